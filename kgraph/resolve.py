@@ -1,0 +1,266 @@
+"""Stage 3: entity resolution, first inside each article, then across the corpus.
+
+Mentions become one node per real-world entity: "Trump", "Donald Trump" and
+"President Trump" share a node; "DSA" joins "Democratic Socialists of America"; the type
+is decided by the evidence of all mentions and the gazetteer, not by one sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from .knowledge import Knowledge, normalize
+from .records import ArticleExtraction, LocalEntity, Mention
+from .vocab import ORGANIZATION, PERSON, PLACE, POST
+
+KIND_PRIORITY = {PERSON: 3, ORGANIZATION: 2, PLACE: 1}
+NICKNAME = re.compile(r"\s+[‘'\"“]([^‘’'\"“”]+)[’'\"”]\s+")
+STOP_INITIALS = {"of", "the", "and", "for", "in", "on", "at", "to", "&"}
+
+
+def entity_key(kind: str, name: str) -> str:
+    return f"{kind}:{normalize(name)}"
+
+
+def strip_nickname(surface: str) -> tuple[str, str | None]:
+    """'Zohran ‘Kwame’ Mamdani' -> ('Zohran Mamdani', 'Kwame')."""
+    match = NICKNAME.search(surface)
+    if not match:
+        return surface, None
+    return surface[: match.start()] + " " + surface[match.end() :], match.group(1)
+
+
+def initials(name: str) -> str:
+    words = [w for w in re.split(r"[\s-]+", name) if w and w.lower() not in STOP_INITIALS]
+    return "".join(w[0] for w in words if w[0].isalpha()).upper()
+
+
+def is_acronym(name: str) -> bool:
+    bare = name.replace(".", "")
+    return 2 <= len(bare) <= 6 and bare.isupper() and bare.isalpha()
+
+
+def tokens(name: str) -> list[str]:
+    return normalize(name).split()
+
+
+@dataclass
+class Cluster:
+    name: str
+    kinds: Counter = field(default_factory=Counter)
+    surfaces: Counter = field(default_factory=Counter)
+    subtype: str | None = None
+    same_as: tuple[str, ...] = ()
+    known: bool = False
+    person_evidence: bool = False
+
+
+def resolve_mentions(
+    mentions: list[Mention], knowledge: Knowledge
+) -> tuple[list[LocalEntity], list[str]]:
+    """Cluster one article's mentions; returns its entities and each mention's entity key."""
+    full_people = person_full_names(mentions)
+    long_orgs = [
+        m.surface for m in mentions if m.kind == ORGANIZATION and not is_acronym(m.surface)
+    ]
+    clusters: dict[str, Cluster] = {}
+    mention_cluster: list[str] = []
+    for mention in mentions:
+        name, nickname = canonical_surface(mention, knowledge, full_people, long_orgs)
+        cluster = clusters.setdefault(normalize(name), Cluster(name=name))
+        known = knowledge.lookup(name)
+        if known is not None:
+            cluster.known, cluster.subtype, cluster.same_as = True, known.subtype, known.same_as
+            cluster.kinds[known.kind] += 100
+        cluster.kinds[mention.kind] += 1
+        if normalize(name) in full_people:
+            cluster.person_evidence = True
+        cluster.surfaces[mention.surface] += 1
+        if mention.title:
+            cluster.surfaces[f"{mention.title} {mention.surface}"] += 0
+        if nickname:
+            cluster.surfaces[nickname] += 0
+        mention_cluster.append(normalize(name))
+    entities = {}
+    keys = {}
+    for norm, cluster in clusters.items():
+        kind = decide_kind(cluster)
+        key = entity_key(kind, cluster.name)
+        keys[norm] = key
+        aliases = sorted(s for s in cluster.surfaces if s != cluster.name)
+        entities[key] = merge_local(
+            entities.get(key),
+            LocalEntity(
+                key=key,
+                name=cluster.name,
+                kind=kind,
+                subtype=cluster.subtype if kind == ORGANIZATION else None,
+                aliases=tuple(aliases),
+                mention_count=sum(cluster.surfaces.values()),
+                same_as=cluster.same_as,
+            ),
+        )
+    ordered = [entities[k] for k in sorted(entities)]
+    return ordered, [keys[norm] for norm in mention_cluster]
+
+
+def merge_local(old: LocalEntity | None, new: LocalEntity) -> LocalEntity:
+    if old is None:
+        return new
+    return LocalEntity(
+        key=old.key,
+        name=old.name,
+        kind=old.kind,
+        subtype=old.subtype or new.subtype,
+        aliases=tuple(sorted(set(old.aliases) | set(new.aliases))),
+        mention_count=old.mention_count + new.mention_count,
+        same_as=tuple(sorted(set(old.same_as) | set(new.same_as))),
+    )
+
+
+def person_full_names(mentions: list[Mention]) -> dict[str, str]:
+    """Multi-word person names of the article, normalized -> surface (nicknames removed)."""
+    names: dict[str, str] = {}
+    for mention in mentions:
+        if mention.kind != PERSON:
+            continue
+        surface, _ = strip_nickname(mention.surface)
+        if len(surface.split()) >= 2:
+            names.setdefault(normalize(surface), surface)
+    return names
+
+
+def canonical_surface(
+    mention: Mention, knowledge: Knowledge, full_people: dict[str, str], long_orgs: list[str]
+) -> tuple[str, str | None]:
+    """The name a mention's cluster is keyed by."""
+    known = knowledge.lookup(mention.surface)
+    if known is not None:
+        return known.name, None
+    surface, nickname = strip_nickname(mention.surface)
+    full = expand_surname(surface, full_people)
+    if full:
+        return full, nickname
+    if is_acronym(surface):
+        expansions = sorted({o for o in long_orgs if initials(o) == surface.replace(".", "")})
+        if len(expansions) == 1:
+            known = knowledge.lookup(expansions[0])
+            return (known.name if known else expansions[0]), None
+    return surface, nickname
+
+
+def expand_surname(surface: str, full_people: dict[str, str]) -> str | None:
+    """'Mamdani' -> 'Zohran Mamdani' when exactly one full name of the article ends with it."""
+    words = tokens(surface)
+    if not words or normalize(surface) in full_people:
+        return full_people.get(normalize(surface))
+    matches = {
+        surface_full
+        for norm, surface_full in full_people.items()
+        if norm.split()[-len(words) :] == words and len(norm.split()) > len(words)
+    }
+    if len(matches) == 1:
+        return matches.pop()
+    return None
+
+
+def decide_kind(cluster: Cluster) -> str:
+    """Gazetteer first, then any full-name person evidence, then the majority of mentions."""
+    if cluster.known:
+        return cluster.kinds.most_common(1)[0][0]
+    if cluster.person_evidence:
+        return PERSON
+    return max(cluster.kinds, key=lambda k: (cluster.kinds[k], KIND_PRIORITY.get(k, 0)))
+
+
+# --- across articles -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Entity:
+    """One node of the graph, merged over all articles."""
+
+    key: str
+    name: str
+    kind: str
+    subtype: str | None
+    aliases: tuple[str, ...]
+    mention_count: int
+    same_as: tuple[str, ...]
+    articles: tuple[str, ...]
+
+
+@dataclass
+class Resolution:
+    entities: dict[str, Entity]
+    key_map: dict[tuple[str, str], str]  # (article id, local key) -> global key
+
+    def global_key(self, article_id: str, local_key: str) -> str:
+        return self.key_map[(article_id, local_key)]
+
+
+def resolve_corpus(extractions: Iterable[ArticleExtraction]) -> Resolution:
+    """Merge the articles' local entities into the graph's nodes."""
+    extractions = list(extractions)
+    local_to_name: dict[tuple[str, str], str] = {}
+    by_key: dict[str, list[tuple[str, LocalEntity]]] = defaultdict(list)
+    for extraction in extractions:
+        for entity in extraction.entities:
+            by_key[entity.key].append((extraction.article.id, entity))
+    renames = corpus_renames(by_key)
+    merged: dict[str, list[tuple[str, LocalEntity]]] = defaultdict(list)
+    for key, items in by_key.items():
+        target = renames.get(key, key)
+        merged[target].extend(items)
+        for article_id, entity in items:
+            local_to_name[(article_id, entity.key)] = target
+    entities = {key: merge_entities(key, items) for key, items in sorted(merged.items())}
+    return Resolution(entities=entities, key_map=local_to_name)
+
+
+def corpus_renames(by_key: dict[str, list[tuple[str, LocalEntity]]]) -> dict[str, str]:
+    """Single-word person names and acronyms that one full name of the corpus explains."""
+    renames: dict[str, str] = {}
+    people = {k: items[0][1].name for k, items in by_key.items() if k.startswith(PERSON + ":")}
+    orgs = {k: items[0][1].name for k, items in by_key.items() if k.startswith(ORGANIZATION + ":")}
+    for key, name in people.items():
+        full = expand_surname(name, {normalize(n): n for k, n in people.items() if k != key})
+        if full:
+            renames[key] = entity_key(PERSON, full)
+    for key, name in orgs.items():
+        if is_acronym(name):
+            longs = [
+                k for k, n in orgs.items() if k != key and initials(n) == name.replace(".", "")
+            ]
+            if len(longs) == 1:
+                renames[key] = longs[0]
+    return renames
+
+
+def merge_entities(key: str, items: list[tuple[str, LocalEntity]]) -> Entity:
+    named = [e for _, e in items if entity_key(e.kind, e.name) == key] or [e for _, e in items]
+    name = max(named, key=lambda e: (len(e.name.split()), e.mention_count, e.name)).name
+    kind = key.split(":", 1)[0]
+    aliases = set()
+    for _, entity in items:
+        aliases.update(entity.aliases)
+        aliases.add(entity.name)
+    aliases.discard(name)
+    subtypes = sorted({e.subtype for _, e in items if e.subtype})
+    return Entity(
+        key=key,
+        name=name,
+        kind=kind,
+        subtype=subtypes[0] if subtypes else None,
+        aliases=tuple(sorted(aliases)),
+        mention_count=sum(e.mention_count for _, e in items),
+        same_as=tuple(sorted({s for _, e in items for s in e.same_as})),
+        articles=tuple(sorted({a for a, _ in items})),
+    )
+
+
+def post_key(label: str) -> str:
+    return entity_key(POST, label)

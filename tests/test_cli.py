@@ -1,0 +1,73 @@
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from kgraph import __version__
+from kgraph.cli import main
+
+
+def run(*args):
+    return CliRunner().invoke(main, list(map(str, args)))
+
+
+def test_version_and_help():
+    assert __version__ in run("--version").output
+    for command in ([], ["build"], ["query"], ["queries"]):
+        result = run(*command, "--help")
+        assert result.exit_code == 0 and "Usage" in result.output
+
+
+def test_build_then_query(tmp_path: Path, seeds_dir):
+    result = run("build", seeds_dir, "-o", tmp_path)
+    assert result.exit_code == 0, result.output
+    assert "3 article(s)" in result.output
+    for name in (
+        "graph.ttl",
+        "graph.nt",
+        "graph.jsonld",
+        "graph.trig",
+        "graph.html",
+        "graph.graphml",
+    ):
+        assert (tmp_path / name).stat().st_size > 0
+    assert not list(tmp_path.glob(".kgraph-build-*"))
+    result = run("query", "who-holds-which-post", "--graph", tmp_path / "graph.ttl")
+    assert result.exit_code == 0
+    assert "Governor of New York" in result.output
+
+
+def test_queries_lists_descriptions():
+    result = run("queries")
+    assert result.exit_code == 0
+    assert "who-holds-which-post" in result.output
+    assert "relations-of-person" in result.output and "--param name" in result.output
+
+
+def test_bad_input_gives_one_line_and_no_traceback(tmp_path: Path):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    binary = tmp_path / "bin.txt"
+    binary.write_bytes(b"\x00\x00\x00")
+    bad_query = tmp_path / "bad.rq"
+    bad_query.write_text("SELECT WHERE {", encoding="utf-8")
+    cases = [
+        ("build", tmp_path / "missing", "-o", tmp_path / "o1"),
+        ("build", empty, "-o", tmp_path / "o2"),
+        ("build", binary, "-o", tmp_path / "o3"),
+        ("query", "entities-by-type", "--graph", tmp_path / "none.ttl"),
+        ("query", bad_query, "--graph", tmp_path / "none.ttl"),
+    ]
+    for case in cases:
+        result = run(*case)
+        assert result.exit_code == 1, case
+        assert "Traceback" not in result.output
+        assert result.output.strip().startswith("kgraph: error:"), result.output
+        assert len(result.output.strip().splitlines()) == 1
+
+
+def test_failed_build_leaves_existing_output_alone(tmp_path: Path, seeds_dir):
+    assert run("build", seeds_dir, "-o", tmp_path).exit_code == 0
+    before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+    assert run("build", tmp_path / "missing", "-o", tmp_path).exit_code == 1
+    after = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+    assert before == after

@@ -1,0 +1,101 @@
+"""Hand-written sentences for each pattern family of the relation extractor."""
+
+import pytest
+from conftest import relation_names
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Jane Roe met with John Doe in Washington.", ("Jane Roe", "meets", "John Doe")),
+        ("Jane Roe praised John Doe for his work.", ("Jane Roe", "praises", "John Doe")),
+        ("Jane Roe sharply criticized John Doe on Monday.", ("Jane Roe", "criticizes", "John Doe")),
+        ("Jane Roe strongly opposes John Doe.", ("Jane Roe", "opposes", "John Doe")),
+        ("Jane Roe endorsed John Doe for mayor.", ("Jane Roe", "supports", "John Doe")),
+        ("Jane Roe advised John Doe on the budget.", ("Jane Roe", "advises", "John Doe")),
+        ("Jane Roe threatened John Doe with a lawsuit.", ("Jane Roe", "threatens", "John Doe")),
+        (
+            "Jane Roe reached out to John Doe after the vote.",
+            ("Jane Roe", "communicatesWith", "John Doe"),
+        ),
+    ],
+)
+def test_active_verbs(extract_text, text, expected):
+    assert expected in relation_names(extract_text(text))
+
+
+def test_passive_voice(extract_text):
+    found = relation_names(extract_text("John Doe was criticized by Jane Roe last week."))
+    assert ("Jane Roe", "criticizes", "John Doe") in found
+
+
+def test_coordinated_subjects(extract_text):
+    found = relation_names(extract_text("Jane Roe and John Doe met at City Hall on Friday."))
+    assert ("Jane Roe", "meets", "John Doe") in found or ("John Doe", "meets", "Jane Roe") in found
+
+
+def test_noun_with_possessor(extract_text):
+    text = "Jane Roe’s previous clashes with John Doe left relations strained."
+    assert ("Jane Roe", "opposes", "John Doe") in relation_names(extract_text(text))
+
+
+def test_relative_clause(extract_text):
+    text = "Voters backed Mary Major, who has balanced private cooperation with John Doe."
+    assert ("Mary Major", "cooperatesWith", "John Doe") in relation_names(extract_text(text))
+
+
+def test_called_names_is_criticism(extract_text):
+    text = "Jane Roe attacked the plan, calling John Doe a “fascist” at the rally."
+    assert ("Jane Roe", "criticizes", "John Doe") in relation_names(extract_text(text))
+
+
+def test_membership_by_apposition(extract_text):
+    text = "Jane Roe, a member of the Democratic Socialists of America (DSA), spoke."
+    found = relation_names(extract_text(text))
+    assert ("Jane Roe", "memberOf", "Democratic Socialists of America") in found
+
+
+def test_pronoun_subject_resolves_to_the_previous_person(extract_text):
+    text = "Jane Roe won the primary. Later she praised John Doe."
+    assert ("Jane Roe", "praises", "John Doe") in relation_names(extract_text(text))
+
+
+def test_role_noun_resolves_to_the_post_holder(extract_text):
+    text = "President Jane Roe flew home. John Doe met the president on Friday."
+    found = relation_names(extract_text(text))
+    assert ("John Doe", "meets", "Jane Roe") in found
+
+
+def test_negation_is_kept_not_asserted(extract_text):
+    extraction = extract_text("Jane Roe never met John Doe.")
+    assert ("Jane Roe", "meets", "John Doe") not in relation_names(extraction)
+    assert ("Jane Roe", "meets", "John Doe") in relation_names(extraction, include_negated=True)
+
+
+def test_planned_meeting_is_not_a_meeting(extract_text):
+    extraction = extract_text("Jane Roe will meet John Doe next week.")
+    claims = [c for c in extraction.claims if c.predicate == "meets"]
+    assert claims and all(c.modality == "planned" for c in claims)
+
+
+def test_places_are_not_relation_arguments(extract_text):
+    found = relation_names(extract_text("Jane Roe visited Brooklyn and criticized Ohio."))
+    assert not any(o in ("Brooklyn", "Ohio") for _, _, o in found)
+
+
+def test_evidence_is_the_verbatim_sentence(extract_text):
+    text = "Intro line.\n\nJane Roe praised John Doe for his work. Other news followed."
+    extraction = extract_text(text)
+    claim = next(c for c in extraction.claims if c.predicate == "praises")
+    assert text[claim.evidence.start : claim.evidence.end] == claim.evidence.text
+    assert claim.evidence.text == "Jane Roe praised John Doe for his work."
+
+
+def test_seed_relations(seed_build):
+    graph = seed_build.graph
+    names = {k: e.name for k, e in graph.entities.items()}
+    found = {(names[s], graph.core(p), names[o]) for (s, p, o) in graph.relations()}
+    assert ("Zohran Mamdani", "memberOf", "Democratic Socialists of America") in found
+    assert ("Kathy Hochul", "advises", "Zohran Mamdani") in found
+    assert ("Donald Trump", "opposes", "Bill de Blasio") in found
+    assert ("Democratic Socialists of America", "opposes", "Donald Trump") in found
