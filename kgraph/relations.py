@@ -10,7 +10,7 @@ and attribution are kept on every claim instead of being dropped or ignored.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
@@ -41,6 +41,15 @@ REQUEST_HEADS = {"request", "ask", "seek", "want", "plan", "propose", "demand", 
 REPORTED_ADVERBS = {"reportedly", "allegedly", "apparently", "purportedly", "supposedly"}
 NEGATIONS = {"not", "n't", "never", "no", "’t"}
 SUBJECT_DEPS = {"nsubj", "csubj"}
+# "praised X for retaining Y", "accused X of meeting Y": X does the retaining, the meeting.
+PRAISE_PREPS = {"for", "of", "over"}
+CONDITIONS = {"if", "unless"}
+# "Roe, a member of X, said...": what sits in the speaker's own subject is not what they say.
+NOT_SPOKEN_DEPS = {"nsubj", "nsubjpass", "csubj", "agent", "npadvmod"}
+# "avoided any criticism of", "refused to meet", "denied meeting": the claim does not hold.
+NEGATING_HEADS = {"avoid", "refuse", "decline", "deny", "fail", "reject", "rule"}
+# Event nouns that a request makes only planned ("asked for a meeting with").
+REQUESTABLE = {"meets", "communicatesWith", "cooperatesWith"}
 
 
 @dataclass
@@ -52,6 +61,7 @@ class ArticleContext:
     entities: dict[str, LocalEntity]
     roles: dict[str, str]
     knowledge: Knowledge
+    descriptors: dict[str, str] = field(default_factory=dict)
 
     def kind(self, key: str) -> str:
         return self.entities[key].kind
@@ -78,7 +88,23 @@ def build_context(
         entities={e.key: e for e in entities},
         roles=role_holders(holdings, knowledge),
         knowledge=knowledge,
+        descriptors=descriptor_nouns(doc, token_entity, {e.key: e.kind for e in entities}),
     )
+
+
+def descriptor_nouns(
+    doc: Doc, token_entity: dict[int, str], kinds: dict[str, str]
+) -> dict[str, str]:
+    """'communications expert Jane Roe' ... 'the expert': a common noun written right before
+    one person's name (and before no other's) later stands for that person."""
+    found: dict[str, set[str]] = {}
+    for i, key in token_entity.items():
+        if i == 0 or i - 1 in token_entity or kinds.get(key) != PERSON:
+            continue
+        before = doc[i - 1]
+        if before.pos_ == "NOUN" and before.is_lower and before.is_alpha:
+            found.setdefault(before.lemma_.lower(), set()).add(key)
+    return {noun: next(iter(keys)) for noun, keys in found.items() if len(keys) == 1}
 
 
 def add_missed_names(doc: Doc, entities: list[LocalEntity], token_entity: dict[int, str]) -> None:
@@ -121,6 +147,9 @@ def refers_to(token: Token, ctx: ArticleContext) -> str | None:
         role = ctx.roles.get(token.lemma_.lower()) or ctx.roles.get(token.lower_)
         if role:
             return role
+        described = ctx.descriptors.get(token.lemma_.lower())
+        if described:
+            return described
     if token.lower_ in PROXY_NOUNS:
         owners = [c for c in token.children if c.dep_ in ("poss", "compound")]
         for owner in owners:
@@ -210,6 +239,12 @@ def subjects_of(verb: Token, ctx: ArticleContext, depth: int = 0) -> list[str]:
     if verb.dep_ == "relcl":
         key = relative_antecedent(verb.head, ctx)
         return [key] if key else []
+    if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return noun_owner(verb, ctx)
+    if verb.dep_ == "pcomp" and verb.head.lower_ in PRAISE_PREPS:
+        objects = [c for c in verb.head.head.children if c.dep_ == "dobj"]
+        if objects:
+            return entities_of(objects, ctx)
     if verb.dep_ in ("conj", "xcomp", "advcl", "pcomp", "acl", "ccomp") and verb.head is not verb:
         head = verb.head
         if verb.dep_ == "pcomp":
@@ -217,6 +252,18 @@ def subjects_of(verb: Token, ctx: ArticleContext, depth: int = 0) -> list[str]:
         if head.pos_ in ("VERB", "AUX"):
             return subjects_of(head, ctx, depth + 1)
     return []
+
+
+def noun_owner(acl: Token, ctx: ArticleContext) -> list[str]:
+    """'X's pledge to work with Y', 'X declared a pledge to work with Y': X does the work;
+    'the resolution condemning Y': a participle's agent is the noun itself."""
+    noun = acl.head
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in acl.children):
+        key = refers_to(noun, ctx)
+        return [key] if key else []
+    while noun.dep_ == "conj" and noun.head is not noun:
+        noun = noun.head
+    return entities_of(follow(noun, "poss"), ctx) or governor_subjects(noun, ctx)
 
 
 def joint_subjects(verb: Token, ctx: ArticleContext) -> list[str]:
@@ -249,6 +296,15 @@ def follow(node: Token, step: str) -> list[Token]:
         return [c for c in node.children if c.dep_ == "poss"]
     if step == "compound":
         return [c for c in node.children if c.dep_ in ("compound", "nmod", "amod")]
+    if step == "ccomp":
+        return [c for c in node.children if c.dep_ in ("ccomp", "xcomp")]
+    if step == "cond":  # "... if X wins": the subject of a condition the threat hangs on
+        conditions = [
+            c
+            for c in node.children
+            if c.dep_ == "advcl" and any(m.lower_ in CONDITIONS for m in c.children)
+        ]
+        return [g for c in conditions for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
     if step.startswith("prep:"):
         word = step[5:]
         preps = [c for c in node.children if c.dep_ in ("prep", "dative") and c.lower_ == word]
@@ -331,8 +387,11 @@ def clause_verb(token: Token) -> Token:
 
 
 def is_negated(token: Token) -> bool:
+    """'did not meet', 'never had direct communication', 'no talks', 'refused to meet'."""
     verb = clause_verb(token)
     nodes = {token, verb}
+    if negating_head(token) or (verb is not token and negating_head(verb)):
+        return True
     return any(
         c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in NEGATIONS)
         for n in nodes
@@ -340,10 +399,24 @@ def is_negated(token: Token) -> bool:
     ) or any(c.dep_ == "det" and c.lower_ == "no" for c in token.children)
 
 
-def modality_of(token: Token) -> str:
+def negating_head(token: Token) -> bool:
+    """The trigger is the complement of a verb that cancels it ('avoid', 'refuse', 'deny')."""
+    if token.dep_ in ("xcomp", "dobj", "ccomp") and token.head.lemma_ in NEGATING_HEADS:
+        return token.head.lemma_ != "rule" or any(c.lower_ == "out" for c in token.head.children)
+    return False
+
+
+def modality_of(token: Token, core: str = "") -> str:
+    """asserted, reported ('reportedly'), planned ('plans to meet') or hypothetical ('would')."""
     verb = clause_verb(token)
     governor = token.head.head if token.dep_ == "pobj" else token.head
-    if token.pos_ == "NOUN" and token.dep_ in ("dobj", "pobj") and governor.lemma_ in REQUEST_HEADS:
+    if (
+        core in REQUESTABLE
+        and token.pos_ == "NOUN"
+        and token.dep_ in ("dobj", "pobj")
+        and governor.lemma_ in REQUEST_HEADS
+        and not (token.dep_ == "pobj" and token.head.lower_ == "about")
+    ):
         return "planned"
     chain = [verb, *list(verb.ancestors)[:2]]
     for node in chain:
@@ -367,11 +440,13 @@ def modality_of(token: Token) -> str:
 
 def speaker_of(token: Token, ctx: ArticleContext) -> str | None:
     """Who states the claim: the subject of a speech verb governing it, or of the quote."""
+    node = token
     for ancestor in token.ancestors:
-        if ancestor.lemma_ in SPEECH_VERBS and ancestor.i != token.i:
+        if ancestor.lemma_ in SPEECH_VERBS and node.dep_ not in NOT_SPOKEN_DEPS:
             subjects = subjects_of(ancestor, ctx)
             if subjects:
                 return subjects[0]
+        node = ancestor
     if inside_quote(token):
         return quote_speaker_any(token, ctx)
     return None
@@ -452,7 +527,7 @@ def claims_for(token: Token, trigger: Trigger, ctx: ArticleContext) -> Iterator[
         return
     evidence = sentence_evidence(token.sent)
     negated = is_negated(token)
-    modality = modality_of(token)
+    modality = modality_of(token, core)
     speaker = speaker_of(token, ctx)
     resolved = not all(t.i in ctx.token_entity for t in (token,))
     for subject in subjects:
