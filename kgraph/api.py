@@ -20,6 +20,8 @@ from rdflib.query import Result
 
 from .articles import read_articles
 from .errors import KgraphError
+from .evaluate import Evaluation
+from .evaluate import evaluate as evaluate_graph
 from .exporters import load_all
 from .model import KnowledgeGraph, build_graph
 from .pipeline import PipelineConfig, extract_articles
@@ -144,3 +146,12 @@ def query(
     """Answer a stored query (by name) or a .rq file over a built graph."""
     stored = find_query(name_or_file)
     return run_query(load_graph(graph), stored.text, parse_params(list(params)))
+
+
+def evaluate(
+    gold: str | Path,
+    graph: str | Path = "output/graph.ttl",
+    articles: Sequence[str | Path] = (),
+) -> Evaluation:
+    """Score a built graph against a gold file: P/R/F1 for entities, positions, relations."""
+    return evaluate_graph(gold, graph, list(articles))

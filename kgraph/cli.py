@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import sys
 from pathlib import Path
@@ -149,3 +150,28 @@ def list_queries() -> None:
 def show_query(name: str) -> None:
     """Print the SPARQL text of a stored query."""
     click.echo(find_query(name).text, nl=False)
+
+
+@main.command("evaluate")
+@click.argument("gold", type=click.Path(path_type=Path))
+@click.option(
+    "--graph",
+    default="output/graph.ttl",
+    show_default=True,
+    type=click.Path(path_type=Path),
+    help="Built graph to score (.ttl, .nt, .jsonld, .trig).",
+)
+@click.option(
+    "--articles",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="Folder with the article files, to check evidence (default: seeds/). Repeatable.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+def evaluate_command(gold: Path, graph: Path, articles, as_json: bool) -> None:
+    """Score a built graph against a GOLD annotation file (precision, recall, F1)."""
+    result = api.evaluate(gold, graph=graph, articles=list(articles))
+    if as_json:
+        click.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
+    else:
+        click.echo(result.render(), nl=False)
