@@ -4,6 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.kgraph-installed
 TSTAMP := $(VENV)/.kgraph-test-installed
+PYDIRS := kgraph tests $(wildcard benchmarks)
 
 .PHONY: demo test lint format system-deps benchmark clean
 
@@ -38,12 +39,12 @@ system-deps:
 	fi
 
 lint: $(TSTAMP)
-	$(BIN)/ruff check kgraph tests benchmarks
-	$(BIN)/ruff format --check kgraph tests benchmarks
+	$(BIN)/ruff check $(PYDIRS)
+	$(BIN)/ruff format --check $(PYDIRS)
 
 format: $(TSTAMP)
-	$(BIN)/ruff format kgraph tests benchmarks
-	$(BIN)/ruff check --fix kgraph tests benchmarks
+	$(BIN)/ruff format $(PYDIRS)
+	$(BIN)/ruff check --fix $(PYDIRS)
 
 test: $(TSTAMP) system-deps lint
 	$(BIN)/python -m pytest
