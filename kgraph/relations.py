@@ -19,6 +19,7 @@ from .posts import role_holders, sentence_evidence
 from .records import Claim, Holding, LocalEntity, Mention
 from .vocab import MEMBER_OF, ORGANIZATION, PERSON, SYMMETRIC_RELATIONS
 
+REFLEXIVE = {"himself", "herself", "themselves", "itself"}
 PERSONAL = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
 FIRST_PERSON = {"i", "me", "my", "myself", "we", "us", "our"}
 RELATIVE = {"who", "that", "which", "whom"}
@@ -26,7 +27,10 @@ SPEECH_VERBS = {
     "say", "tell", "write", "claim", "state", "announce", "declare", "add", "note", "insist",
     "argue", "allege", "assert", "tweet", "post", "confirm", "acknowledge", "explain",
 }  # fmt: skip
-PLANNING_VERBS = {"plan", "expect", "intend", "aim", "prepare", "propose", "schedule", "hope"}
+PLANNING_VERBS = {
+    "plan", "expect", "intend", "aim", "prepare", "propose", "schedule", "hope", "promise",
+    "pledge", "vow", "want", "seek", "try", "threaten",
+}  # fmt: skip
 HYPOTHETICAL_AUX = {"would", "could", "may", "might", "should", "’d", "'d", "can"}
 FUTURE_AUX = {"will", "shall", "’ll", "'ll"}
 # "Mamdani's team reached out", "the Trump administration", "criticized Trump's policies":
@@ -41,13 +45,21 @@ REQUEST_HEADS = {"request", "ask", "seek", "want", "plan", "propose", "demand", 
 REPORTED_ADVERBS = {"reportedly", "allegedly", "apparently", "purportedly", "supposedly"}
 NEGATIONS = {"not", "n't", "never", "no", "’t"}
 SUBJECT_DEPS = {"nsubj", "csubj"}
+NEWS_MEDIA = "NewsMediaOrganization"
+GROUP_WORDS = {"pair", "two", "both", "duo"}
 # "praised X for retaining Y", "accused X of meeting Y": X does the retaining, the meeting.
 PRAISE_PREPS = {"for", "of", "over"}
 CONDITIONS = {"if", "unless"}
 # "Roe, a member of X, said...": what sits in the speaker's own subject is not what they say.
 NOT_SPOKEN_DEPS = {"nsubj", "nsubjpass", "csubj", "agent", "npadvmod"}
 # "avoided any criticism of", "refused to meet", "denied meeting": the claim does not hold.
-NEGATING_HEADS = {"avoid", "refuse", "decline", "deny", "fail", "reject", "rule"}
+NEGATING_HEADS = {
+    "avoid", "refuse", "decline", "deny", "fail", "reject", "rule", "refrain", "abstain",
+    "stop", "withhold", "cancel", "scrap", "forgo",
+}  # fmt: skip
+CANCELLABLE_DEPS = {"xcomp", "dobj", "ccomp", "conj", "pcomp", "prep", "acl"}
+# "had an opportunity to appoint", "a chance to meet": only possible, not done.
+POSSIBILITY_NOUNS = {"opportunity", "chance", "option", "possibility", "attempt", "bid", "effort"}
 # Event nouns that a request makes only planned ("asked for a meeting with").
 REQUESTABLE = {"meets", "communicatesWith", "cooperatesWith"}
 
@@ -62,6 +74,7 @@ class ArticleContext:
     roles: dict[str, str]
     knowledge: Knowledge
     descriptors: dict[str, str] = field(default_factory=dict)
+    resolved: dict[int, str | None] = field(default_factory=dict)  # token -> referent
 
     def kind(self, key: str) -> str:
         return self.entities[key].kind
@@ -133,10 +146,23 @@ def add_missed_names(doc: Doc, entities: list[LocalEntity], token_entity: dict[i
 
 
 def refers_to(token: Token, ctx: ArticleContext) -> str | None:
-    """The entity a token stands for: its own mention, a pronoun's or a role noun's referent."""
+    """The entity a token stands for, computed once per token (and never re-entered, so
+    a pronoun whose clause mentions itself cannot loop)."""
     if token.i in ctx.token_entity:
         return ctx.token_entity[token.i]
+    if token.i not in ctx.resolved:
+        ctx.resolved[token.i] = None
+        ctx.resolved[token.i] = resolve_reference(token, ctx)
+    return ctx.resolved[token.i]
+
+
+def resolve_reference(token: Token, ctx: ArticleContext) -> str | None:
+    """A pronoun's, relative pronoun's, role noun's or proxy noun's referent."""
     lower = token.lower_
+    if lower in REFLEXIVE:  # "X defended herself": X, so no relation of X with X
+        verb = token.head if token.dep_ != "pobj" else token.head.head
+        subjects = subjects_of(verb, ctx) if verb.pos_ in ("VERB", "AUX") else []
+        return subjects[0] if subjects else None
     if lower in PERSONAL:
         return antecedent(token, ctx)
     if lower in FIRST_PERSON and lower not in {"we", "us", "our"}:
@@ -161,9 +187,10 @@ def refers_to(token: Token, ctx: ArticleContext) -> str | None:
 def antecedent(pronoun: Token, ctx: ArticleContext) -> str | None:
     """The most recent person before a pronoun, skipping the clause's own subject for
     object pronouns ('Trump ... calling him a communist': him is not Trump)."""
-    doc = pronoun.doc
     clause_subjects = set()
-    if pronoun.dep_ in ("dobj", "pobj", "dative") or pronoun.lower_ in ("him", "her"):
+    if pronoun.dep_ in ("dobj", "pobj", "dative") or (
+        pronoun.lower_ in ("him", "her") and pronoun.dep_ != "poss"
+    ):
         verb = pronoun.head if pronoun.dep_ != "pobj" else pronoun.head.head
         clause_subjects = {k for k in subjects_of(verb, ctx, depth=0) if k}
     floor = max(0, pronoun.sent.start - 200)
@@ -171,7 +198,6 @@ def antecedent(pronoun: Token, ctx: ArticleContext) -> str | None:
         key = ctx.token_entity.get(i)
         if key and ctx.kind(key) == PERSON and key not in clause_subjects:
             return key
-    del doc
     return None
 
 
@@ -241,6 +267,10 @@ def subjects_of(verb: Token, ctx: ArticleContext, depth: int = 0) -> list[str]:
         return [key] if key else []
     if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
         return noun_owner(verb, ctx)
+    if verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX"):
+        controllers = [c for c in verb.head.children if c.dep_ in ("dobj", "dative")]
+        if controllers:  # "pressured officials to investigate X": the officials do it
+            return entities_of(controllers, ctx)
     if verb.dep_ == "pcomp" and verb.head.lower_ in PRAISE_PREPS:
         objects = [c for c in verb.head.head.children if c.dep_ == "dobj"]
         if objects:
@@ -267,15 +297,29 @@ def noun_owner(acl: Token, ctx: ArticleContext) -> list[str]:
 
 
 def joint_subjects(verb: Token, ctx: ArticleContext) -> list[str]:
-    """'Trump and Mamdani met': every entity of a coordinated subject phrase."""
+    """'Trump and Mamdani met', 'the pair met': every entity the coordinated or group
+    subject names (conjuncts only, so 'X, from the Institute for A and B' is one subject)."""
     keys: list[str] = []
     for subject in (c for c in verb.children if c.dep_ in SUBJECT_DEPS):
-        if any(t.dep_ == "cc" for t in subject.subtree):
-            for t in subject.subtree:
-                key = refers_to(t, ctx) if t.pos_ in ("PROPN", "PRON", "NOUN") else None
-                if key and key not in keys:
-                    keys.append(key)
-    return keys
+        if subject.lower_ in GROUP_WORDS:
+            keys += group_members(subject, ctx)
+            continue
+        if subject.conjuncts:
+            keys += entities_of([subject], ctx)
+    return list(dict.fromkeys(keys))
+
+
+def group_members(token: Token, ctx: ArticleContext) -> list[str]:
+    """'the pair', 'the two', 'both': the two most recently named people before it."""
+    found: list[str] = []
+    floor = max(0, token.sent.start - 200)
+    for i in range(token.i - 1, floor - 1, -1):
+        key = ctx.token_entity.get(i)
+        if key and ctx.kind(key) == PERSON and key not in found:
+            found.append(key)
+            if len(found) == 2:
+                return found
+    return []
 
 
 def objects_at(token: Token, path: str, ctx: ArticleContext) -> list[str]:
@@ -313,7 +357,12 @@ def follow(node: Token, step: str) -> list[Token]:
 
 
 def requirements_met(token: Token, trigger: Trigger) -> bool:
-    if any(c.dep_ in trigger.forbids for c in token.children):
+    """The entry's required children are there and its forbidden ones ('oprd', or a
+    preposition written 'prep:for' as in 'called for') are not."""
+    if any(
+        c.dep_ in trigger.forbids or (c.dep_ == "prep" and f"prep:{c.lower_}" in trigger.forbids)
+        for c in token.children
+    ):
         return False
     for dep, words in trigger.requires:
         if dep == "oprd":
@@ -390,19 +439,28 @@ def is_negated(token: Token) -> bool:
     """'did not meet', 'never had direct communication', 'no talks', 'refused to meet'."""
     verb = clause_verb(token)
     nodes = {token, verb}
-    if negating_head(token) or (verb is not token and negating_head(verb)):
+    if negating_head(token):
         return True
     return any(
-        c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in NEGATIONS)
+        c.dep_ == "neg"
+        or (c.dep_ == "advmod" and c.lower_ in NEGATIONS)
+        or (c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children))
         for n in nodes
         for c in n.children
     ) or any(c.dep_ == "det" and c.lower_ == "no" for c in token.children)
 
 
 def negating_head(token: Token) -> bool:
-    """The trigger is the complement of a verb that cancels it ('avoid', 'refuse', 'deny')."""
-    if token.dep_ in ("xcomp", "dobj", "ccomp") and token.head.lemma_ in NEGATING_HEADS:
-        return token.head.lemma_ != "rule" or any(c.lower_ == "out" for c in token.head.children)
+    """The trigger sits, a few steps up, in the complement of a verb that cancels it:
+    'avoided any criticism of', 'refused to consider or meet with', 'refrain from criticizing'."""
+    node = token
+    for _ in range(4):
+        if node.dep_ not in CANCELLABLE_DEPS or node.head is node:
+            return False
+        head = node.head
+        if head.lemma_ in NEGATING_HEADS:
+            return head.lemma_ != "rule" or any(c.lower_ == "out" for c in head.children)
+        node = head
     return False
 
 
@@ -423,9 +481,12 @@ def modality_of(token: Token, core: str = "") -> str:
         for child in node.children:
             if child.dep_ == "advmod" and child.lower_ in REPORTED_ADVERBS:
                 return "reported"
-    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-    if verb.dep_ == "xcomp" and verb.head.lemma_ in PLANNING_VERBS:
+    controllers = control_chain(verb)
+    auxes = {c.lower_ for v in controllers for c in v.children if c.dep_ in ("aux", "auxpass")}
+    if any(v.lemma_ in PLANNING_VERBS or looks_forward(v) for v in controllers[1:]):
         return "planned"
+    if verb.dep_ == "acl" and verb.head.lemma_ in POSSIBILITY_NOUNS:
+        return "hypothetical"
     if auxes & FUTURE_AUX or (verb.dep_ == "xcomp" and verb.head.lemma_ == "go"):
         return "planned"
     if auxes & HYPOTHETICAL_AUX or any(
@@ -436,6 +497,23 @@ def modality_of(token: Token, core: str = "") -> str:
     if "according to" in sent_text or " reports " in sent_text or "reported" in sent_text:
         return "reported"
     return "asserted"
+
+
+def control_chain(verb: Token) -> list[Token]:
+    """The verb and the verbs whose complement it is ('could vote to impeach',
+    'promised to hail', 'looking forward to meeting')."""
+    chain = [verb]
+    node = verb
+    for _ in range(3):
+        if node.dep_ not in ("xcomp", "pcomp", "conj") or node.head is node:
+            break
+        node = node.head if node.dep_ != "pcomp" else node.head.head
+        chain.append(node)
+    return chain
+
+
+def looks_forward(verb: Token) -> bool:
+    return verb.lemma_ == "look" and any(c.lower_ == "forward" for c in verb.children)
 
 
 def speaker_of(token: Token, ctx: ArticleContext) -> str | None:
@@ -517,7 +595,7 @@ def claims_for(token: Token, trigger: Trigger, ctx: ArticleContext) -> Iterator[
         if core in SYMMETRIC_RELATIONS:
             participants = list(dict.fromkeys(
                 subjects + objects
-                + objects_at(token, "compound", ctx) + objects_at(token, "prep:between", ctx)
+                + compound_people(token, ctx) + objects_at(token, "prep:between", ctx)
             ))  # fmt: skip
             subjects, objects = participants[:1], participants[1:]
     objects = list(dict.fromkeys(objects))
@@ -552,9 +630,17 @@ def claims_for(token: Token, trigger: Trigger, ctx: ArticleContext) -> Iterator[
             )
 
 
+def compound_people(noun: Token, ctx: ArticleContext) -> list[str]:
+    """'the Trump-Kim summit': people named before the noun ('a White House meeting' names
+    a place, not a participant)."""
+    return [k for k in objects_at(noun, "compound", ctx) if ctx.kind(k) == PERSON]
+
+
 def kinds_fit(core: str, subject: str, obj: str, ctx: ArticleContext) -> bool:
     """Political relations hold between people and organisations, not places."""
     s_kind, o_kind = ctx.kind(subject), ctx.kind(obj)
+    if core in ("communicatesWith", "meets") and ctx.entities[obj].subtype == NEWS_MEDIA:
+        return False  # "told the AP", "spoke to CNN": an interview, not a political contact
     if core == MEMBER_OF:
         return s_kind in (PERSON, ORGANIZATION) and o_kind == ORGANIZATION
     return s_kind in (PERSON, ORGANIZATION) and o_kind in (PERSON, ORGANIZATION)
