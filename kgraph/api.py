@@ -23,9 +23,10 @@ from .errors import KgraphError
 from .evaluate import Evaluation
 from .evaluate import evaluate as evaluate_graph
 from .exporters import load_all
+from .exporters.html import HtmlView
 from .model import KnowledgeGraph, build_graph
 from .pipeline import PipelineConfig, extract_articles
-from .query import find_query, load_graph, parse_params, run_query
+from .query import answer, find_query, parse_params
 from .records import ArticleExtraction
 from .vocab import DEFAULT_BASE
 
@@ -80,6 +81,7 @@ def build(
     base: str = DEFAULT_BASE,
     formats: Sequence[str] | None = None,
     progress: Progress | None = None,
+    html_view: HtmlView | None = None,
 ) -> BuildResult:
     """Build the knowledge graph of the articles under ``paths`` into ``out_dir``.
 
@@ -92,7 +94,7 @@ def build(
     )
     extractions = extract(paths, config, progress)
     graph = build_graph(extractions, config.knowledge())
-    files = export(graph, Path(out_dir), base=base, formats=formats)
+    files = export(graph, Path(out_dir), base=base, formats=formats, html_view=html_view)
     counts = graph.counts()
     return BuildResult(
         out_dir=Path(out_dir),
@@ -111,6 +113,7 @@ def export(
     *,
     base: str = DEFAULT_BASE,
     formats: Sequence[str] | None = None,
+    html_view: HtmlView | None = None,
 ) -> dict[str, Path]:
     """Run the exporters into a staging folder, then move their files into ``out_dir``."""
     exporters = load_all()
@@ -127,25 +130,42 @@ def export(
         written: dict[str, Path] = {}
         for name in chosen:
             _, write = exporters[name]
-            written.update(write(graph, staging, base=base))
+            written.update(write(graph, staging, base=base, html_view=html_view))
         final = {}
         for name, path in sorted(written.items()):
             target = out_dir / path.name
-            path.replace(target)
+            move_into_place(path, target, staging)
             final[name] = target
         return final
     finally:
         shutil.rmtree(staging, ignore_errors=True)
 
 
+def move_into_place(path: Path, target: Path, staging: Path) -> None:
+    """Rename a file or folder over ``target``; an old folder is first set aside in staging.
+
+    A folder cannot be renamed over a non-empty one, so the old one moves into the staging
+    folder (deleted afterwards) just before the new one takes its place.
+    """
+    if path.is_dir() and target.is_dir():
+        target.replace(staging / f".old-{target.name}")
+    path.replace(target)
+
+
 def query(
     name_or_file: str,
     graph: str | Path = "output/graph.ttl",
     params: Sequence[str] = (),
+    engine: str = "auto",
 ) -> Result:
-    """Answer a stored query (by name) or a .rq file over a built graph."""
+    """Answer a stored query (by name) or a .rq file over a built graph.
+
+    ``graph`` is a graph file or a ``graph.oxigraph`` store folder; ``engine`` is ``rdflib``,
+    ``oxigraph`` or ``auto`` (the build's store when it matches the file, Oxigraph for large
+    files, rdflib otherwise). Both engines give the same result sets.
+    """
     stored = find_query(name_or_file)
-    return run_query(load_graph(graph), stored.text, parse_params(list(params)))
+    return answer(graph, stored.text, parse_params(list(params)), engine)
 
 
 def evaluate(

@@ -9,10 +9,12 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from rdflib import BNode, Dataset, Graph, Literal, URIRef
+import pyoxigraph as ox
+from rdflib import BNode, Dataset, Graph, Literal, URIRef, Variable
 from rdflib.query import Result
 
 from .errors import KgraphError
+from .store import matching_store, store_for, to_ox, to_rdflib
 
 FORMATS = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld", ".json": "json-ld", ".trig": "trig"}
 HEADER = re.compile(r"^#\s*(\w+)\s*:\s*(.*)$")
@@ -114,6 +116,135 @@ def run_query(graph: Graph, text: str, params: dict[str, Literal] | None = None)
         return graph.query(text, initBindings=params or {})
     except Exception as err:  # pyparsing and rdflib errors share no base class
         raise KgraphError(f"the query is not valid SPARQL: {first_line(err)}") from None
+
+
+ENGINES = ("auto", "rdflib", "oxigraph")
+LARGE_FILE = 2_000_000  # bytes; above this, parsing with Oxigraph is clearly faster
+
+
+def choose_engine(path: Path, engine: str = "auto") -> str:
+    """rdflib for small files (the reference); Oxigraph for stores and large files."""
+    if engine not in ENGINES:
+        raise KgraphError(f"unknown query engine {engine!r} (choose from {', '.join(ENGINES)})")
+    if engine != "auto":
+        return engine
+    if path.is_dir() or (path.is_file() and matching_store(path)):
+        return "oxigraph"
+    if path.is_file() and path.stat().st_size >= LARGE_FILE:
+        return "oxigraph"
+    return "rdflib"
+
+
+def answer(
+    path: str | Path, text: str, params: dict[str, Literal] | None = None, engine: str = "auto"
+) -> Result:
+    """Answer ``text`` over a graph file or store folder with the chosen engine."""
+    path = Path(path)
+    if choose_engine(path, engine) == "oxigraph":
+        return run_store_query(store_for(path), text, params)
+    if path.is_dir():
+        raise KgraphError(f"{path}: a store folder needs --engine oxigraph or auto")
+    return run_query(load_graph(path), text, params)
+
+
+def run_store_query(store, text: str, params: dict[str, Literal] | None = None) -> Result:
+    """Run SPARQL on Oxigraph over the union of all graphs, parameters bound as values.
+
+    Oxigraph's own ``substitutions`` only accept projected variables, so parameters become a
+    VALUES block whose terms Oxigraph itself escapes (see ``with_values``).
+    """
+    try:
+        found = store.query(with_values(text, params or {}), use_default_graph_as_union=True)
+        return to_rdflib_result(found)
+    except SyntaxError as err:
+        raise KgraphError(f"the query is not valid SPARQL: {first_line(err)}") from None
+    except (OSError, ValueError, TypeError) as err:
+        raise KgraphError(f"the query failed: {first_line(err)}") from None
+
+
+def with_values(text: str, params: dict[str, Literal]) -> str:
+    """``text`` with ``VALUES ?name { term }`` opening its WHERE block, for each parameter.
+
+    Each term is written by Oxigraph's term API (``str(ox.Literal(...))`` gives an escaped
+    N-Triples literal), so a value can never end the literal and add query text. This joins
+    the values at the start of the WHERE block, as rdflib's ``initBindings`` pre-binds them.
+    """
+    if not params:
+        return text
+    where = where_brace(text)
+    if where is None:
+        raise KgraphError("--param needs a query with a WHERE block")
+    block = " ".join(f"VALUES ?{name} {{ {to_ox(value)} }}" for name, value in params.items())
+    return f"{text[: where + 1]} {block} {text[where + 1 :]}"
+
+
+QUERY_FORMS = ("SELECT", "ASK", "DESCRIBE")
+
+
+def where_brace(text: str) -> int | None:
+    """Offset of the '{' opening the query's WHERE block, skipping comments, strings, IRIs.
+
+    That is the first '{' after the keyword WHERE or, when WHERE is left out, after
+    SELECT/ASK/DESCRIBE (a CONSTRUCT template comes before its WHERE).
+    """
+    i, n, after_form = 0, len(text), False
+    while i < n:
+        ch = text[i]
+        if ch == "#":
+            i = text.find("\n", i)
+            i = n if i < 0 else i + 1
+        elif ch in "\"'":
+            i = skip_string(text, i)
+        elif ch == "<" and (m := re.match(r"<[^<>\"{}|^`\\\s]*>", text[i:])):
+            i += m.end()
+        elif ch.isalpha():
+            word = re.match(r"\w+", text[i:]).group(0)
+            if word.upper() == "WHERE" or word.upper() in QUERY_FORMS:
+                after_form = True
+            i += len(word)
+        elif ch == "{" and after_form:
+            return i
+        else:
+            i += 1
+    return None
+
+
+def skip_string(text: str, i: int) -> int:
+    """Offset just past the SPARQL string literal starting at ``i`` (short or long form)."""
+    quote = text[i] * 3 if text.startswith(text[i] * 3, i) else text[i]
+    j = i + len(quote)
+    while j < len(text):
+        if text[j] == "\\":
+            j += 2
+        elif text.startswith(quote, j):
+            return j + len(quote)
+        else:
+            j += 1
+    return len(text)
+
+
+def to_rdflib_result(found) -> Result:
+    """Oxigraph's answer as an rdflib Result, so output and the API stay engine-independent."""
+    if isinstance(found, ox.QueryBoolean):
+        result = Result("ASK")
+        result.askAnswer = bool(found)
+        return result
+    if isinstance(found, ox.QueryTriples):
+        result = Result("CONSTRUCT")
+        graph = Graph()
+        for triple in found:
+            graph.add(
+                (to_rdflib(triple.subject), to_rdflib(triple.predicate), to_rdflib(triple.object))
+            )
+        result.graph = graph
+        return result
+    names = [v.value for v in found.variables]
+    result = Result("SELECT")
+    result.vars = [Variable(n) for n in names]
+    result.bindings = [
+        {Variable(n): to_rdflib(row[n]) for n in names if row[n] is not None} for row in found
+    ]
+    return result
 
 
 def first_line(err: Exception) -> str:
