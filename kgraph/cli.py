@@ -11,6 +11,7 @@ import click
 
 from . import __version__, api
 from .errors import KgraphError
+from .exporters.html import HtmlView
 from .query import find_query, format_result, stored_queries
 
 
@@ -48,6 +49,35 @@ def progress_printer(enabled: bool):
         click.echo(f"\rextracting: {done}/{total} articles", nl=done == total, err=True)
 
     return show
+
+
+def html_view_options(command):
+    """The options that cut the HTML map down to a part people can read (HtmlView fields)."""
+    options = [
+        click.option("--focus", default=None, help="HTML map: centre on this entity (name/alias)."),
+        click.option(
+            "--depth", default=1, show_default=True, type=int, help="HTML map: hops around --focus."
+        ),
+        click.option(
+            "--max-nodes", type=int, default=None, help="HTML map: show the N most connected."
+        ),
+        click.option(
+            "--relation",
+            "relations",
+            multiple=True,
+            help="HTML map: show only this relation type (e.g. criticizes, holds). Repeatable.",
+        ),
+        click.option(
+            "--cluster-above",
+            type=int,
+            default=2000,
+            show_default=True,
+            help="HTML map: cluster communities when more entities than this are connected.",
+        ),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
 
 
 @main.command()
@@ -88,9 +118,11 @@ def progress_printer(enabled: bool):
     multiple=True,
     help="Only write these outputs (rdf, html, graphml). Repeatable.",
 )
-def build(paths, out_dir, model, gazetteers, lexicons, base, formats) -> None:
+@html_view_options
+def build(paths, out_dir, model, gazetteers, lexicons, base, formats, **view) -> None:
     """Build the graph from article files or folders (default: seeds/)."""
     kwargs = {"base": base} if base else {}
+    html_view = HtmlView(**view)
     result = api.build(
         list(paths) or ["seeds"],
         out_dir,
@@ -99,6 +131,7 @@ def build(paths, out_dir, model, gazetteers, lexicons, base, formats) -> None:
         lexicons=[str(x) for x in lexicons],
         formats=list(formats) or None,
         progress=progress_printer(sys.stderr.isatty()),
+        html_view=html_view,
         **kwargs,
     )
     click.echo(result.summary())

@@ -59,6 +59,21 @@ class HtmlView:
     cluster_above: int = 2000  # cluster communities in the page above this many nodes
     title: str = "kgraph"
 
+    def __post_init__(self) -> None:
+        """Refuse a bad view before any article is read, not after a long extraction."""
+        unknown = sorted(set(self.relations) - set(VIEW_RELATIONS))
+        if unknown:
+            raise KgraphError(
+                f"unknown relation type(s) {', '.join(unknown)}; "
+                f"choose from {', '.join(VIEW_RELATIONS)}"
+            )
+        if self.depth < 0:
+            raise KgraphError("--depth must be 0 or more")
+        if self.max_nodes is not None and self.max_nodes < 1:
+            raise KgraphError("--max-nodes must be at least 1")
+        if self.focus is not None and not self.focus.strip():
+            raise KgraphError("--focus needs an entity name")
+
 
 def relation_label(name: str) -> str:
     """'communicatesWith' -> 'communicates with': edge labels read as English."""
@@ -191,22 +206,12 @@ def select(kg: KnowledgeGraph, edges: list[dict], view: HtmlView) -> tuple[list[
     """Cut the graph down to the view: relation types, then focus, then the node cap."""
     nodes = set(kg.entities)
     if view.relations:
-        unknown = sorted(set(view.relations) - set(VIEW_RELATIONS))
-        if unknown:
-            raise KgraphError(
-                f"unknown relation type(s) {', '.join(unknown)}; "
-                f"choose from {', '.join(VIEW_RELATIONS)}"
-            )
         edges = [e for e in edges if e["relation"] in view.relations]
         nodes = {e["from"] for e in edges} | {e["to"] for e in edges}
     if view.focus:
-        if view.depth < 0:
-            raise KgraphError("--depth must be 0 or more")
         focus = find_entity(kg, view.focus)
         nodes = neighbourhood(focus, edges, view.depth)
     if view.max_nodes is not None:
-        if view.max_nodes < 1:
-            raise KgraphError("--max-nodes must be at least 1")
         degree = degrees([e for e in edges if e["from"] in nodes and e["to"] in nodes])
         first = view.focus and find_entity(kg, view.focus)
         ranked = sorted(
