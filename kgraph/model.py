@@ -47,6 +47,28 @@ class Assertion:
 
 
 @dataclass(frozen=True)
+class RelationSummary:
+    """Everything the articles say about one (subject, relation, object) triple, so a query
+    can tell a claim several outlets corroborate from one that is denied or contested."""
+
+    subject: str
+    predicate: str
+    object: str
+    support_count: int  # sentences stating it as fact
+    article_count: int  # articles with such a sentence
+    source_count: int  # distinct outlets (an article of unknown outlet counts as its own)
+    negated_count: int  # sentences denying it
+    unasserted_count: int  # sentences giving it only as planned or hypothetical
+    confidence: float  # noisy-or of the supporting sentences' confidences
+    contested: bool  # denied somewhere, or the pair also has a relation of opposite polarity
+    assertions: tuple[str, ...]  # Assertion.id() of every sentence about the triple
+
+    def id(self) -> str:
+        raw = "|".join((self.subject, self.predicate, self.object))
+        return hashlib.sha1(raw.encode()).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
 class Tenure:
     holder: str
     post: str
@@ -73,6 +95,31 @@ class KnowledgeGraph:
         for assertion in self.assertions:
             grouped[(assertion.subject, assertion.predicate, assertion.object)].append(assertion)
         return {k: v for k, v in sorted(grouped.items()) if any(a.positive for a in v)}
+
+    def summaries(self) -> list[RelationSummary]:
+        """One summary per related triple (posts held are left to the tenures)."""
+        grouped: dict[tuple[str, str, str], list[Assertion]] = defaultdict(list)
+        for assertion in self.assertions:
+            if assertion.predicate != HOLDS:
+                grouped[(assertion.subject, assertion.predicate, assertion.object)].append(
+                    assertion
+                )
+        polarities = self.pair_polarities(grouped)
+        outlets = {a.id: a.source or a.id for a in self.articles}
+        return [
+            summarize(triple, support, polarities, outlets, self.polarity)
+            for triple, support in sorted(grouped.items())
+        ]
+
+    def pair_polarities(
+        self, grouped: dict[tuple[str, str, str], list[Assertion]]
+    ) -> dict[frozenset[str], set[int]]:
+        """The polarities of what is asserted between each unordered pair of nodes."""
+        found: dict[frozenset[str], set[int]] = defaultdict(set)
+        for (subject, predicate, obj), support in grouped.items():
+            if any(a.positive for a in support) and predicate != MEMBER_OF:
+                found[frozenset((subject, obj))].add(self.polarity(predicate))
+        return found
 
     def core(self, predicate: str) -> str:
         if predicate in (HOLDS, MEMBER_OF) or self.knowledge is None:
@@ -116,6 +163,37 @@ class KnowledgeGraph:
                 evidence=tuple((a.article, a.evidence.text) for a in positive),
             )
         return graph
+
+
+def summarize(
+    triple: tuple[str, str, str],
+    support: list[Assertion],
+    polarities: dict[frozenset[str], set[int]],
+    outlets: dict[str, str],
+    polarity_of,
+) -> RelationSummary:
+    """Count a triple's support, denials and outlets; contested if denied or if the same
+    pair is also related with the opposite polarity."""
+    subject, predicate, obj = triple
+    positive = [a for a in support if a.positive]
+    negated = [a for a in support if a.negated]
+    doubt = 1.0
+    for assertion in positive:
+        doubt *= 1.0 - assertion.confidence
+    opposite = -polarity_of(predicate) in polarities.get(frozenset((subject, obj)), set())
+    return RelationSummary(
+        subject=subject,
+        predicate=predicate,
+        object=obj,
+        support_count=len(positive),
+        article_count=len({a.article for a in positive}),
+        source_count=len({outlets.get(a.article, a.article) for a in positive}),
+        negated_count=len(negated),
+        unasserted_count=len(support) - len(positive) - len(negated),
+        confidence=round(1.0 - doubt, 3) if positive else 0.0,
+        contested=bool(negated) or (polarity_of(predicate) != 0 and opposite),
+        assertions=tuple(sorted(a.id() for a in support)),
+    )
 
 
 def build_graph(extractions: Iterable[ArticleExtraction], knowledge: Knowledge) -> KnowledgeGraph:

@@ -54,6 +54,13 @@ class KG(DefinedNamespace):
     trigger: object
     supportCount: object
     articleCount: object
+    # relation summaries (one per related triple)
+    RelationSummary: object
+    sourceCount: object
+    negatedCount: object
+    unassertedCount: object
+    contested: object
+    supportedBy: object
 
     _NS = Namespace(KG_IRI)
 

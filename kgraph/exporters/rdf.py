@@ -102,6 +102,7 @@ class RdfBuilder:
         self.add_articles(graph)
         self.add_tenures(graph)
         self.add_relations(graph)
+        self.add_relation_summaries(graph)
         return graph
 
     def add_entities(self, graph: Graph) -> None:
@@ -158,6 +159,24 @@ class RdfBuilder:
     def add_relations(self, graph: Graph) -> None:
         for subject, predicate, obj in self.kg.relations():
             graph.add((self.iri(subject), self.predicate_iri(predicate), self.iri(obj)))
+
+    def add_relation_summaries(self, graph: Graph) -> None:
+        """One kg:RelationSummary per triple: sentence, article, outlet and denial counts,
+        so a query can ask which claims are corroborated and which are contested."""
+        for summary in self.kg.summaries():
+            node = URIRef(f"{self.base}summary/{summary.id()}")
+            graph.add((node, RDF.type, KG.RelationSummary))
+            graph.add((node, RDF.subject, self.iri(summary.subject)))
+            graph.add((node, RDF.predicate, self.predicate_iri(summary.predicate)))
+            graph.add((node, RDF.object, self.iri(summary.object)))
+            graph.add((node, KG.supportCount, Literal(summary.support_count)))
+            graph.add((node, KG.articleCount, Literal(summary.article_count)))
+            graph.add((node, KG.sourceCount, Literal(summary.source_count)))
+            graph.add((node, KG.negatedCount, Literal(summary.negated_count)))
+            graph.add((node, KG.unassertedCount, Literal(summary.unasserted_count)))
+            graph.add((node, KG.contested, Literal(summary.contested)))
+            for assertion_id in summary.assertions:
+                graph.add((node, KG.supportedBy, URIRef(f"{self.base}assertion/{assertion_id}")))
 
     def assertion_triples(self, graph: Graph, assertion: Assertion) -> None:
         node = URIRef(f"{self.base}assertion/{assertion.id()}")
