@@ -6,19 +6,40 @@ records, so it can run in a process pool or on a Dask worker, and be cached by c
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import hashlib
+import logging
+import math
+import multiprocessing
+import os
+import signal
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 
 from spacy.tokens import Doc
 
-from .knowledge import load_knowledge
+from .knowledge import DATA, load_knowledge
 from .nlp import load_pipeline, mentions_in, pipeline_version
 from .posts import holdings_in
 from .records import Article, ArticleExtraction
 from .relations import claims_in
 from .resolve import resolve_mentions
 
-EXTRACTOR_VERSION = "1"
+log = logging.getLogger(__name__)
+
+EXTRACTOR_VERSION = "2"
+# The modules whose code decides what an extraction holds: their source is part of the
+# cache key, so editing a rule never serves a stale cached extraction.
+EXTRACTION_MODULES = (
+    "records",
+    "knowledge",
+    "nlp",
+    "resolve",
+    "posts",
+    "relations",
+    "pipeline",
+)
 
 
 @dataclass(frozen=True)
@@ -37,7 +58,33 @@ class PipelineConfig:
         return load_pipeline(self.model, self.gazetteers)
 
     def version(self) -> str:
-        return f"{EXTRACTOR_VERSION}:{pipeline_version(self.nlp())}"
+        """Model, components, extraction code and knowledge files, as one string."""
+        return config_version(self)
+
+
+@cache
+def config_version(config: PipelineConfig) -> str:
+    """Computed once per process: it loads the pipeline and hashes a few files."""
+    config.knowledge()  # a missing or malformed knowledge file is a KgraphError first
+    digest = hashlib.sha256()
+    package = Path(__file__).resolve().parent
+    for name in EXTRACTION_MODULES:
+        digest.update((package / f"{name}.py").read_bytes())
+    data_files = sorted(Path(str(DATA)).glob("*.json"))
+    for path in (*data_files, *map(Path, config.gazetteers), *map(Path, config.lexicons)):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return f"{EXTRACTOR_VERSION}:{pipeline_version(config.nlp())}:{digest.hexdigest()[:16]}"
+
+
+@dataclass(frozen=True)
+class Failure:
+    """An article whose extraction raised: it is left out with a warning, not cached."""
+
+    article: Article
+    reason: str
+
+
+Outcome = ArticleExtraction | Failure
 
 
 def extract_from_doc(doc: Doc, article: Article, config: PipelineConfig) -> ArticleExtraction:
@@ -54,17 +101,90 @@ def extract_from_doc(doc: Doc, article: Article, config: PipelineConfig) -> Arti
     )
 
 
+def guarded(doc: Doc, article: Article, config: PipelineConfig) -> Outcome:
+    """One article's bug (e.g. a RecursionError on an odd parse) must not sink a corpus."""
+    try:
+        return extract_from_doc(doc, article, config)
+    except Exception as err:  # noqa: BLE001 - reported to the user as a skipped article
+        return Failure(article, f"{type(err).__name__}: {str(err)[:200]}")
+
+
+def extract_outcomes(articles: Sequence[Article], config: PipelineConfig) -> Iterator[Outcome]:
+    """Extract articles in order in this process, batching the NLP with ``nlp.pipe``."""
+    nlp = config.nlp()
+    docs = nlp.pipe((a.text for a in articles), batch_size=config.batch_size)
+    for article, doc in zip(articles, docs, strict=True):
+        yield guarded(doc, article, config)
+
+
+def extract_chunk(articles: Sequence[Article], config: PipelineConfig) -> list[Outcome]:
+    """The unit of work for a worker process or a Dask task: a list in, a list out."""
+    return list(extract_outcomes(articles, config))
+
+
 def extract_articles(
     articles: Iterable[Article], config: PipelineConfig
 ) -> Iterator[ArticleExtraction]:
-    """Extract articles in order, batching the NLP with ``nlp.pipe``."""
-    nlp = config.nlp()
-    articles = list(articles)
-    docs = nlp.pipe((a.text for a in articles), batch_size=config.batch_size)
-    for article, doc in zip(articles, docs, strict=True):
-        yield extract_from_doc(doc, article, config)
+    """Extract articles in order; an article whose extraction fails is logged and left out."""
+    for outcome in extract_outcomes(list(articles), config):
+        if isinstance(outcome, Failure):
+            log.warning("skipped %s: extraction failed (%s)", outcome.article.id, outcome.reason)
+        else:
+            yield outcome
 
 
 def extract_article(article: Article, config: PipelineConfig) -> ArticleExtraction:
-    """One article alone: the unit a worker process or a Dask task runs."""
+    """One article alone, unguarded: what tests of single sentences call."""
     return extract_from_doc(config.nlp()(article.text), article, config)
+
+
+def chunked(items: Sequence[Article], workers: int, largest: int = 32) -> list[list[Article]]:
+    """About four chunks per worker (so the last one is not left alone with a big chunk),
+    never more than ``largest`` articles each (so progress moves)."""
+    size = max(1, min(largest, math.ceil(len(items) / (workers * 4))))
+    return [list(items[i : i + size]) for i in range(0, len(items), size)]
+
+
+def available_cores() -> int:
+    """The cores this process may run on (a container may allow fewer than the machine has)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
+
+
+def init_worker(config: PipelineConfig) -> None:
+    """Ctrl-C and SIGTERM are the parent's to handle; load the pipeline before work arrives."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    config.nlp()
+    config.knowledge()
+
+
+def run_indexed(job: tuple[int, list[Article], PipelineConfig]) -> tuple[int, list[Outcome]]:
+    index, articles, config = job
+    return index, extract_chunk(articles, config)
+
+
+def extract_in_pool(
+    articles: Sequence[Article],
+    config: PipelineConfig,
+    workers: int,
+    done: Callable[[list[Outcome]], None],
+) -> None:
+    """Extract on ``workers`` local processes, calling ``done`` with each finished chunk.
+
+    The processes come from a fork server (no threads are ever forked) and load the spaCy
+    pipeline once each; whatever goes wrong, including Ctrl-C, they are terminated.
+    """
+    chunks = chunked(articles, workers)
+    context = multiprocessing.get_context("forkserver")
+    pool = context.Pool(min(workers, len(chunks)), initializer=init_worker, initargs=(config,))
+    try:
+        jobs = [(i, chunk, config) for i, chunk in enumerate(chunks)]
+        for _, outcomes in pool.imap_unordered(run_indexed, jobs):
+            done(outcomes)
+        pool.close()
+    finally:
+        pool.terminate()
+        pool.join()

@@ -65,9 +65,13 @@ def test_bad_input_gives_one_line_and_no_traceback(tmp_path: Path):
         assert len(result.output.strip().splitlines()) == 1
 
 
+def snapshot(folder: Path) -> dict[str, bytes]:
+    """Every file under ``folder`` (folders like graph.oxigraph included) by relative path."""
+    return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
 def test_failed_build_leaves_existing_output_alone(tmp_path: Path, seeds_dir):
     assert run("build", seeds_dir, "-o", tmp_path).exit_code == 0
-    before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+    before = snapshot(tmp_path)
     assert run("build", tmp_path / "missing", "-o", tmp_path).exit_code == 1
-    after = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
-    assert before == after
+    assert snapshot(tmp_path) == before
