@@ -19,15 +19,18 @@ from pathlib import Path
 from rdflib.query import Result
 
 from .articles import read_articles
+from .cache import CACHE_DIR_NAME, ExtractionCache
 from .errors import KgraphError
 from .evaluate import Evaluation
 from .evaluate import evaluate as evaluate_graph
 from .exporters import load_all
 from .exporters.html import HtmlView
+from .interrupt import signals_deferred
 from .model import KnowledgeGraph, build_graph
-from .pipeline import PipelineConfig, extract_articles
+from .pipeline import PipelineConfig
 from .query import answer, find_query, parse_params
-from .records import ArticleExtraction
+from .records import Article, ArticleExtraction
+from .runner import ExtractionRun, run_extraction
 from .vocab import DEFAULT_BASE
 
 log = logging.getLogger(__name__)
@@ -45,12 +48,18 @@ class BuildResult:
     relations: Counter
     seconds: float
     graph: KnowledgeGraph = field(repr=False)
+    cached: int = 0  # articles whose extraction came from the cache
+    skipped: int = 0  # articles whose extraction failed (each warned about)
+    workers: int = 1
 
     def summary(self) -> str:
         ents = ", ".join(f"{n} {k}" for k, n in sorted(self.entities.items()))
         rels = ", ".join(f"{n} {k}" for k, n in sorted(self.relations.items()))
+        notes = [f"{self.cached} from cache"] if self.cached else []
+        notes += [f"{self.skipped} skipped"] if self.skipped else []
+        how = f" ({', '.join(notes)})" if notes else ""
         return (
-            f"{self.articles} article(s) in {self.seconds:.1f} s\n"
+            f"{self.articles} article(s){how} in {self.seconds:.1f} s\n"
             f"entities: {ents or 'none'}\nrelations: {rels or 'none'}"
         )
 
@@ -59,16 +68,36 @@ def extract(
     paths: Iterable[str | Path],
     config: PipelineConfig | None = None,
     progress: Progress | None = None,
+    *,
+    workers: int | None = None,
+    cache_dir: str | Path | None = None,
+    dask: str | None = None,
 ) -> list[ArticleExtraction]:
-    """Read and extract every article under ``paths``."""
-    config = config or PipelineConfig()
-    articles = read_articles(paths)
-    results = []
-    for done, extraction in enumerate(extract_articles(articles, config), start=1):
-        results.append(extraction)
-        if progress:
-            progress(done, len(articles))
-    return results
+    """Read and extract every article under ``paths`` (see ``build`` for the options)."""
+    return extract_run(
+        read_articles(paths),
+        config or PipelineConfig(),
+        progress,
+        workers=workers,
+        cache_dir=cache_dir,
+        dask=dask,
+    ).extractions
+
+
+def extract_run(
+    articles: Sequence[Article],
+    config: PipelineConfig,
+    progress: Progress | None = None,
+    *,
+    workers: int | None = None,
+    cache_dir: str | Path | None = None,
+    dask: str | None = None,
+) -> ExtractionRun:
+    """Extract ``articles`` with an optional cache folder, process pool or Dask cluster."""
+    cache = ExtractionCache(Path(cache_dir), config.version()) if cache_dir else None
+    return run_extraction(
+        articles, config, workers=workers, cache=cache, dask=dask, progress=progress
+    )
 
 
 def build(
@@ -82,28 +111,41 @@ def build(
     formats: Sequence[str] | None = None,
     progress: Progress | None = None,
     html_view: HtmlView | None = None,
+    workers: int | None = None,
+    cache: bool = True,
+    cache_dir: str | Path | None = None,
+    dask: str | None = None,
 ) -> BuildResult:
     """Build the knowledge graph of the articles under ``paths`` into ``out_dir``.
 
-    Every file is first written into a temporary folder and moved into place only when all
-    of them succeeded, so a failed build leaves an existing ``out_dir`` untouched.
+    ``workers`` processes extract in parallel (default: every core when there are enough
+    articles); ``dask`` is a scheduler address or ``local``. Extractions are cached in
+    ``cache_dir`` (default ``out_dir/.kgraph-cache``) unless ``cache`` is false, so a
+    rebuild re-extracts only new or changed articles. Every file is first written into a
+    temporary folder and moved into place only when all of them succeeded, so a failed or
+    interrupted build leaves an existing ``out_dir`` untouched.
     """
     started = time.perf_counter()
     config = PipelineConfig(
         model=model, gazetteers=tuple(map(str, gazetteers)), lexicons=tuple(map(str, lexicons))
     )
-    extractions = extract(paths, config, progress)
-    graph = build_graph(extractions, config.knowledge())
+    articles = read_articles(paths)
+    folder = (cache_dir or Path(out_dir) / CACHE_DIR_NAME) if cache else None
+    run = extract_run(articles, config, progress, workers=workers, cache_dir=folder, dask=dask)
+    graph = build_graph(run.extractions, config.knowledge())
     files = export(graph, Path(out_dir), base=base, formats=formats, html_view=html_view)
     counts = graph.counts()
     return BuildResult(
         out_dir=Path(out_dir),
         files=files,
-        articles=len(extractions),
+        articles=len(run.extractions),
         entities=counts["entities"],
         relations=counts["relations"],
         seconds=time.perf_counter() - started,
         graph=graph,
+        cached=run.cached,
+        skipped=len(run.failed),
+        workers=run.workers,
     )
 
 
@@ -131,14 +173,20 @@ def export(
         for name in chosen:
             _, write = exporters[name]
             written.update(write(graph, staging, base=base, html_view=html_view))
-        final = {}
-        for name, path in sorted(written.items()):
-            target = out_dir / path.name
-            move_into_place(path, target, staging)
-            final[name] = target
-        return final
+        with signals_deferred():  # Ctrl-C here would leave old and new files mixed
+            return move_all(written, out_dir, staging)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def move_all(written: dict[str, Path], out_dir: Path, staging: Path) -> dict[str, Path]:
+    """Move every finished file from staging into ``out_dir``."""
+    final = {}
+    for name, path in sorted(written.items()):
+        target = out_dir / path.name
+        move_into_place(path, target, staging)
+        final[name] = target
+    return final
 
 
 def move_into_place(path: Path, target: Path, staging: Path) -> None:

@@ -12,6 +12,8 @@ import click
 from . import __version__, api
 from .errors import KgraphError
 from .exporters.html import HtmlView
+from .interrupt import sigterm_as_interrupt
+from .progress import progress_bar
 from .query import find_query, format_result, stored_queries
 
 
@@ -41,14 +43,8 @@ def main(verbose: bool) -> None:
 
 
 def progress_printer(enabled: bool):
-    """A one-line progress display on a terminal; silent in pipes and CI."""
-    if not enabled:
-        return None
-
-    def show(done: int, total: int) -> None:
-        click.echo(f"\rextracting: {done}/{total} articles", nl=done == total, err=True)
-
-    return show
+    """A progress bar with articles/s and ETA on a terminal; silent in pipes and CI."""
+    return progress_bar() if enabled else None
 
 
 def html_view_options(command):
@@ -118,9 +114,43 @@ def html_view_options(command):
     multiple=True,
     help="Only write these outputs (rdf, html, graphml). Repeatable.",
 )
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Processes extracting in parallel (default: every core for 40+ new articles).",
+)
+@click.option(
+    "--dask",
+    "dask_address",
+    default=None,
+    metavar="ADDRESS",
+    help="Extract on a Dask cluster: scheduler address (tcp://host:8786) or 'local'.",
+)
+@click.option("--no-cache", is_flag=True, help="Extract every article again, ignoring the cache.")
+@click.option(
+    "--cache-dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="Extraction cache folder (default: OUT/.kgraph-cache).",
+)
 @html_view_options
-def build(paths, out_dir, model, gazetteers, lexicons, base, formats, **view) -> None:
+def build(
+    paths,
+    out_dir,
+    model,
+    gazetteers,
+    lexicons,
+    base,
+    formats,
+    workers,
+    dask_address,
+    no_cache,
+    cache_dir,
+    **view,
+) -> None:
     """Build the graph from article files or folders (default: seeds/)."""
+    sigterm_as_interrupt()
     kwargs = {"base": base} if base else {}
     html_view = HtmlView(**view)
     result = api.build(
@@ -130,8 +160,12 @@ def build(paths, out_dir, model, gazetteers, lexicons, base, formats, **view) ->
         gazetteers=[str(g) for g in gazetteers],
         lexicons=[str(x) for x in lexicons],
         formats=list(formats) or None,
-        progress=progress_printer(sys.stderr.isatty()),
+        progress=progress_printer(True),
         html_view=html_view,
+        workers=workers,
+        dask=dask_address,
+        cache=not no_cache,
+        cache_dir=cache_dir,
         **kwargs,
     )
     click.echo(result.summary())
