@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.kgraph-installed
 TSTAMP := $(VENV)/.kgraph-test-installed
 PYDIRS := kgraph tests $(wildcard benchmarks)
 
-.PHONY: demo test lint format system-deps benchmark clean
+.PHONY: demo test lint format system-deps benchmark bench-html clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -51,6 +51,10 @@ test: $(TSTAMP) system-deps lint
 
 benchmark: $(TSTAMP)
 	$(BIN)/python benchmarks/bench_build.py
+
+# HTML map: build the corpus page, time its settling in headless chromium (offline).
+bench-html: $(TSTAMP) system-deps
+	$(BIN)/python benchmarks/bench_html.py
 
 clean:
 	rm -rf $(VENV) output/graph.* .pytest_cache .ruff_cache
