@@ -80,11 +80,17 @@ class Knowledge:
     triggers: dict[tuple[str, str], list[Trigger]] = field(default_factory=dict)
     properties: dict[str, dict] = field(default_factory=dict)  # finer relation -> info
     not_entities: frozenset[str] = frozenset()
+    honorifics: frozenset[str] = frozenset()  # "Mr", "Ms": stripped, never a post
+    organization_words: frozenset[str] = frozenset()  # "Party", "Committee": an ORG keyword
     definite_places: frozenset[str] = frozenset()
     sources: tuple[str, ...] = ()
 
     def lookup(self, name: str) -> KnownOrg | None:
         return self.known.get(normalize(name))
+
+    def is_place(self, name: str | None) -> bool:
+        known = self.lookup(name or "")
+        return known is not None and known.kind == "Place"
 
     def place_phrase(self, place: str) -> str:
         """'United States' -> 'the United States', as in 'President of the United States'."""
@@ -136,6 +142,12 @@ def add_gazetteer(knowledge: Knowledge, data: dict, origin: str) -> None:
         knowledge.definite_places = knowledge.definite_places | set(data.get("definite_places", []))
         knowledge.not_entities = knowledge.not_entities | {
             normalize(n) for n in data.get("not_entities", [])
+        }
+        knowledge.honorifics = knowledge.honorifics | {
+            normalize(n) for n in data.get("honorifics", [])
+        }
+        knowledge.organization_words = knowledge.organization_words | {
+            w.lower() for w in data.get("organization_words", [])
         }
     except (KeyError, TypeError, AttributeError) as err:
         raise KgraphError(f"{origin}: malformed gazetteer entry ({err!r})") from None

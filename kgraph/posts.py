@@ -1,6 +1,6 @@
 """Stage 4a: posts (offices) and who holds them, from titles and appositions.
 
-"New York Governor Kathy Hochul" -> Kathy Hochul holds "Governor of New York" (current);
+"New York Governor Jane Roe" -> Jane Roe holds "Governor of New York" (current);
 "Former Mayor Eric Adams" -> Eric Adams holds "Mayor of <the city this article's mayors
 govern>" (former). Status comes from the cue words in the text, years from "since 2022" or
 "from 2014 to 2021" in the same sentence.
@@ -36,8 +36,15 @@ def sentence_evidence(sent: Span) -> Evidence:
     return Evidence(text=text[start:end], start=start, end=end)
 
 
-def parse_title(words: str, knowledge: Knowledge) -> tuple[Title, str | None, str, str] | None:
-    """Split title words into (title entry, jurisdiction, status, title as written)."""
+def parse_title(
+    words: str, knowledge: Knowledge, places: frozenset[str] = frozenset()
+) -> tuple[Title, str | None, str, str] | None:
+    """Split title words into (title entry, jurisdiction, status, title as written).
+
+    Only a place (known, or tagged as one in the article) or a known organisation counts as
+    the jurisdiction: other capitalised words before a title are names or party labels
+    ("Republican Mayor"), not where the office is.
+    """
     text = re.sub(r"\s*[-–]\s*", "-", words.strip())
     tokens = text.replace("-elect", " -elect").split()
     status = "current"
@@ -65,8 +72,21 @@ def parse_title(words: str, knowledge: Knowledge) -> tuple[Title, str | None, st
             jurisdiction_words.append(
                 token.rstrip("’'s") if token.endswith(("’s", "'s")) else token
             )
-    jurisdiction = " ".join(jurisdiction_words) or None
+    jurisdiction = jurisdiction_of(jurisdiction_words, knowledge, places)
     return title, jurisdiction, status, " ".join(tokens[i:j])
+
+
+def jurisdiction_of(words: list[str], knowledge: Knowledge, places: frozenset[str]) -> str | None:
+    """The longest run of words that names a place or a known organisation."""
+    for size in range(len(words), 0, -1):
+        for start in range(len(words) - size + 1):
+            phrase = " ".join(words[start : start + size])
+            known = knowledge.lookup(phrase)
+            if known is not None:
+                return known.name
+            if normalize(phrase) in places:
+                return phrase
+    return None
 
 
 def post_label(title: Title, jurisdiction: str | None, knowledge: Knowledge) -> str:
@@ -76,9 +96,13 @@ def post_label(title: Title, jurisdiction: str | None, knowledge: Knowledge) -> 
     return title.post
 
 
-def post_body(title: Title, jurisdiction: str | None) -> str | None:
+def post_body(title: Title, jurisdiction: str | None, knowledge: Knowledge) -> str | None:
+    """The organisation the post belongs to: by place, else the title's, else the
+    organisation named before the title ('AFL-CIO President')."""
     by_place = dict(title.post_in_by_jurisdiction)
-    return by_place.get(jurisdiction or "") or title.post_in
+    known = knowledge.lookup(jurisdiction or "")
+    named = known.name if known is not None and known.kind == "Organization" else None
+    return by_place.get(jurisdiction or "") or title.post_in or named
 
 
 def years_in(sentence: str) -> tuple[int | None, int | None]:
@@ -97,33 +121,40 @@ def holdings_in(
 ) -> list[Holding]:
     """Every (person, post) pair the article's titles and appositions state."""
     sentences = list(doc.sents)
+    places = frozenset(normalize(e.text) for e in doc.ents if e.label_ in ("GPE", "LOC"))
     found: list[tuple[str, Title, str | None, str, Evidence]] = []
     for mention, key in zip(mentions, keys, strict=True):
         if not key.startswith("Person:"):
             continue
         evidence = sentence_evidence(sentences[mention.sentence])
         for words in titles_of(mention, doc.text):
-            parsed = parse_title(words, knowledge)
+            parsed = parse_title(words, knowledge, places)
             if parsed:
                 title, jurisdiction, status, _ = parsed
                 found.append((key, title, jurisdiction, status, evidence))
-    # an unqualified title inherits the jurisdiction the article gives the same title
-    places: dict[str, Counter] = {}
-    for _, title, jurisdiction, _, _ in found:
+    # an unqualified title takes the jurisdiction the article gives the same holder's title
+    # ("Russian President Putin" ... "President Putin"), else the same title of anyone
+    by_title: dict[str, Counter] = {}
+    by_holder: dict[tuple[str, str], Counter] = {}
+    for key, title, jurisdiction, _, _ in found:
+        if jurisdiction and not knowledge.lookup(jurisdiction) or knowledge.is_place(jurisdiction):
+            by_title.setdefault(title.post, Counter())[jurisdiction] += 1
         if jurisdiction:
-            places.setdefault(title.post, Counter())[jurisdiction] += 1
+            by_holder.setdefault((key, title.post), Counter())[jurisdiction] += 1
     holdings = []
     seen = set()
     for key, title, jurisdiction, status, evidence in found:
-        if jurisdiction is None and title.default_jurisdiction is None and title.post in places:
-            jurisdiction = places[title.post].most_common(1)[0][0]
+        if jurisdiction is None and (key, title.post) in by_holder:
+            jurisdiction = by_holder[(key, title.post)].most_common(1)[0][0]
+        elif jurisdiction is None and title.default_jurisdiction is None and title.post in by_title:
+            jurisdiction = by_title[title.post].most_common(1)[0][0]
         start, end = years_in(evidence.text)
         holding = Holding(
             holder=key,
             post=post_label(title, jurisdiction, knowledge),
             evidence=evidence,
             status=status,
-            post_in=post_body(title, jurisdiction),
+            post_in=post_body(title, jurisdiction, knowledge),
             start_year=start,
             end_year=end,
         )

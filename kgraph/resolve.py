@@ -26,7 +26,7 @@ def entity_key(kind: str, name: str) -> str:
 
 
 def strip_nickname(surface: str) -> tuple[str, str | None]:
-    """'Zohran ‘Kwame’ Mamdani' -> ('Zohran Mamdani', 'Kwame')."""
+    """'Jane ‘JJ’ Roe' -> ('Jane Roe', 'JJ')."""
     match = NICKNAME.search(surface)
     if not match:
         return surface, None
@@ -76,7 +76,7 @@ def resolve_mentions(
             cluster.known, cluster.subtype, cluster.same_as = True, known.subtype, known.same_as
             cluster.kinds[known.kind] += 100
         cluster.kinds[mention.kind] += 1
-        if normalize(name) in full_people:
+        if normalize(name) in full_people or (mention.title and mention.kind == PERSON):
             cluster.person_evidence = True
         cluster.surfaces[mention.surface] += 1
         if mention.title:
@@ -137,11 +137,12 @@ def canonical_surface(
     mention: Mention, knowledge: Knowledge, full_people: dict[str, str], long_orgs: list[str]
 ) -> tuple[str, str | None]:
     """The name a mention's cluster is keyed by."""
-    known = knowledge.lookup(mention.surface)
-    if known is not None:
-        return known.name, None
     surface, nickname = strip_nickname(mention.surface)
-    full = expand_surname(surface, full_people)
+    full = expand_surname(surface, full_people) if mention.kind == PERSON else None
+    known = knowledge.lookup(mention.surface)
+    if known is not None and not (full and known.kind == PLACE):
+        return known.name, None
+    full = full or expand_surname(surface, full_people)
     if full:
         return full, nickname
     if is_acronym(surface):
@@ -153,7 +154,7 @@ def canonical_surface(
 
 
 def expand_surname(surface: str, full_people: dict[str, str]) -> str | None:
-    """'Mamdani' -> 'Zohran Mamdani' when exactly one full name of the article ends with it."""
+    """'Roe' -> 'Jane Roe' when exactly one full name of the article ends with it."""
     words = tokens(surface)
     if not words or normalize(surface) in full_people:
         return full_people.get(normalize(surface))
@@ -164,6 +165,17 @@ def expand_surname(surface: str, full_people: dict[str, str]) -> str | None:
     }
     if len(matches) == 1:
         return matches.pop()
+    if matches or len(words) != 1:
+        return None
+    return expand_given_name(words[0], full_people)
+
+
+def expand_given_name(word: str, full_people: dict[str, str]) -> str | None:
+    """'Hillary' -> 'Hillary Clinton' when exactly one full name starts with the word and
+    no full name ends with it (then it is a surname, and ambiguous)."""
+    starts = {full for norm, full in full_people.items() if norm.split()[0] == word}
+    if len(starts) == 1 and not any(norm.split()[-1] == word for norm in full_people):
+        return starts.pop()
     return None
 
 
@@ -210,7 +222,7 @@ def resolve_corpus(extractions: Iterable[ArticleExtraction]) -> Resolution:
     for extraction in extractions:
         for entity in extraction.entities:
             by_key[entity.key].append((extraction.article.id, entity))
-    renames = corpus_renames(by_key)
+    renames = chain_renames(kind_renames(by_key), by_key)
     merged: dict[str, list[tuple[str, LocalEntity]]] = defaultdict(list)
     for key, items in by_key.items():
         target = renames.get(key, key)
@@ -219,6 +231,49 @@ def resolve_corpus(extractions: Iterable[ArticleExtraction]) -> Resolution:
             local_to_name[(article_id, entity.key)] = target
     entities = {key: merge_entities(key, items) for key, items in sorted(merged.items())}
     return Resolution(entities=entities, key_map=local_to_name)
+
+
+def kind_renames(by_key: dict[str, list[tuple[str, LocalEntity]]]) -> dict[str, str]:
+    """One name typed differently in different articles gets the type most mentions give.
+
+    The small model tags a person's surname as an organisation in some articles; the
+    corpus outvotes it. Gazetteer entries keep their type; a person vote counts double,
+    since a name seen as a person anywhere rarely names an organisation.
+    """
+    by_name: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    known = set()
+    for key, items in by_key.items():
+        kind, norm = key.split(":", 1)
+        if kind == POST:
+            continue
+        weight = 2 if kind == PERSON else 1
+        by_name[norm][kind] += weight * sum(e.mention_count for _, e in items)
+        if any(e.same_as or e.subtype for _, e in items):
+            known.add(norm)
+    renames = {}
+    for norm, votes in by_name.items():
+        if len(votes) < 2 or norm in known:
+            continue
+        best = max(sorted(votes), key=lambda k: (votes[k], KIND_PRIORITY.get(k, 0)))
+        for kind in votes:
+            if kind != best:
+                renames[f"{kind}:{norm}"] = f"{best}:{norm}"
+    return renames
+
+
+def chain_renames(
+    first: dict[str, str], by_key: dict[str, list[tuple[str, LocalEntity]]]
+) -> dict[str, str]:
+    """Apply the type votes, then the surname and acronym merges on the voted keys."""
+    voted: dict[str, list[tuple[str, LocalEntity]]] = defaultdict(list)
+    for key, items in by_key.items():
+        voted[first.get(key, key)].extend(items)
+    second = corpus_renames(voted)
+    return {
+        key: second.get(first.get(key, key), first.get(key, key))
+        for key in by_key
+        if second.get(first.get(key, key), first.get(key, key)) != key
+    }
 
 
 def corpus_renames(by_key: dict[str, list[tuple[str, LocalEntity]]]) -> dict[str, str]:

@@ -51,3 +51,41 @@ def test_photo_credits_are_not_mentions(config):
 def test_blank_lines_end_sentences(config):
     doc = config.nlp()("Perspective\n\nThe mayor met the governor.")
     assert [s.text.strip() for s in doc.sents][0] == "Perspective"
+
+
+def test_honorifics_are_stripped(config):
+    found = mentions(config, "Ms Jane Roe spoke. Later Mr Roe said the plan would fail.")
+    surfaces = {m.surface for m in found}
+    assert "Jane Roe" in surfaces and "Roe" in surfaces
+    assert not any(s.startswith(("Ms", "Mr")) for s in surfaces)
+
+
+def test_possessive_inside_a_span_is_cut(config):
+    found = mentions(config, "Senator Jane Roe’s Russian contacts worried the committee.")
+    assert "Jane Roe" in {m.surface for m in found}
+
+
+def test_glued_page_furniture_is_not_a_person(config):
+    found = mentions(config, "Sen. John DoeThe senator from Ohio voted no. John Doe left.")
+    assert not any("DoeThe" in m.surface for m in found)
+
+
+def test_common_words_and_plural_groups_are_not_entities(config):
+    text = (
+        "Budget talks stalled. The budget was late, and Mormons in Utah worried. "
+        "The Council met on Friday."
+    )
+    surfaces = {m.surface for m in mentions(config, text)}
+    assert not surfaces & {"Budget", "Mormons", "Council"}
+
+
+def test_org_with_a_title_before_it_is_a_person(config):
+    found = mentions(config, "Justice Gorsuch wrote the opinion, and President Doe agreed.")
+    kinds = {m.surface: m.kind for m in found}
+    assert kinds.get("Gorsuch") == "Person"
+
+
+def test_one_word_place_is_typed_by_the_gazetteer(config):
+    found = mentions(config, "Officials in Queens and Cyprus reacted.")
+    kinds = {m.surface: m.kind for m in found}
+    assert kinds.get("Queens") == "Place" and kinds.get("Cyprus") == "Place"

@@ -43,3 +43,28 @@ def test_seed_posts(seed_build):
     assert ("Eric Adams", "Mayor of New York City", "former") in tenures
     assert ("Zohran Mamdani", "Mayor of New York City", "elect") in tenures
     assert ("Donald Trump", "President of the United States", "current") in tenures
+
+
+def test_organisation_before_a_title_is_the_body(extract_text):
+    extraction = extract_text("AFL-CIO President Jane Roe criticized the ruling.")
+    posts = {h.post: h.post_in for h in extraction.holdings}
+    assert posts.get("President of AFL-CIO") == "AFL-CIO"
+
+
+def test_names_and_party_words_are_not_jurisdictions(extract_text):
+    found = holdings(extract_text("Republican Mayor Jane Roe met Senator John Doe."))
+    assert all("Republican" not in post for _, post, _ in found)
+
+
+def test_unqualified_title_takes_the_holders_own_jurisdiction(extract_text):
+    text = "Russian President John Doe spoke. Later President Doe met reporters."
+    found = holdings(extract_text(text))
+    assert ("John Doe", "President of Russia", "current") in found
+    assert ("John Doe", "President of the United States", "current") not in found
+
+
+def test_status_cues_and_years(extract_text):
+    found = extract_text("Acting Governor Jane Roe, who served from 2014 to 2021, spoke.")
+    holding = next(h for h in found.holdings if "Governor" in h.post)
+    assert holding.status == "acting"
+    assert (holding.start_year, holding.end_year) == (2014, 2021)

@@ -42,3 +42,28 @@ def test_nickname_in_quotes_is_an_alias(extract_text):
     extraction = extract_text("Mayor Jane ‘JJ’ Roe spoke. Later Jane Roe met the press.")
     roe = [e for e in extraction.entities if e.name == "Jane Roe"]
     assert roe and "JJ" in roe[0].aliases
+
+
+def test_given_name_alone_joins_the_full_name(extract_text):
+    extraction = extract_text("Hillary Roe spoke on Monday. Later Hillary said she would run.")
+    names = set(entity_names(extraction).values())
+    assert "Hillary" not in names and "Hillary Roe" in names
+
+
+def test_honorific_surname_joins_full_name(extract_text):
+    extraction = extract_text("Gordon Doe met the press. Mr Doe said the budget was sound.")
+    doe = [e for e in extraction.entities if e.name == "Gordon Doe"]
+    assert doe and "Doe" in doe[0].aliases
+    assert "Mr Doe" not in entity_names(extraction).values()
+
+
+def test_one_name_gets_one_type_across_articles(tmp_path):
+    import kgraph
+
+    (tmp_path / "a.txt").write_text(
+        "President Jane Roe signed the bill. Roe said it would pass.", encoding="utf-8"
+    )
+    (tmp_path / "b.txt").write_text("Critics of Roe gathered outside.", encoding="utf-8")
+    graph = kgraph.build([tmp_path], tmp_path / "out", formats=["rdf"]).graph
+    roe = [e for e in graph.entities.values() if "Roe" in (e.name, *e.aliases)]
+    assert len(roe) == 1 and roe[0].kind == "Person"
