@@ -483,7 +483,7 @@ def modality_of(token: Token, core: str = "") -> str:
                 return "reported"
     controllers = control_chain(verb)
     auxes = {c.lower_ for v in controllers for c in v.children if c.dep_ in ("aux", "auxpass")}
-    if any(v.lemma_ in PLANNING_VERBS or looks_forward(v) for v in controllers[1:]):
+    if any(is_planning(v) or looks_forward(v) for v in controllers[1:]):
         return "planned"
     if verb.dep_ == "acl" and verb.head.lemma_ in POSSIBILITY_NOUNS:
         return "hypothetical"
@@ -510,6 +510,20 @@ def control_chain(verb: Token) -> list[Token]:
         node = node.head if node.dep_ != "pcomp" else node.head.head
         chain.append(node)
     return chain
+
+
+def is_planning(verb: Token) -> bool:
+    """A planning verb, also when the lemmatizer misses it ('hopes' -> 'hop')."""
+    lower = verb.lower_
+    return any(w in PLANNING_VERBS for w in (verb.lemma_, lower, lower[:-1], lower[:-2]))
+
+
+def asks_for_something(verb: Token) -> bool:
+    """'asked X to resign', 'asked X for funds' request; 'asked X, "Why?"' is a question."""
+    return any(
+        c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ == "for")
+        for c in verb.children
+    )
 
 
 def looks_forward(verb: Token) -> bool:
@@ -584,6 +598,8 @@ def claims_for(token: Token, trigger: Trigger, ctx: ArticleContext) -> Iterator[
         if is_passive(token):
             objects = entities_of([c for c in token.children if c.dep_ == "nsubjpass"], ctx)
         for path in trigger.objects:
+            if path == "dobj" and core == "requests" and not asks_for_something(token):
+                continue
             objects += objects_at(token, path, ctx)
     else:
         subjects = noun_subjects(token, trigger, ctx)

@@ -99,3 +99,115 @@ def test_seed_relations(seed_build):
     assert ("Kathy Hochul", "advises", "Zohran Mamdani") in found
     assert ("Donald Trump", "opposes", "Bill de Blasio") in found
     assert ("Democratic Socialists of America", "opposes", "Donald Trump") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # "called for" asks for something; it is no phone call between the two
+        (
+            "Jane Roe and John Doe have called for new elections.",
+            ("Jane Roe", "communicatesWith", "John Doe"),
+        ),
+        # object control: the officials investigate, not Jane Roe
+        (
+            "Jane Roe pressured the officials to investigate John Doe.",
+            ("Jane Roe", "opposes", "John Doe"),
+        ),
+        # a question is not a request
+        ("Jane Roe asked John Doe, “Why now?”", ("Jane Roe", "requests", "John Doe")),
+        # "was joined by" at an event is company, not cooperation
+        (
+            "John Doe was joined by Jane Roe at the school.",
+            ("Jane Roe", "cooperatesWith", "John Doe"),
+        ),
+        # an interview with the press is not a political contact
+        (
+            "Jane Roe spoke to the Associated Press on Monday.",
+            ("Jane Roe", "communicatesWith", "Associated Press"),
+        ),
+    ],
+)
+def test_false_positive_patterns(extract_text, text, absent):
+    assert absent not in relation_names(extract_text(text), include_negated=True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jane Roe avoided any criticism of John Doe.",
+        "Jane Roe refused to criticize John Doe.",
+        "Jane Roe tried to refrain from criticizing John Doe.",
+    ],
+)
+def test_cancelling_verbs_negate(extract_text, text):
+    extraction = extract_text(text)
+    assert ("Jane Roe", "criticizes", "John Doe") not in relation_names(extraction)
+
+
+def test_no_longer_a_member_is_negated(extract_text):
+    extraction = extract_text("Jane Roe is no longer a member of the Green Party.")
+    assert not any(c.predicate == "memberOf" and not c.negated for c in extraction.claims)
+
+
+def test_praised_for_doing_gives_the_doer(extract_text):
+    text = "Jane Roe praised John Doe for retaining Mary Major."
+    found = relation_names(extract_text(text))
+    assert ("John Doe", "appoints", "Mary Major") in found
+    assert ("Jane Roe", "appoints", "Mary Major") not in found
+
+
+def test_conditional_threat(extract_text):
+    text = "Jane Roe warned she would cut off state funds if John Doe won."
+    assert ("Jane Roe", "threatens", "John Doe") in relation_names(extract_text(text))
+
+
+def test_to_infinitive_after_a_noun_inherits_its_owner(extract_text):
+    text = "Jane Roe declared a pledge to work together with John Doe."
+    assert ("Jane Roe", "cooperatesWith", "John Doe") in relation_names(extract_text(text))
+
+
+def test_reflexive_is_not_another_person(extract_text):
+    text = "John Doe spoke first. Jane Roe later defended herself in court."
+    assert not any(
+        s == "Jane Roe" and o == "John Doe" for s, _, o in relation_names(extract_text(text))
+    )
+
+
+def test_hope_and_looking_forward_are_planned(extract_text):
+    for text in (
+        "Jane Roe hopes to meet John Doe.",
+        "Jane Roe is looking forward to meeting John Doe.",
+    ):
+        claims = [c for c in extract_text(text).claims if c.predicate == "meets"]
+        assert claims and all(c.modality == "planned" for c in claims), text
+
+
+def test_descriptor_noun_refers_to_the_person(extract_text):
+    text = "Political strategist Jane Roe arrived early. John Doe later praised the strategist."
+    assert ("John Doe", "praises", "Jane Roe") in relation_names(extract_text(text))
+
+
+def test_the_pair_met(extract_text):
+    text = "Jane Roe greeted John Doe at noon. The pair met for an hour."
+    found = relation_names(extract_text(text))
+    assert ("Jane Roe", "meets", "John Doe") in found or ("John Doe", "meets", "Jane Roe") in found
+
+
+def test_reported_speech_keeps_the_speaker(extract_text):
+    extraction = extract_text("Jane Roe said she met John Doe in private.")
+    names = {e.key: e.name for e in extraction.entities}
+    claim = next(c for c in extraction.claims if c.predicate == "meets")
+    assert names[claim.stated_by] == "Jane Roe"
+
+
+def test_subject_apposition_is_not_speech(extract_text):
+    extraction = extract_text("Jane Roe, a member of the Green Party, said the plan would fail.")
+    claim = next(c for c in extraction.claims if c.predicate == "memberOf")
+    assert claim.stated_by is None
+
+
+def test_reportedly_is_reported(extract_text):
+    extraction = extract_text("Jane Roe reportedly threatened John Doe.")
+    claim = next(c for c in extraction.claims if c.predicate == "threatens")
+    assert claim.modality == "reported" and claim.confidence < 0.7
