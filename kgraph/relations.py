@@ -356,12 +356,23 @@ def follow(node: Token, step: str) -> list[Token]:
     return []
 
 
+def introducers(token: Token) -> list[Token]:
+    """The trigger's children, plus the word introducing a clause under it ('called for
+    the embargo to be lifted' parses 'for' as the clause's marker)."""
+    found = []
+    for child in token.children:
+        found.append(child)
+        if child.dep_ in ("advcl", "ccomp", "xcomp"):
+            found += [g for g in child.children if g.dep_ == "mark"]
+    return found
+
+
 def requirements_met(token: Token, trigger: Trigger) -> bool:
     """The entry's required children are there and its forbidden ones ('oprd', or a
     preposition written 'prep:for' as in 'called for') are not."""
     if any(
-        c.dep_ in trigger.forbids or (c.dep_ == "prep" and f"prep:{c.lower_}" in trigger.forbids)
-        for c in token.children
+        c.dep_ in trigger.forbids or f"prep:{c.lower_}" in trigger.forbids
+        for c in introducers(token)
     ):
         return False
     for dep, words in trigger.requires:

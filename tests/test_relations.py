@@ -109,6 +109,10 @@ def test_seed_relations(seed_build):
             "Jane Roe and John Doe have called for new elections.",
             ("Jane Roe", "communicatesWith", "John Doe"),
         ),
+        (
+            "Jane Roe and John Doe have repeatedly called for the embargo to be lifted.",
+            ("Jane Roe", "communicatesWith", "John Doe"),
+        ),
         # object control: the officials investigate, not Jane Roe
         (
             "Jane Roe pressured the officials to investigate John Doe.",
