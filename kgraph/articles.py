@@ -150,6 +150,7 @@ def read_jsonl(path: Path) -> Iterator[Article]:
     if path.stat().st_size > MAX_RECORD_FILE_BYTES:
         raise KgraphError(f"{path}: too large (limit {MAX_RECORD_FILE_BYTES:,} bytes)")
     found = without_text = 0
+    first_problem = ""
     with path.open("rb") as handle:
         for lineno, raw in enumerate(handle, start=1):
             if not raw.strip():
@@ -158,9 +159,11 @@ def read_jsonl(path: Path) -> Iterator[Article]:
             try:
                 record = json.loads(decode_text(where, raw))
             except json.JSONDecodeError as err:
+                first_problem = first_problem or f"line {lineno}: not valid JSON ({err.msg})"
                 log.warning("skipped %s: not valid JSON (%s)", where, err.msg)
                 continue
             except KgraphError as err:
+                first_problem = first_problem or str(err)
                 log.warning("skipped %s", err)
                 continue
             if isinstance(record, dict) and "text" not in record:
@@ -173,7 +176,7 @@ def read_jsonl(path: Path) -> Iterator[Article]:
     if not found and without_text:
         raise KgraphError(f"{path}: no record has a 'text' field (not an article file)")
     if not found:
-        raise KgraphError(f"{path}: no articles in the file")
+        raise KgraphError(f"{path}: no articles in the file ({first_problem or 'no records'})")
 
 
 @reader(".json")

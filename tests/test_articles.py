@@ -67,3 +67,97 @@ def test_only_bad_files_is_an_error(tmp_path):
     (tmp_path / "empty.txt").write_bytes(b"")
     with pytest.raises(KgraphError, match="no readable articles"):
         read_articles([tmp_path])
+
+
+PAGE = """<html><head><title>Mayor meets Governor | City Times</title>
+<meta property="og:site_name" content="City Times"><meta name="date" content="2024-05-02">
+<link rel="canonical" href="https://example.org/news/mayor-meets-governor"></head>
+<body><nav><a href="/">Home</a> <a href="/politics">Politics</a></nav>
+<article><h1>Mayor meets Governor</h1>
+<p>Mayor Jane Roe met Governor John Doe in Albany on Tuesday to discuss the state budget
+and the new transit plan for the city.</p>
+<p>Roe praised Doe for his support of the plan, and said the two would meet again next
+month to settle the remaining questions.</p></article>
+<footer>Copyright City Times. Subscribe to our newsletter.</footer></body></html>"""
+
+
+def test_html_page_gives_main_text_and_metadata(tmp_path: Path):
+    (tmp_path / "page.html").write_text(PAGE, encoding="utf-8")
+    [article] = read_articles([tmp_path])
+    assert "Roe praised Doe" in article.text
+    assert "Subscribe" not in article.text and "Home" not in article.text
+    assert "\n\n" in article.text  # paragraphs as in .txt articles
+    assert article.title == "Mayor meets Governor"
+    assert article.date == "2024-05-02"
+    assert article.source == "City Times"
+    assert article.url == "https://example.org/news/mayor-meets-governor"
+
+
+def test_jsonl_records_with_metadata_and_a_malformed_line(tmp_path: Path, caplog):
+    lines = [
+        '{"text": "Jane Roe met John Doe.", "title": "A meeting", "url": "https://e.org/1",'
+        ' "date": "2024-01-02", "source": "E News"}',
+        "{not json",
+        "",
+        '{"text": "John Doe praised Jane Roe.", "id": "doe praise"}',
+        '["a list, not a record"]',
+    ]
+    (tmp_path / "feed.jsonl").write_text("\n".join(lines), encoding="utf-8")
+    articles = read_articles([tmp_path])
+    assert [a.id for a in articles] == ["feed-1", "doe-praise"]
+    first = articles[0]
+    assert (first.title, first.url, first.date, first.source) == (
+        "A meeting",
+        "https://e.org/1",
+        "2024-01-02",
+        "E News",
+    )
+    assert "feed.jsonl:2: not valid JSON" in caplog.text
+    assert "feed.jsonl:5: expected a JSON object" in caplog.text
+
+
+def test_json_list_and_object(tmp_path: Path):
+    (tmp_path / "many.json").write_text(
+        '[{"text": "Jane Roe spoke."}, {"text": "John Doe spoke.", "title": "Doe"}]',
+        encoding="utf-8",
+    )
+    (tmp_path / "one.json").write_text('{"text": "Ann Lee spoke."}', encoding="utf-8")
+    articles = read_articles([tmp_path])
+    assert [(a.id, a.title) for a in articles] == [
+        ("many-1", None),
+        ("many-2", "Doe"),
+        ("one", None),
+    ]
+
+
+def test_metadata_jsonl_without_text_is_skipped_once(tmp_path: Path, caplog):
+    (tmp_path / "a.txt").write_text("Jane Roe spoke.", encoding="utf-8")
+    (tmp_path / "index.jsonl").write_text('{"file": "a.txt"}\n{"file": "b.txt"}\n')
+    assert [a.source_file for a in read_articles([tmp_path])] == ["a.txt"]
+    assert caplog.text.count("index.jsonl") == 1 and "no record has a 'text' field" in caplog.text
+
+
+def test_same_text_in_txt_and_jsonl_is_read_once(tmp_path: Path):
+    (tmp_path / "a.txt").write_text("Jane Roe spoke.\r\n", encoding="utf-8")
+    (tmp_path / "b.jsonl").write_text('{"text": "Jane Roe spoke.\\n"}\n', encoding="utf-8")
+    assert [a.source_file for a in read_articles([tmp_path])] == ["a.txt"]
+
+
+def test_enormous_and_too_long_inputs_are_skipped(tmp_path: Path, caplog):
+    from kgraph import articles
+
+    huge = tmp_path / "huge.txt"
+    with huge.open("wb") as handle:  # sparse: no disk space used
+        handle.truncate(articles.MAX_BYTES + 1)
+    long_record = '{"text": "' + "word " * (articles.MAX_CHARS // 5 + 1) + '"}\n'
+    (tmp_path / "long.jsonl").write_text(long_record, encoding="utf-8")
+    (tmp_path / "ok.txt").write_text("Jane Roe spoke.", encoding="utf-8")
+    assert [a.source_file for a in read_articles([tmp_path])] == ["ok.txt"]
+    assert "is too large" in caplog.text and "too long for one article" in caplog.text
+
+
+def test_hidden_folders_such_as_a_cache_are_not_read(tmp_path: Path):
+    (tmp_path / ".kgraph-cache").mkdir()
+    (tmp_path / ".kgraph-cache" / "x.json").write_text('{"text": "cached"}', encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Jane Roe spoke.", encoding="utf-8")
+    assert [a.source_file for a in read_articles([tmp_path])] == ["a.txt"]
