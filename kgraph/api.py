@@ -26,11 +26,15 @@ from .evaluate import evaluate as evaluate_graph
 from .exporters import load_all
 from .exporters.html import HtmlView
 from .interrupt import signals_deferred
+from .load import Loaded
+from .load import load as load_graph_to
 from .model import KnowledgeGraph, build_graph
 from .pipeline import PipelineConfig
 from .query import answer, find_query, parse_params
 from .records import Article, ArticleExtraction
 from .runner import ExtractionRun, run_extraction
+from .validate import Validation
+from .validate import validate as validate_graph
 from .vocab import DEFAULT_BASE
 
 log = logging.getLogger(__name__)
@@ -223,3 +227,20 @@ def evaluate(
 ) -> Evaluation:
     """Score a built graph against a gold file: P/R/F1 for entities, positions, relations."""
     return evaluate_graph(gold, graph, list(articles))
+
+
+def validate(graph: str | Path = "output/graph.ttl") -> Validation:
+    """Check a built graph against the contract's SHACL shapes (kgraph/data/shapes.ttl)."""
+    return validate_graph(graph)
+
+
+def load(
+    endpoint: str,
+    graph_file: str | Path = "output/graph.ttl",
+    *,
+    graph: str | None = None,
+    replace: bool = True,
+    timeout: float = 60.0,
+) -> Loaded:
+    """Send a built graph to a SPARQL 1.1 Graph Store Protocol endpoint (PUT, or POST)."""
+    return load_graph_to(endpoint, graph_file, graph=graph, replace=replace, timeout=timeout)

@@ -180,7 +180,15 @@ def build(
     default="output/graph.ttl",
     show_default=True,
     type=click.Path(path_type=Path),
-    help="Graph file to query (.ttl, .nt, .jsonld, .trig).",
+    help="Graph file (.ttl, .nt, .jsonld, .trig) or graph.oxigraph store folder to query.",
+)
+@click.option(
+    "--engine",
+    default="auto",
+    show_default=True,
+    type=click.Choice(["auto", "rdflib", "oxigraph"]),
+    help="auto: the build's Oxigraph store when it matches the file, Oxigraph for large "
+    "files, rdflib otherwise.",
 )
 @click.option(
     "--format",
@@ -196,9 +204,9 @@ def build(
     metavar="NAME=VALUE",
     help="Bind a query variable (safely, never pasted into the text). Repeatable.",
 )
-def query_command(name: str, graph: Path, fmt: str, params) -> None:
+def query_command(name: str, graph: Path, engine: str, fmt: str, params) -> None:
     """Run a stored query NAME (see `kgraph queries`) or a .rq FILE."""
-    result = api.query(name, graph=graph, params=params)
+    result = api.query(name, graph=graph, params=params, engine=engine)
     click.echo(format_result(result, fmt), nl=False)
 
 
@@ -242,3 +250,50 @@ def evaluate_command(gold: Path, graph: Path, articles, as_json: bool) -> None:
         click.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
     else:
         click.echo(result.render(), nl=False)
+
+
+@main.command("validate")
+@click.argument("graph", default="output/graph.ttl", type=click.Path(path_type=Path))
+def validate_command(graph: Path) -> None:
+    """Check a built GRAPH (file or store folder) against the SHACL shapes of the contract."""
+    result = api.validate(graph)
+    click.echo(result.summary())
+    if not result.conforms:
+        raise KgraphError(f"{graph}: {len(result.violations)} violation(s) of the kgraph shapes")
+
+
+@main.command("load")
+@click.option("--endpoint", required=True, help="SPARQL 1.1 Graph Store Protocol URL.")
+@click.option(
+    "--graph", "graph_iri", default=None, help="Target graph IRI (default graph if left out)."
+)
+@click.option(
+    "--from",
+    "graph_file",
+    default="output/graph.ttl",
+    show_default=True,
+    type=click.Path(path_type=Path),
+    help="Built graph file or store folder to send.",
+)
+@click.option(
+    "--append", is_flag=True, help="Add to the target graph (POST) instead of replacing it (PUT)."
+)
+@click.option("--timeout", default=60.0, show_default=True, help="Seconds to wait for the store.")
+def load_command(endpoint: str, graph_iri, graph_file: Path, append: bool, timeout: float) -> None:
+    """Send the built graph to a triple store over the SPARQL Graph Store Protocol."""
+    result = api.load(endpoint, graph_file, graph=graph_iri, replace=not append, timeout=timeout)
+    click.echo(result.summary())
+
+
+@main.command("serve")
+@click.argument("graph", default="output/graph.ttl", type=click.Path(path_type=Path))
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=7878, show_default=True, help="Port (0 picks a free one).")
+def serve_command(graph: Path, host: str, port: int) -> None:
+    """Answer SPARQL 1.1 Protocol queries over GRAPH at http://HOST:PORT/query (read-only)."""
+    from .serve import serve
+
+    def ready(url: str) -> None:
+        click.echo(f"serving {graph} read-only at {url} (Ctrl-C stops)")
+
+    serve(graph, host, port, ready=ready)
