@@ -338,10 +338,10 @@ def build_network(kg: KnowledgeGraph, view: HtmlView | None = None) -> Network:
     view = view or HtmlView()
     nodes, edges = select(kg, edge_records(kg), view)
     degree = degrees(edges)
-    memberships: dict[str, set[str]] = defaultdict(set)
-    for edge in edges:
-        if edge["relation"] == MEMBER_OF:
-            memberships[edge["from"]].add(edge["to"])
+    memberships: dict[str, set[str]] = defaultdict(set)  # from the whole graph, not the view
+    for subject, predicate, obj in kg.relations():
+        if predicate == MEMBER_OF:
+            memberships[subject].add(obj)
     connected = [k for k in nodes if degree.get(k)]
     community = communities(connected, edges) if len(connected) > view.cluster_above else {}
     positions = pack_components(nodes, edges)
