@@ -122,8 +122,10 @@ def bench(name: str, folder: Path, workers: list[int], work: Path, incremental: 
     texts = texts_of(folder)
     words = sum(len(t.split()) for t in texts)
     bare = bare_spacy(texts)
-    print(f"\n== {name}: {len(texts)} articles, {words:,} words")
-    print(f"bare spaCy nlp.pipe, 1 process : {bare:7.1f} s  {words / bare:7,.0f} words/s")
+    print(f"\n== {name}: {len(texts)} articles, {words:,} words", flush=True)
+    print(
+        f"bare spaCy nlp.pipe, 1 process : {bare:7.1f} s  {words / bare:7,.0f} words/s", flush=True
+    )
     for n in workers:
         out = work / f"{name}-w{n}"
         seconds, peak = run_build([str(folder), "-o", str(out), "--no-cache", "--workers", str(n)])
@@ -159,7 +161,7 @@ def main() -> None:
         for name in corpora:
             folder = CORPUS / name
             if not folder.is_dir():
-                print(f"skipping {name}: {folder} not found")
+                print(f"skipping {name}: {folder} not found", flush=True)
                 continue
             bench(name, folder, workers, work, not args.no_incremental)
         if args.synthetic:

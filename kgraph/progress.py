@@ -51,7 +51,7 @@ class ProgressBar:
         """E.g. ``extracting [#######.........]  120/300  5.3 articles/s  ETA 0:34``."""
         filled = int(WIDTH * done / total) if total else WIDTH
         bar = "#" * filled + "." * (WIDTH - filled)
-        elapsed = now - (self.started or now)
+        elapsed = now - self.started if self.started is not None else 0.0
         rate = (done - self.first) / elapsed if elapsed > 0 else 0.0
         if done >= total:
             tail = f"in {clock(elapsed)}"

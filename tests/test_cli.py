@@ -75,3 +75,35 @@ def test_failed_build_leaves_existing_output_alone(tmp_path: Path, seeds_dir):
     before = snapshot(tmp_path)
     assert run("build", tmp_path / "missing", "-o", tmp_path).exit_code == 1
     assert snapshot(tmp_path) == before
+
+
+def test_progress_bar_only_on_a_terminal(monkeypatch):
+    import io
+
+    from kgraph.progress import ProgressBar, progress_bar
+
+    assert progress_bar(io.StringIO()) is None  # a pipe or a file: no bar
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.delenv("CI", raising=False)
+    monkeypatch.setenv("TERM", "xterm")
+    assert isinstance(progress_bar(Terminal()), ProgressBar)
+    monkeypatch.setenv("CI", "true")
+    assert progress_bar(Terminal()) is None
+
+
+def test_progress_bar_shows_rate_and_eta():
+    import io
+
+    from kgraph.progress import ProgressBar
+
+    stream = io.StringIO()
+    bar = ProgressBar(stream)
+    bar.started, bar.first = 0.0, 0
+    line = bar.line(50, 200, now=10.0)
+    assert "50/200" in line and "5.0 articles/s" in line and "ETA 0:30" in line
+    bar(200, 200)
+    assert stream.getvalue().endswith("\n")
