@@ -25,16 +25,16 @@ from .evaluate import Evaluation
 from .evaluate import evaluate as evaluate_graph
 from .exporters import load_all
 from .exporters.html import HtmlView
+from .graphstore import Loaded
+from .graphstore import load as load_graph_to
 from .interrupt import signals_deferred
-from .load import Loaded
-from .load import load as load_graph_to
 from .model import KnowledgeGraph, build_graph
 from .pipeline import PipelineConfig
 from .query import answer, find_query, parse_params
 from .records import Article, ArticleExtraction
 from .runner import ExtractionRun, run_extraction
-from .validate import Validation
-from .validate import validate as validate_graph
+from .shacl import Validation
+from .shacl import validate as validate_graph
 from .vocab import DEFAULT_BASE
 
 log = logging.getLogger(__name__)

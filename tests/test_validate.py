@@ -8,7 +8,7 @@ from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 
 from kgraph.cli import main
 from kgraph.errors import KgraphError
-from kgraph.validate import shapes_graph, validate
+from kgraph.shacl import shapes_graph, validate
 from kgraph.vocab import KG, SCHEMA
 
 
