@@ -33,7 +33,7 @@ PLANNING_VERBS = {
 }  # fmt: skip
 HYPOTHETICAL_AUX = {"would", "could", "may", "might", "should", "’d", "'d", "can"}
 FUTURE_AUX = {"will", "shall", "’ll", "'ll"}
-# "Mamdani's team reached out", "the Trump administration", "criticized Trump's policies":
+# "Roe's team reached out", "the Trump administration", "criticized Trump's policies":
 # these nouns stand for the person or organisation that owns them.
 PROXY_NOUNS = {
     "team", "campaign", "office", "administration", "aides", "aide", "staff", "spokesman",
@@ -123,7 +123,7 @@ def descriptor_nouns(
 def add_missed_names(doc: Doc, entities: list[LocalEntity], token_entity: dict[int, str]) -> None:
     """Names the NER missed in one sentence but found elsewhere in the article.
 
-    The small model often skips a surname at the start of a sentence ("Hochul later
+    The small model often skips a surname at the start of a sentence ("Roe later
     said..."); a proper noun equal to the surname of exactly one person of the article is
     that person.
     """
@@ -297,7 +297,7 @@ def noun_owner(acl: Token, ctx: ArticleContext) -> list[str]:
 
 
 def joint_subjects(verb: Token, ctx: ArticleContext) -> list[str]:
-    """'Trump and Mamdani met', 'the pair met': every entity the coordinated or group
+    """'Roe and Doe met', 'the pair met': every entity the coordinated or group
     subject names (conjuncts only, so 'X, from the Institute for A and B' is one subject)."""
     keys: list[str] = []
     for subject in (c for c in verb.children if c.dep_ in SUBJECT_DEPS):
