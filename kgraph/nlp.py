@@ -18,7 +18,7 @@ import spacy
 from spacy.language import Language
 from spacy.pipeline import EntityRuler
 from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
+from spacy.util import compile_infix_regex, filter_spans
 
 from .errors import KgraphError
 from .knowledge import Knowledge, load_knowledge, normalize
@@ -66,12 +66,24 @@ def load_pipeline(model: str | None = None, gazetteers: tuple[str, ...] = ()) ->
         nlp = spacy.load(name)
     except OSError as err:
         raise KgraphError(f"cannot load spaCy pipeline {name}: {err}") from None
+    split_dashes(nlp)
     config = {"gazetteers": list(gazetteers)}
     first = "parser" if "parser" in nlp.pipe_names else nlp.pipe_names[0]
     nlp.add_pipe("kgraph_paragraphs", before=first)
     nlp.add_pipe("kgraph_gazetteer", before="ner", config=config)
     nlp.add_pipe("kgraph_entity_cleaner", after="ner", config=config)
     return nlp
+
+
+# Dashes that join words in news prose ("commissioner”—a reference to X") and the closing
+# quote before them; the default English tokenizer keeps such runs as one token.
+DASH_INFIXES = (r"[—–]", r"[”’\"](?=[—–])")
+
+
+def split_dashes(nlp: Language) -> None:
+    """Split em and en dashes between words so the parser sees the clauses they join."""
+    infixes = list(nlp.Defaults.infixes) + list(DASH_INFIXES)
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
 def pipeline_version(nlp: Language) -> str:

@@ -181,6 +181,34 @@ def resolve_reference(token: Token, ctx: ArticleContext) -> str | None:
         for owner in owners:
             if owner.i in ctx.token_entity or owner.lower_ in PERSONAL:
                 return refers_to(owner, ctx)
+    if token.pos_ == "NOUN":
+        return named_by_reference(token, ctx)
+    return None
+
+
+REFERENCE_NOUNS = {"reference", "allusion", "nod"}
+
+
+def named_by_reference(noun: Token, ctx: ArticleContext) -> str | None:
+    """'a great police commissioner”—a reference to X': the noun phrase stands for X.
+
+    Reporters gloss an unnamed description with a dash or comma and "a reference to" the
+    person meant; only the words right after the noun's phrase are looked at.
+    """
+    doc = noun.doc
+    i = noun.right_edge.i + 1
+    end = min(noun.sent.end, i + 8)
+    while i < end and doc[i].is_punct:
+        i += 1
+    while i < end and doc[i].pos_ in ("DET", "ADJ", "ADV"):
+        i += 1
+    if i + 2 >= end or doc[i].lower_ not in REFERENCE_NOUNS or doc[i + 1].lower_ != "to":
+        return None
+    for j in range(i + 2, end):
+        if j in ctx.token_entity:
+            return ctx.token_entity[j]
+        if doc[j].is_punct:
+            break
     return None
 
 

@@ -89,3 +89,9 @@ def test_one_word_place_is_typed_by_the_gazetteer(config):
     found = mentions(config, "Officials in Queens and Cyprus reacted.")
     kinds = {m.surface: m.kind for m in found}
     assert kinds.get("Queens") == "Place" and kinds.get("Cyprus") == "Place"
+
+
+def test_dashes_between_words_are_split(config):
+    doc = config.nlp()("He kept the commissioner”—a reference to the chief—in office.")
+    assert "—" in [t.text for t in doc]
+    assert "commissioner" in [t.text for t in doc]

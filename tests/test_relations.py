@@ -215,3 +215,11 @@ def test_reportedly_is_reported(extract_text):
     extraction = extract_text("Jane Roe reportedly threatened John Doe.")
     claim = next(c for c in extraction.claims if c.predicate == "threatens")
     assert claim.modality == "reported" and claim.confidence < 0.7
+
+
+def test_description_glossed_by_a_reference_stands_for_the_person(extract_text):
+    text = (
+        "Jane Roe praised John Doe for “retaining a great budget director”—a reference to "
+        "Mary Major, who served under two governors."
+    )
+    assert ("John Doe", "appoints", "Mary Major") in relation_names(extract_text(text))
