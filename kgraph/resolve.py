@@ -285,6 +285,7 @@ def corpus_renames(by_key: dict[str, list[tuple[str, LocalEntity]]]) -> dict[str
         full = expand_surname(name, {normalize(n): n for k, n in people.items() if k != key})
         if full:
             renames[key] = entity_key(PERSON, full)
+    renames.update(surnames_tagged_as_organisations(by_key, people, orgs))
     for key, name in orgs.items():
         if is_acronym(name):
             longs = [
@@ -292,6 +293,36 @@ def corpus_renames(by_key: dict[str, list[tuple[str, LocalEntity]]]) -> dict[str
             ]
             if len(longs) == 1:
                 renames[key] = longs[0]
+    return renames
+
+
+def surnames_tagged_as_organisations(
+    by_key: dict[str, list[tuple[str, LocalEntity]]],
+    people: dict[str, str],
+    orgs: dict[str, str],
+) -> dict[str, str]:
+    """A one-word 'organisation' that is the surname of exactly one person of the corpus.
+
+    The small model often tags a lone surname as ORG in an article that never gives the
+    full name; another article does. Unknown organisations only (no gazetteer type or
+    identifier), and only when the person is mentioned at least as often.
+    """
+    by_surname: dict[str, list[str]] = {}
+    for key, name in people.items():
+        words = name.split()
+        if len(words) >= 2:
+            by_surname.setdefault(normalize(words[-1]), []).append(key)
+    renames = {}
+    for key, name in orgs.items():
+        items = [e for _, e in by_key[key]]
+        if len(name.split()) != 1 or any(e.subtype or e.same_as for e in items):
+            continue
+        candidates = by_surname.get(normalize(name), [])
+        if len(candidates) != 1:
+            continue
+        person_mentions = sum(e.mention_count for _, e in by_key[candidates[0]])
+        if sum(e.mention_count for e in items) <= person_mentions:
+            renames[key] = candidates[0]
     return renames
 
 

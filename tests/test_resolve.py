@@ -67,3 +67,30 @@ def test_one_name_gets_one_type_across_articles(tmp_path):
     graph = kgraph.build([tmp_path], tmp_path / "out", formats=["rdf"]).graph
     roe = [e for e in graph.entities.values() if "Roe" in (e.name, *e.aliases)]
     assert len(roe) == 1 and roe[0].kind == "Person"
+
+
+def test_lone_surname_tagged_as_organisation_joins_the_person_of_another_article():
+    from kgraph.records import Article, ArticleExtraction, LocalEntity
+    from kgraph.resolve import resolve_corpus
+
+    def extraction(article_id, *entities):
+        article = Article(id=article_id, source_file=f"{article_id}.txt", text="x", sha256="0")
+        return ArticleExtraction(article=article, entities=entities)
+
+    person = LocalEntity(
+        key="Person:jane ostrova-lind", name="Jane Ostrova-Lind", kind="Person", mention_count=3
+    )
+    org = LocalEntity(
+        key="Organization:ostrova-lind", name="Ostrova-Lind", kind="Organization", mention_count=1
+    )
+    party = LocalEntity(
+        key="Organization:lind",
+        name="Lind",
+        kind="Organization",
+        subtype="PoliticalParty",
+        mention_count=5,
+    )
+    resolution = resolve_corpus([extraction("a", person), extraction("b", org, party)])
+    assert resolution.global_key("b", org.key) == person.key
+    assert "Ostrova-Lind" in resolution.entities[person.key].aliases
+    assert resolution.global_key("b", party.key) == party.key
