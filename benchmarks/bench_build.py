@@ -102,19 +102,21 @@ def bare_spacy(texts: list[str]) -> float:
 
 def run_build(args: list[str]) -> tuple[float, float]:
     """Wall seconds and peak resident memory (MB, summed over the process tree)."""
-    started = time.perf_counter()
-    proc = psutil.Popen([str(KGRAPH), *args], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    peak = 0
-    while proc.poll() is None:
-        try:
-            tree = [proc, *proc.children(recursive=True)]
-            peak = max(peak, sum(p.memory_info().rss for p in tree if p.is_running()))
-        except psutil.Error:
-            pass
-        time.sleep(0.1)
-    seconds = time.perf_counter() - started
-    if proc.returncode:
-        raise SystemExit(f"kgraph build failed: {proc.stderr.read().decode()}")
+    with tempfile.TemporaryFile() as errors:
+        started = time.perf_counter()
+        proc = psutil.Popen([str(KGRAPH), "build", *args], stdout=subprocess.DEVNULL, stderr=errors)
+        peak = 0
+        while proc.poll() is None:
+            try:
+                tree = [proc, *proc.children(recursive=True)]
+                peak = max(peak, sum(p.memory_info().rss for p in tree if p.is_running()))
+            except psutil.Error:
+                pass
+            time.sleep(0.1)
+        seconds = time.perf_counter() - started
+        if proc.returncode:
+            errors.seek(0)
+            raise SystemExit(f"kgraph build failed: {errors.read().decode()}")
     return seconds, peak / 1e6
 
 

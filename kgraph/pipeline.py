@@ -12,6 +12,7 @@ import math
 import multiprocessing
 import os
 import signal
+import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -153,6 +154,16 @@ def available_cores() -> int:
         return os.cpu_count() or 1
 
 
+def start_method() -> str:
+    """Fork when this process has no other thread: workers start at once with the pipeline
+    already loaded, and a script without a ``__main__`` guard still works. Forking a
+    threaded process can deadlock, so then a fork server starts them instead."""
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods and threading.active_count() == 1:
+        return "fork"
+    return "forkserver" if "forkserver" in methods else "spawn"
+
+
 def init_worker(config: PipelineConfig) -> None:
     """Ctrl-C and SIGTERM are the parent's to handle; load the pipeline before work arrives."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -174,11 +185,10 @@ def extract_in_pool(
 ) -> None:
     """Extract on ``workers`` local processes, calling ``done`` with each finished chunk.
 
-    The processes come from a fork server (no threads are ever forked) and load the spaCy
-    pipeline once each; whatever goes wrong, including Ctrl-C, they are terminated.
+    Whatever goes wrong, including Ctrl-C, the processes are terminated.
     """
     chunks = chunked(articles, workers)
-    context = multiprocessing.get_context("forkserver")
+    context = multiprocessing.get_context(start_method())
     pool = context.Pool(min(workers, len(chunks)), initializer=init_worker, initargs=(config,))
     try:
         jobs = [(i, chunk, config) for i, chunk in enumerate(chunks)]

@@ -44,7 +44,7 @@ def choose_workers(workers: int | None, todo: int) -> int:
         raise KgraphError(f"--workers must be at least 1 (got {workers})")
     if workers is None:
         return available_cores() if todo >= AUTO_PARALLEL_MIN else 1
-    return workers
+    return max(1, min(workers, todo))  # one new article is not worth a worker process
 
 
 def run_extraction(

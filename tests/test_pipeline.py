@@ -41,5 +41,6 @@ def test_chunks_cover_every_article_in_order():
 def test_workers_default_to_one_for_little_work():
     assert choose_workers(None, 3) == 1
     assert choose_workers(2, 3) == 2
+    assert choose_workers(2, 1) == 1
     with pytest.raises(KgraphError, match="at least 1"):
         choose_workers(0, 3)
