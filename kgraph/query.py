@@ -148,13 +148,15 @@ def answer(
 
 
 def run_store_query(store, text: str, params: dict[str, Literal] | None = None) -> Result:
-    """Run SPARQL on Oxigraph over the union of all graphs, parameters bound as values.
+    """Run SPARQL on Oxigraph, parameters bound as values.
+
+    The default graph holds the whole graph (``store.with_union``), as in rdflib's view.
 
     Oxigraph's own ``substitutions`` only accept projected variables, so parameters become a
     VALUES block whose terms Oxigraph itself escapes (see ``with_values``).
     """
     try:
-        found = store.query(with_values(text, params or {}), use_default_graph_as_union=True)
+        found = store.query(with_values(text, params or {}))
         return to_rdflib_result(found)
     except SyntaxError as err:
         raise KgraphError(f"the query is not valid SPARQL: {first_line(err)}") from None

@@ -3,7 +3,8 @@
 The engine is Oxigraph (pyoxigraph, opening the build's ``graph.oxigraph`` store read-only,
 or parsing a graph file into memory); this module is only the HTTP layer the protocol
 needs: ``GET /query?query=...``, ``POST /query`` (form or ``application/sparql-query``),
-results in the format the ``Accept`` header asks for. Updates are refused.
+results in the format the ``Accept`` header asks for. Updates are refused. The default
+graph holds the whole graph; each article's assertions are also in its named graph.
 """
 
 from __future__ import annotations
@@ -50,7 +51,7 @@ def negotiate(accept: str, offers: list[tuple[str, object]]):
 
 def answer_bytes(store: ox.Store, query: str, accept: str) -> tuple[str, bytes]:
     """Run one query and serialise its answer; SyntaxError means a bad query (400)."""
-    found = store.query(query, use_default_graph_as_union=True)
+    found = store.query(query)
     if isinstance(found, ox.QueryTriples):
         media, fmt = negotiate(accept, GRAPH_TYPES)
         return media, ox.serialize(found, format=fmt)
