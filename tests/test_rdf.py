@@ -10,7 +10,7 @@ import pyoxigraph
 import pytest
 from rdflib import RDF, RDFS, Dataset, Graph, URIRef
 from rdflib.compare import isomorphic
-from rdflib.namespace import SKOS
+from rdflib.namespace import OWL, SKOS
 
 import kgraph
 from kgraph.exporters.rdf import write_rdf
@@ -220,3 +220,11 @@ def test_ontology_is_shipped_and_in_the_export(ttl):
     )
     for triple in ontology:
         assert triple in ttl
+
+
+def test_symmetric_relations_and_their_finer_kinds_are_owl_symmetric(ttl):
+    symmetric = {KG.meets, KG.communicatesWith, KG.cooperatesWith}
+    for prop in ttl.subjects(RDF.type, KG.RelationProperty):
+        reached = set(ttl.transitive_objects(prop, RDFS.subPropertyOf))
+        expected = bool(reached & symmetric)
+        assert ((prop, RDF.type, OWL.SymmetricProperty) in ttl) == expected, prop

@@ -19,7 +19,18 @@ from rdflib.namespace import DCTERMS, OWL, SKOS
 from ..knowledge import Knowledge
 from ..model import KIND_PATHS, Assertion, KnowledgeGraph, iri_paths
 from ..store import STORE_DIR, fingerprint, quad, sort_key, write_store
-from ..vocab import DEFAULT_BASE, HOLDS, KG, KG_IRI, MEMBER_OF, ORG, PREFIXES, PROV, SCHEMA
+from ..vocab import (
+    DEFAULT_BASE,
+    HOLDS,
+    KG,
+    KG_IRI,
+    MEMBER_OF,
+    ORG,
+    PREFIXES,
+    PROV,
+    SCHEMA,
+    SYMMETRIC_RELATIONS,
+)
 from . import exporter, write_atomically
 
 KIND_CLASSES = {
@@ -60,6 +71,8 @@ def ontology_graph(knowledge: Knowledge | None) -> Graph:
             polarity = graph.value(URIRef(KG_IRI + core), KG.polarity)
             if polarity is not None:
                 graph.add((prop, KG.polarity, polarity))
+            if core in SYMMETRIC_RELATIONS:  # OWL does not pass symmetry down to sub-properties
+                graph.add((prop, RDF.type, OWL.SymmetricProperty))
     return graph
 
 
