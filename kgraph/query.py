@@ -150,7 +150,7 @@ def answer(
 def run_store_query(store, text: str, params: dict[str, Literal] | None = None) -> Result:
     """Run SPARQL on Oxigraph, parameters bound as values.
 
-    The default graph holds the whole graph (``store.with_union``), as in rdflib's view.
+    The default graph holds the whole graph (``store.COPY_TO_DEFAULT``), as in rdflib's view.
 
     Oxigraph's own ``substitutions`` only accept projected variables, so parameters become a
     VALUES block whose terms Oxigraph itself escapes (see ``with_values``).

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -34,10 +35,16 @@ OxTerm = ox.NamedNode | ox.BlankNode | ox.Literal
 # --- term conversion ---------------------------------------------------------------------
 
 
+@lru_cache(maxsize=1 << 18)
+def named_node(iri: str) -> ox.NamedNode:
+    """IRIs repeat (entities, predicates, classes): convert each one once."""
+    return ox.NamedNode(iri)
+
+
 def to_ox(term: Node) -> OxTerm:
     """An rdflib term as the equal Oxigraph term (IRIs, blank nodes, literals)."""
     if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
+        return named_node(str(term))
     if isinstance(term, BNode):
         return ox.BlankNode(str(term))
     if isinstance(term, Literal):
@@ -74,26 +81,10 @@ def quad(s: Node, p: Node, o: Node, graph: Node | None = None) -> ox.Quad:
     return ox.Quad(to_ox(s), to_ox(p), to_ox(o), name)
 
 
-def sort_key(q: ox.Quad) -> tuple[str, str, str, str]:
-    """Order by graph, subject, predicate, object in N-Triples form: stable across runs."""
-    name = "" if isinstance(q.graph_name, ox.DefaultGraph) else str(q.graph_name)
-    return (name, str(q.subject), str(q.predicate), str(q.object))
-
-
 # --- the persistent store ----------------------------------------------------------------
 
 
-def with_union(quads: Iterable[ox.Quad]) -> Iterator[ox.Quad]:
-    """The quads, plus each named graph's triples copied into the default graph.
-
-    Oxigraph answers over the default graph many times faster than over the union of all
-    graphs (no per-graph deduplication), so the default graph holds the whole graph and
-    the named graphs stay for GRAPH queries, like a "union default graph" store setting.
-    """
-    for q in quads:
-        yield q
-        if not isinstance(q.graph_name, ox.DefaultGraph):
-            yield ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph())
+COPY_TO_DEFAULT = "INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
 
 
 def write_store(quads: Iterable[ox.Quad], path: Path, source: dict[str, str]) -> Path:
@@ -102,7 +93,11 @@ def write_store(quads: Iterable[ox.Quad], path: Path, source: dict[str, str]) ->
     The marker lets ``kgraph query`` use the store only while it matches the graph file.
     """
     store = ox.Store(str(path))
-    store.bulk_extend(with_union(quads))
+    store.bulk_extend(quads)
+    # Oxigraph answers over the default graph many times faster than over the union of all
+    # graphs, so the default graph gets the whole graph (named graphs stay for GRAPH
+    # queries), like a "union default graph" store setting.
+    store.update(COPY_TO_DEFAULT)
     store.optimize()  # one compaction now makes every later query about twice as fast
     del store  # closes the database before export() moves the folder
     (path / MARKER).write_text(json.dumps(source, sort_keys=True) + "\n", encoding="utf-8")
@@ -163,8 +158,7 @@ def parse_file(path: Path) -> ox.Store:
     except (SyntaxError, ValueError, OSError) as err:
         raise KgraphError(f"{path}: cannot parse as {fmt.name}: {first_line(err)}") from None
     if fmt.supports_datasets:
-        named = [q for q in store if not isinstance(q.graph_name, ox.DefaultGraph)]
-        store.bulk_extend(ox.Quad(q.subject, q.predicate, q.object) for q in named)
+        store.update(COPY_TO_DEFAULT)  # query the whole graph as the default graph
     return store
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -18,7 +18,7 @@ from rdflib.namespace import DCTERMS, OWL, SKOS
 
 from ..knowledge import Knowledge
 from ..model import KIND_PATHS, Assertion, KnowledgeGraph, iri_paths
-from ..store import STORE_DIR, fingerprint, quad, sort_key, write_store
+from ..store import STORE_DIR, fingerprint, quad, write_store
 from ..vocab import (
     DEFAULT_BASE,
     HOLDS,
@@ -86,13 +86,28 @@ def bind_prefixes(graph: Graph, base: str) -> None:
         graph.bind(prefix, iri if prefix != "kgr" else base, override=True, replace=True)
 
 
-class RdfBuilder:
-    """Turns the graph model into triples, one named graph per article for TriG."""
+class Triples(set):
+    """A plain set of rdflib triples: has Graph's ``add`` and iteration, nothing else.
 
-    def __init__(self, kg: KnowledgeGraph, base: str = DEFAULT_BASE):
+    The exporters only add and iterate, and an rdflib Graph spends most of its time
+    keeping indexes (about 25 s per million triples), so a set is the faster container.
+    """
+
+
+class RdfBuilder:
+    """Turns the graph model into triples, one named graph per article for TriG.
+
+    ``container`` is what each graph is built in: an rdflib ``Graph`` (the default, to
+    query or reason with) or ``Triples`` (to serialise).
+    """
+
+    def __init__(
+        self, kg: KnowledgeGraph, base: str = DEFAULT_BASE, container: type = Graph
+    ) -> None:
         self.kg = kg
         self.base = base
         self.paths = iri_paths(kg.entities)
+        self.container = container
 
     def iri(self, key: str) -> URIRef:
         return URIRef(self.base + self.paths[key])
@@ -109,8 +124,11 @@ class RdfBuilder:
 
     def default_graph(self) -> Graph:
         """Ontology, entities, posts, tenures, articles and relation triples."""
-        graph = ontology_graph(self.kg.knowledge)
-        bind_prefixes(graph, self.base)
+        graph = self.container()
+        for triple in ontology_graph(self.kg.knowledge):
+            graph.add(triple)
+        if isinstance(graph, Graph):
+            bind_prefixes(graph, self.base)
         self.add_entities(graph)
         self.add_articles(graph)
         self.add_tenures(graph)
@@ -219,7 +237,7 @@ class RdfBuilder:
         """Each article's assertions, for the named graphs of TriG."""
         graphs: dict[str, Graph] = {}
         for assertion in self.kg.assertions:
-            graph = graphs.setdefault(assertion.article, Graph())
+            graph = graphs.setdefault(assertion.article, self.container())
             self.assertion_triples(graph, assertion)
         return dict(sorted(graphs.items()))
 
@@ -304,14 +322,15 @@ def write_rdf(
     rdflib builds the triples; ``engine`` picks who serialises them: Oxigraph (default, about
     thirty times faster on large graphs) or rdflib. Both give isomorphic, deterministic files.
     """
-    builder = RdfBuilder(kg, base)
+    builder = RdfBuilder(kg, base, container=Triples)
     default = builder.default_graph()
     named = {builder.article_iri(a): g for a, g in builder.article_graphs().items()}
-    quads = dataset_quads(default, named)
+    quads, union = dataset_quads(default, named)
     if engine == "rdflib":
-        texts = rdflib_texts(default, named, base)
+        graphs = {name: as_graph(g, base) for name, g in named.items()}
+        texts = rdflib_texts(as_graph(default, base), graphs, base)
     elif engine == "oxigraph":
-        texts = oxigraph_texts(quads, base)
+        texts = oxigraph_texts(quads, union, base)
     else:
         raise ValueError(f"unknown RDF engine {engine!r}")
     files: dict[str, Path] = {}
@@ -323,17 +342,43 @@ def write_rdf(
     return files
 
 
-def dataset_quads(default: Graph, named: dict[URIRef, Graph]) -> list[ox.Quad]:
-    """Default-graph triples, then each article's graph, each part sorted."""
-    quads = sorted((quad(*t) for t in default), key=sort_key)
+def as_graph(triples: Triples | Graph, base: str) -> Graph:
+    """An rdflib Graph with the kgraph prefixes, for rdflib's writers."""
+    graph = Graph()
+    bind_prefixes(graph, base)
+    for triple in triples:
+        graph.add(triple)
+    return graph
+
+
+def dataset_quads(
+    default: Triples | Graph, named: dict[URIRef, Triples | Graph]
+) -> tuple[list[ox.Quad], list[ox.Quad]]:
+    """(the dataset: default graph then each article's graph; the union in the default
+    graph), both sorted. Sorting happens on rdflib's strings, each triple's key computed
+    once; Oxigraph terms are made only afterwards, and the default graph's are shared."""
+    union = set(default)
+    for graph in named.values():
+        union.update(graph)
+    ordered = sorted(union, key=triple_key)
+    rank = {triple: i for i, triple in enumerate(ordered)}
+    union_quads = [quad(*triple) for triple in ordered]
+    quads = [union_quads[i] for i in sorted(rank[t] for t in default)]
     for name, graph in sorted(named.items()):
-        quads.extend(sorted((quad(*t, name) for t in graph), key=sort_key))
-    return quads
+        quads += [quad(*ordered[i], name) for i in sorted(rank[t] for t in graph)]
+    return quads, union_quads
 
 
-def oxigraph_texts(quads: list[ox.Quad], base: str) -> dict[str, bytes]:
+def triple_key(triple: tuple) -> tuple[str, ...]:
+    """A total, run-independent order on rdflib triples (strings only, no hashes)."""
+    s, p, o = triple
+    datatype = getattr(o, "datatype", None) or ""
+    language = getattr(o, "language", None) or ""
+    return (str(s), str(p), type(o).__name__, str(o), str(datatype), language)
+
+
+def oxigraph_texts(quads: list[ox.Quad], union: list[ox.Quad], base: str) -> dict[str, bytes]:
     """The four serialisations by Oxigraph's writers, from sorted input (so deterministic)."""
-    union = sorted({q.triple for q in quads}, key=lambda t: (str(t[0]), str(t[1]), str(t[2])))
     prefixes = short_prefixes()
     return {
         "ttl": sorted_prefixes(ox.serialize(union, format=ox.RdfFormat.TURTLE, prefixes=prefixes)),
@@ -378,7 +423,7 @@ RDF_TYPE = str(RDF.type)
 XSD_STRING = str(XSD.string)
 
 
-def compact_jsonld(triples: list[ox.Triple], base: str) -> str:
+def compact_jsonld(triples: list[ox.Quad] | list[ox.Triple], base: str) -> str:
     """JSON-LD 1.1 with a compact @context: one node object per subject, one per line.
 
     Written directly from the sorted triples (the C JSON encoder, no framing), so a
@@ -389,7 +434,8 @@ def compact_jsonld(triples: list[ox.Triple], base: str) -> str:
     compact = iri_compactor(context)
     nodes: list[str] = []
     node: dict = {}
-    for s, p, o in triples:
+    for q in triples:
+        s, p, o = q.subject, q.predicate, q.object
         sid = term_id(s, compact)
         if node.get("@id") != sid:
             if node:
@@ -409,6 +455,7 @@ def iri_compactor(context: dict[str, str]):
     """prefix:local for IRIs under a context prefix (longest first), else the full IRI."""
     by_length = sorted(context.items(), key=lambda kv: (-len(kv[1]), kv[0]))
 
+    @lru_cache(maxsize=1 << 16)
     def compact(iri: str) -> str:
         for prefix, ns in by_length:
             if iri.startswith(ns) and len(iri) > len(ns) and not iri[len(ns) :].startswith("//"):

@@ -1,0 +1,320 @@
+"""Benchmark: RDF export, parsing and every stored query, rdflib against Oxigraph, at 1M triples.
+
+    .venv/bin/python benchmarks/bench_queries.py                 # ~1M triples
+    .venv/bin/python benchmarks/bench_queries.py --triples 200000 --skip-rdflib-writes
+
+A synthetic graph in the kgraph vocabulary (people, organisations, places, posts, articles,
+assertions with evidence, tenures, relation summaries; finer relation properties from the
+shipped lexicon) is generated from a fixed random seed as a ``KnowledgeGraph`` and written
+by the real exporter, so the numbers are those of ``kgraph build``'s export and
+``kgraph query``. Reported: seconds per serialisation and engine, seconds and peak memory to
+parse the Turtle file (each engine in its own process), seconds to open the persistent
+store, and seconds per stored query and engine (Oxigraph: the persistent store a build
+writes; rdflib: the parsed graph). rdflib queries are stopped after ``--rdflib-timeout``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import Graph
+
+from kgraph.exporters.rdf import (
+    RdfBuilder,
+    Triples,
+    as_graph,
+    compact_jsonld,
+    dataset_quads,
+    short_prefixes,
+    sorted_prefixes,
+)
+from kgraph.knowledge import load_knowledge
+from kgraph.model import Assertion, KnowledgeGraph, Tenure
+from kgraph.query import StoredQuery, run_query, run_store_query, stored_queries
+from kgraph.records import Article, Evidence
+from kgraph.resolve import Entity
+from kgraph.store import STORE_DIR, write_store
+from kgraph.vocab import HOLDS, MEMBER_OF
+
+TRIPLES_PER_ARTICLE = 385  # measured on the generator below; used to size the corpus
+MODALITIES = ("asserted", "asserted", "asserted", "reported", "planned", "hypothetical")
+STATUSES = ("current", "former", "elect", "acting")
+
+
+# --- a synthetic graph in the kgraph vocabulary --------------------------------------------
+
+
+def entity(key: str, name: str, kind: str, rng: random.Random) -> Entity:
+    aliases = (name.split()[-1],) if kind == "Person" else ()
+    return Entity(key, name, kind, None, aliases, rng.randint(1, 40), (), ())
+
+
+def synthetic_graph(articles: int, seed: int = 42) -> KnowledgeGraph:
+    """A reproducible graph with ``articles`` articles of ~15 assertions each."""
+    rng = random.Random(seed)
+    knowledge = load_knowledge()
+    relations = sorted(knowledge.properties) + sorted(
+        {knowledge.core_relation(p) for p in knowledge.properties}
+    )
+    people = [f"p{i}" for i in range(max(50, articles // 4))]
+    orgs = [f"o{i}" for i in range(max(20, articles // 20))]
+    places = [f"l{i}" for i in range(max(10, articles // 50))]
+    posts = [f"t{i}" for i in range(max(10, articles // 40))]
+    entities = {k: entity(k, f"Person {k[1:]} Example", "Person", rng) for k in people}
+    entities |= {k: entity(k, f"Organisation {k[1:]}", "Organization", rng) for k in orgs}
+    entities |= {k: entity(k, f"Place {k[1:]}", "Place", rng) for k in places}
+    entities |= {k: entity(k, f"Post {k[1:]}", "Post", rng) for k in posts}
+    mentioned: dict[str, set[str]] = {k: set() for k in entities}
+    arts, assertions, tenures = [], [], []
+    for a in range(articles):
+        art_id = f"{a:06d}_synthetic"
+        arts.append(Article(art_id, f"{art_id}.txt", "", f"{a:064x}", title=f"Headline {a}"))
+        offset = 0
+        for _ in range(15):
+            subject = rng.choice(people)
+            roll = rng.random()
+            if roll < 0.1:
+                predicate, obj = HOLDS, rng.choice(posts)
+                status = rng.choice(STATUSES)
+                tenures.append(Tenure(subject, obj, status, (art_id,)))
+            elif roll < 0.15:
+                predicate, obj = MEMBER_OF, rng.choice(orgs)
+            else:
+                predicate, obj = rng.choice(relations), rng.choice(people + orgs)
+            text = f"{entities[subject].name} and {entities[obj].name} in sentence {offset}."
+            evidence = Evidence(text, offset, offset + len(text))
+            offset += len(text) + 1
+            negated = rng.random() < 0.05
+            assertions.append(
+                Assertion(
+                    subject,
+                    predicate,
+                    obj,
+                    art_id,
+                    evidence,
+                    round(rng.random(), 3),
+                    negated,
+                    rng.choice(MODALITIES),
+                    None,
+                    "verb",
+                )  # fmt: skip
+            )
+            for key in (subject, obj, rng.choice(places)):
+                mentioned[key].add(art_id)
+    for key, found in mentioned.items():
+        e = entities[key]
+        entities[key] = Entity(e.key, e.name, e.kind, e.subtype, e.aliases, e.mention_count,
+                               e.same_as, tuple(sorted(found)))  # fmt: skip
+    merged: dict[tuple, set[str]] = {}
+    for t in tenures:
+        merged.setdefault((t.holder, t.post, t.status), set()).update(t.articles)
+    tenures = [Tenure(h, p, s, tuple(sorted(a))) for (h, p, s), a in sorted(merged.items())]
+    return KnowledgeGraph(arts, entities, {}, assertions, tenures, knowledge)
+
+
+# --- measuring ------------------------------------------------------------------------------
+
+
+def timed(func: Callable[[], object]) -> tuple[float, object]:
+    started = time.perf_counter()
+    value = func()
+    return time.perf_counter() - started, value
+
+
+class Timeout(BaseException):
+    """Not an Exception, so the query runner's error handling cannot swallow it."""
+
+
+def with_timeout(func: Callable[[], object], seconds: int) -> tuple[float | None, object]:
+    """Run pure-Python work (rdflib) under SIGALRM; (None, None) when it runs out of time."""
+
+    def expire(*_):
+        raise Timeout
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.alarm(seconds)
+    try:
+        return timed(func)
+    except Timeout:
+        return None, None
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+PARSE_CHILD = """
+import json, resource, sys, time
+engine, path = sys.argv[1], sys.argv[2]
+if engine == "rdflib":
+    from rdflib import Graph
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    started = time.perf_counter()
+    size = len(Graph().parse(path, format="turtle"))
+else:
+    import pyoxigraph as ox
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    started = time.perf_counter()
+    store = ox.Store()
+    store.bulk_load(path=path, format=ox.RdfFormat.TURTLE)
+    size = len(store)
+seconds = time.perf_counter() - started
+grown = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024
+print(json.dumps({"seconds": seconds, "triples": size, "peak_mb": grown}))
+"""
+
+
+def parse_in_child(engine: str, path: Path) -> dict:
+    """Parse in a fresh process: seconds, triples and memory grown by the parse (MB)."""
+    command = [sys.executable, "-c", PARSE_CHILD, engine, str(path)]
+    done = subprocess.run(command, capture_output=True, text=True, check=True, timeout=3600)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def query_params(query: StoredQuery, store: ox.Store) -> dict:
+    """A real value for each parameter: the label of the most mentioned person."""
+    if not query.params:
+        return {}
+    from kgraph.store import to_rdflib
+
+    row = next(
+        iter(
+            store.query(
+                "SELECT ?l WHERE { ?p a <https://schema.org/Person> ; "
+                "<http://www.w3.org/2000/01/rdf-schema#label> ?l ; "
+                "<https://w3id.org/kgraph/ns#mentionCount> ?m } ORDER BY DESC(?m) ?l LIMIT 1"
+            )
+        )
+    )
+    return {name: to_rdflib(row["l"]) for name in query.params}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--triples", type=int, default=1_000_000, help="approximate size")
+    parser.add_argument("--rdflib-timeout", type=int, default=60, help="seconds per query")
+    parser.add_argument("--skip-rdflib-writes", action="store_true")
+    parser.add_argument("--skip-rdflib-queries", action="store_true")
+    args = parser.parse_args()
+
+    work = Path(tempfile.mkdtemp(prefix="kgraph-bench-"))
+    print(f"# kgraph query benchmark ({work})\n")
+    seconds, kg = timed(lambda: synthetic_graph(max(1, args.triples // TRIPLES_PER_ARTICLE)))
+    print(f"synthetic model: {len(kg.articles)} articles, {len(kg.entities)} entities, "
+          f"{len(kg.assertions)} assertions in {seconds:.1f} s")  # fmt: skip
+
+    builder = RdfBuilder(kg, container=Triples)
+    seconds, (default, named) = timed(
+        lambda: (
+            builder.default_graph(),
+            {builder.article_iri(a): g for a, g in builder.article_graphs().items()},
+        )
+    )
+    print(f"rdflib triples built (both engines): {seconds:.1f} s")
+    seconds, (quads, union) = timed(lambda: dataset_quads(default, named))
+    print(f"converted and sorted for Oxigraph: {seconds:.1f} s; {len(union):,} triples, "
+          f"{len(quads):,} quads\n")  # fmt: skip
+
+    writes = oxigraph_writes(union, quads, work)
+    if not args.skip_rdflib_writes:
+        writes |= rdflib_writes(default, named)
+    print("| serialisation | Oxigraph s | rdflib s |\n|---|---|---|")
+    for name in ("ttl", "nt", "jsonld", "trig", "store"):
+        ours, theirs = writes.get(("oxigraph", name)), writes.get(("rdflib", name))
+        print(f"| {name} | {fmt(ours)} | {fmt(theirs)} |")
+
+    ttl = work / "graph.ttl"
+    print("\n| parse graph.ttl | seconds | triples | memory MB |\n|---|---|---|---|")
+    for engine in ("oxigraph", "rdflib"):
+        found = parse_in_child(engine, ttl)
+        print(
+            f"| {engine} | {found['seconds']:.1f} | {found['triples']:,} | {found['peak_mb']:.0f} |"
+        )
+    seconds, store = timed(lambda: ox.Store.read_only(str(work / STORE_DIR)))
+    print(f"\nopen the persistent store read-only: {seconds * 1000:.0f} ms")
+
+    graph = None
+    if not args.skip_rdflib_queries:
+        seconds, graph = timed(lambda: Graph().parse(ttl, format="turtle"))
+    print("\n| stored query | rows | Oxigraph store s (first / median of 3) | rdflib s |")
+    print("|---|---|---|---|")
+    for query in stored_queries():
+        params = query_params(query, store)
+        first, result = timed(lambda q=query, p=params: run_store_query(store, q.text, p))
+        rows = len(result)
+        again = [
+            timed(lambda q=query, p=params: run_store_query(store, q.text, p))[0] for _ in range(3)
+        ]
+        theirs = "skipped"
+        if graph is not None:
+            spent, found = with_timeout(
+                lambda q=query, p=params: len(run_query(graph, q.text, p)), args.rdflib_timeout
+            )
+            theirs = f"> {args.rdflib_timeout}" if spent is None else f"{spent:.2f}"
+            if found is not None and found != rows:
+                theirs += f" (rows differ: {found})"
+        print(
+            f"| {query.name} | {rows} | {first:.3f} / {statistics.median(again):.3f} | {theirs} |"
+        )
+
+
+def oxigraph_writes(union: list, quads: list, work: Path) -> dict:
+    """Seconds for each of Oxigraph's serialisations (files kept for the parse step)."""
+    prefixes = short_prefixes()
+    jobs = {
+        "ttl": lambda: sorted_prefixes(
+            ox.serialize(union, format=ox.RdfFormat.TURTLE, prefixes=prefixes)
+        ),
+        "nt": lambda: ox.serialize(union, format=ox.RdfFormat.N_TRIPLES),
+        "jsonld": lambda: compact_jsonld(union, "https://w3id.org/kgraph/id/").encode(),
+        "trig": lambda: sorted_prefixes(
+            ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=prefixes)
+        ),
+    }
+    spent = {}
+    for name, job in jobs.items():
+        seconds, data = timed(job)
+        (work / f"graph.{name}").write_bytes(data)
+        spent[("oxigraph", name)] = seconds
+    spent[("oxigraph", "store")], _ = timed(lambda: write_store(quads, work / STORE_DIR, {}))
+    return spent
+
+
+def rdflib_writes(default: Graph, named: dict) -> dict:
+    """Seconds for each of rdflib's serialisations (the previous exporter)."""
+    from kgraph.exporters import rdf
+
+    base = "https://w3id.org/kgraph/id/"
+    default, named = as_graph(default, base), {n: as_graph(g, base) for n, g in named.items()}
+    full = Graph()
+    rdf.bind_prefixes(full, base)
+    for triple in default:
+        full.add(triple)
+    for g in named.values():
+        for triple in g:
+            full.add(triple)
+    jobs = {
+        "ttl": lambda: rdf.turtle(full),
+        "nt": lambda: rdf.sorted_ntriples(full),
+        "jsonld": lambda: rdf.jsonld(full, base),
+        "trig": lambda: rdf.trig(default, named, base),
+    }
+    return {("rdflib", name): timed(job)[0] for name, job in jobs.items()}
+
+
+def fmt(seconds: float | None) -> str:
+    return "-" if seconds is None else f"{seconds:.1f}"
+
+
+if __name__ == "__main__":
+    main()
