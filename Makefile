@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.kgraph-installed
 TSTAMP := $(VENV)/.kgraph-test-installed
 PYDIRS := kgraph tests $(wildcard benchmarks)
 
-.PHONY: demo test lint format system-deps benchmark bench-html clean
+.PHONY: demo test lint format system-deps benchmark bench-html bench-queries clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -51,6 +51,10 @@ test: $(TSTAMP) system-deps lint
 
 benchmark: $(TSTAMP)
 	$(BIN)/python benchmarks/bench_build.py
+
+# RDF writers, parsers and every stored query, rdflib vs Oxigraph, on ~1M triples.
+bench-queries: $(TSTAMP)
+	$(BIN)/python benchmarks/bench_queries.py
 
 # HTML map: build the corpus page, time its settling in headless chromium (offline).
 bench-html: $(TSTAMP) system-deps
