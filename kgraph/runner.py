@@ -66,7 +66,7 @@ def run_extraction(
                 outcomes[article.id] = hit
     cached = len(outcomes)
     todo = [a for a in articles if a.id not in outcomes]
-    if progress and cached:
+    if progress:  # starts the clock: the rate counts extraction only, not the cache
         progress(cached, total)
 
     def done(batch: list[Outcome]) -> None:
