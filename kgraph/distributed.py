@@ -30,6 +30,8 @@ def dask_client(address: str, workers: int) -> Iterator:
         raise KgraphError(
             "--dask needs dask[distributed]: pip install 'dask[distributed]'"
         ) from None
+    for name in ("distributed", "tornado", "bokeh"):  # their INFO chatter is not for users
+        logging.getLogger(name).setLevel(logging.ERROR)
     if address == "local":
         cluster = LocalCluster(
             n_workers=workers,
