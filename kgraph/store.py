@@ -77,8 +77,9 @@ def to_rdflib(term: OxTerm | None) -> Node | None:
 
 def quad(s: Node, p: Node, o: Node, graph: Node | None = None) -> ox.Quad:
     """One rdflib triple (optionally in a named graph) as an Oxigraph quad."""
-    name = ox.DefaultGraph() if graph is None else to_ox(graph)
-    return ox.Quad(to_ox(s), to_ox(p), to_ox(o), name)
+    if graph is None:  # half the cost of passing DefaultGraph() explicitly
+        return ox.Quad(to_ox(s), to_ox(p), to_ox(o))
+    return ox.Quad(to_ox(s), to_ox(p), to_ox(o), to_ox(graph))
 
 
 # --- the persistent store ----------------------------------------------------------------
