@@ -154,23 +154,24 @@ def with_timeout(func: Callable[[], object], seconds: int) -> tuple[float | None
 
 
 PARSE_CHILD = """
-import json, resource, sys, time
+import json, sys, time
+def high_water_mb():  # VmHWM: this process's own peak (ru_maxrss carries the parent's over exec)
+    for line in open("/proc/self/status"):
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
 engine, path = sys.argv[1], sys.argv[2]
 if engine == "rdflib":
     from rdflib import Graph
-    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    started = time.perf_counter()
+    before, started = high_water_mb(), time.perf_counter()
     size = len(Graph().parse(path, format="turtle"))
 else:
     import pyoxigraph as ox
-    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    started = time.perf_counter()
+    before, started = high_water_mb(), time.perf_counter()
     store = ox.Store()
     store.bulk_load(path=path, format=ox.RdfFormat.TURTLE)
     size = len(store)
 seconds = time.perf_counter() - started
-grown = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024
-print(json.dumps({"seconds": seconds, "triples": size, "peak_mb": grown}))
+print(json.dumps({"seconds": seconds, "triples": size, "peak_mb": high_water_mb() - before}))
 """
 
 
