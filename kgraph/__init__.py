@@ -7,7 +7,18 @@ try:
 except PackageNotFoundError:  # running from a source tree without installation
     __version__ = "0.0.0"
 
-from .api import BuildResult, build, export, extract, query  # noqa: E402
+from .api import BuildResult, build, evaluate, export, extract, load, query, validate  # noqa: E402
 from .errors import KgraphError  # noqa: E402
 
-__all__ = ["BuildResult", "KgraphError", "build", "export", "extract", "query", "__version__"]
+__all__ = [
+    "BuildResult",
+    "KgraphError",
+    "__version__",
+    "build",
+    "evaluate",
+    "export",
+    "extract",
+    "load",
+    "query",
+    "validate",
+]
