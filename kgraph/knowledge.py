@@ -10,7 +10,7 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -19,6 +19,7 @@ from .errors import KgraphError
 DATA = resources.files("kgraph") / "data"
 
 
+@lru_cache(maxsize=1 << 16)
 def normalize(name: str) -> str:
     """A comparison key: case, curly quotes, dashes, a leading "the" and spacing ignored."""
     text = unicodedata.normalize("NFKC", name)

@@ -276,13 +276,55 @@ def chain_renames(
     }
 
 
+class PersonIndex:
+    """expand_surname over a whole corpus in constant time per name.
+
+    The same answers as ``expand_surname(name, people without name)``, from dictionaries
+    built once, so resolution stays linear in the number of people.
+    """
+
+    def __init__(self, people: dict[str, str]):
+        self.names = people
+        self.by_suffix: dict[tuple[str, ...], set[str]] = {}
+        self.by_first: dict[str, set[tuple[str, str]]] = {}
+        self.last_words: Counter = Counter()
+        for norm, surface in people.items():
+            words = norm.split()
+            if not words:
+                continue
+            for k in range(1, len(words)):
+                self.by_suffix.setdefault(tuple(words[-k:]), set()).add(surface)
+            self.by_first.setdefault(words[0], set()).add((norm, surface))
+            self.last_words[words[-1]] += 1
+
+    def expand(self, surface: str, exclude: str | None = None) -> str | None:
+        words = tokens(surface)
+        norm = normalize(surface)
+        if not words:
+            return None
+        if norm in self.names and norm != exclude:
+            return self.names[norm]
+        matches = self.by_suffix.get(tuple(words), set())
+        if len(matches) == 1:
+            return next(iter(matches))
+        if matches or len(words) != 1:
+            return None
+        word = words[0]
+        starts = {s for n, s in self.by_first.get(word, ()) if n != exclude}
+        lasts = self.last_words[word] - (1 if exclude and exclude.split()[-1] == word else 0)
+        if len(starts) == 1 and not lasts:
+            return starts.pop()
+        return None
+
+
 def corpus_renames(by_key: dict[str, list[tuple[str, LocalEntity]]]) -> dict[str, str]:
     """Single-word person names and acronyms that one full name of the corpus explains."""
     renames: dict[str, str] = {}
     people = {k: items[0][1].name for k, items in by_key.items() if k.startswith(PERSON + ":")}
     orgs = {k: items[0][1].name for k, items in by_key.items() if k.startswith(ORGANIZATION + ":")}
+    index = PersonIndex({normalize(n): n for n in people.values()})
     for key, name in people.items():
-        full = expand_surname(name, {normalize(n): n for k, n in people.items() if k != key})
+        full = index.expand(name, exclude=normalize(name))
         if full:
             renames[key] = entity_key(PERSON, full)
     renames.update(surnames_tagged_as_organisations(by_key, people, orgs))

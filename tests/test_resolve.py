@@ -94,3 +94,30 @@ def test_lone_surname_tagged_as_organisation_joins_the_person_of_another_article
     assert resolution.global_key("b", org.key) == person.key
     assert "Ostrova-Lind" in resolution.entities[person.key].aliases
     assert resolution.global_key("b", party.key) == party.key
+
+
+def test_person_index_answers_like_expand_surname():
+    from kgraph.knowledge import normalize
+    from kgraph.resolve import PersonIndex, expand_surname
+
+    names = [
+        "Jane Roe",
+        "Roe",
+        "John Doe",
+        "Mary Ann Doe",
+        "Doe",
+        "Hillary",
+        "Hillary Stone",
+        "Stone",
+        "Ann Doe",
+        "Bill Clinton",
+        "Hillary Clinton",
+        "Clinton",
+        "Bill",
+        "Lee",
+    ]
+    people = {normalize(n): n for n in names}
+    index = PersonIndex(people)
+    for name in names:
+        others = {k: v for k, v in people.items() if k != normalize(name)}
+        assert index.expand(name, exclude=normalize(name)) == expand_surname(name, others), name
