@@ -130,11 +130,18 @@ def test_json_list_and_object(tmp_path: Path):
     ]
 
 
-def test_metadata_jsonl_without_text_is_skipped_once(tmp_path: Path, caplog):
+def test_metadata_index_is_not_an_article_and_gives_no_warning(tmp_path: Path, caplog):
     (tmp_path / "a.txt").write_text("Jane Roe spoke.", encoding="utf-8")
     (tmp_path / "index.jsonl").write_text('{"file": "a.txt"}\n{"file": "b.txt"}\n')
     assert [a.source_file for a in read_articles([tmp_path])] == ["a.txt"]
-    assert caplog.text.count("index.jsonl") == 1 and "no record has a 'text' field" in caplog.text
+    assert "WARNING" not in caplog.text
+
+
+def test_jsonl_without_text_or_file_fields_is_skipped_once(tmp_path: Path, caplog):
+    (tmp_path / "a.txt").write_text("Jane Roe spoke.", encoding="utf-8")
+    (tmp_path / "other.jsonl").write_text('{"name": "a"}\n{"name": "b"}\n')
+    assert [a.source_file for a in read_articles([tmp_path])] == ["a.txt"]
+    assert caplog.text.count("other.jsonl") == 1 and "no record has a 'text' field" in caplog.text
 
 
 def test_same_text_in_txt_and_jsonl_is_read_once(tmp_path: Path):
@@ -161,3 +168,24 @@ def test_hidden_folders_such_as_a_cache_are_not_read(tmp_path: Path):
     (tmp_path / ".kgraph-cache" / "x.json").write_text('{"text": "cached"}', encoding="utf-8")
     (tmp_path / "a.txt").write_text("Jane Roe spoke.", encoding="utf-8")
     assert [a.source_file for a in read_articles([tmp_path])] == ["a.txt"]
+
+
+def test_index_file_beside_text_files_gives_their_metadata(tmp_path):
+    import json as _json
+
+    (tmp_path / "a.txt").write_text("Headline A\n\nJane Roe met John Doe.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Headline B\n\nJohn Doe met Jane Roe.", encoding="utf-8")
+    index = [
+        {"file": "a.txt", "source": "Example Times", "date": "2019-05-01", "url": "https://e.x/a"},
+        {"file": "b.txt", "source": "Other Post", "title": "Better headline B"},
+    ]
+    (tmp_path / "index.jsonl").write_text(
+        "\n".join(_json.dumps(r) for r in index) + "\n", encoding="utf-8"
+    )
+    articles = {a.source_file: a for a in read_articles([tmp_path])}
+    assert sorted(articles) == ["a.txt", "b.txt"]
+    assert articles["a.txt"].source == "Example Times"
+    assert articles["a.txt"].date == "2019-05-01"
+    assert articles["a.txt"].url == "https://e.x/a"
+    assert articles["a.txt"].title == "Headline A"
+    assert articles["b.txt"].title == "Better headline B"
