@@ -21,16 +21,11 @@ import sys
 import time
 from pathlib import Path
 
+from kgraph.exporters.html import HEADLESS_CHROMIUM_ARGS
+
 ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM_ARGS = list(HEADLESS_CHROMIUM_ARGS)
 CORPUS = Path("/work/shared/corpus/us-politics")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
 def build_page(paths: list[str], out: Path) -> tuple[Path, dict]:

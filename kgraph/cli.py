@@ -173,14 +173,21 @@ def build(
         click.echo(f"  {name:8} {path}")
 
 
+def graph_file_option(help_text: str):
+    """The --graph option of the commands that read a built graph."""
+    return click.option(
+        "--graph",
+        default="output/graph.ttl",
+        show_default=True,
+        type=click.Path(path_type=Path),
+        help=help_text,
+    )
+
+
 @main.command("query")
 @click.argument("name")
-@click.option(
-    "--graph",
-    default="output/graph.ttl",
-    show_default=True,
-    type=click.Path(path_type=Path),
-    help="Graph file (.ttl, .nt, .jsonld, .trig) or graph.oxigraph store folder to query.",
+@graph_file_option(
+    "Graph file (.ttl, .nt, .jsonld, .trig) or graph.oxigraph store folder to query."
 )
 @click.option(
     "--engine",
@@ -229,13 +236,7 @@ def show_query(name: str) -> None:
 
 @main.command("evaluate")
 @click.argument("gold", type=click.Path(path_type=Path))
-@click.option(
-    "--graph",
-    default="output/graph.ttl",
-    show_default=True,
-    type=click.Path(path_type=Path),
-    help="Built graph to score (.ttl, .nt, .jsonld, .trig).",
-)
+@graph_file_option("Built graph to score (.ttl, .nt, .jsonld, .trig).")
 @click.option(
     "--articles",
     multiple=True,

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 import kgraph
-from kgraph.exporters.html import HtmlView, render_html
+from kgraph.exporters.html import HEADLESS_CHROMIUM_ARGS, HtmlView, render_html
 from kgraph.model import build_graph
 from kgraph.pipeline import extract_article
 from kgraph.records import Article
@@ -25,14 +25,7 @@ pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "test-artifacts"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+CHROMIUM_ARGS = list(HEADLESS_CHROMIUM_ARGS)
 
 
 def chromium_path() -> str | None:

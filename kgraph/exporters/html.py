@@ -33,6 +33,18 @@ from ..vocab import CORE_RELATIONS, HOLDS, MEMBER_OF, SYMMETRIC_RELATIONS
 from . import exporter, write_atomically
 
 POST_IN = "postIn"
+# Flags for opening the page in headless Chromium on a machine with no open network (tests,
+# benchmarks, screenshots): without the background-networking ones Chromium keeps calling
+# out to Google services and its refused connections show up as console noise.
+HEADLESS_CHROMIUM_ARGS = (
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+)
+
 KIND_STYLE = {
     "Person": {"color": "#4e79a7", "shape": "dot"},
     "Organization": {"color": "#f28e2b", "shape": "square"},
