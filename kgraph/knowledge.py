@@ -82,6 +82,7 @@ class Knowledge:
     properties: dict[str, dict] = field(default_factory=dict)  # finer relation -> info
     not_entities: frozenset[str] = frozenset()
     honorifics: frozenset[str] = frozenset()  # "Mr", "Ms": stripped, never a post
+    given_names: dict[str, str] = field(default_factory=dict)  # "mike" -> "michael"
     organization_words: frozenset[str] = frozenset()  # "Party", "Committee": an ORG keyword
     definite_places: frozenset[str] = frozenset()
     sources: tuple[str, ...] = ()
@@ -144,6 +145,9 @@ def add_gazetteer(knowledge: Knowledge, data: dict, origin: str) -> None:
         knowledge.not_entities = knowledge.not_entities | {
             normalize(n) for n in data.get("not_entities", [])
         }
+        knowledge.given_names.update(
+            {normalize(k): normalize(v) for k, v in data.get("given_name_variants", {}).items()}
+        )
         knowledge.honorifics = knowledge.honorifics | {
             normalize(n) for n in data.get("honorifics", [])
         }

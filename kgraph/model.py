@@ -199,7 +199,7 @@ def summarize(
 def build_graph(extractions: Iterable[ArticleExtraction], knowledge: Knowledge) -> KnowledgeGraph:
     """Resolve entities across articles and attach every claim and holding to graph nodes."""
     extractions = sorted(extractions, key=lambda x: x.article.id)
-    resolution = resolve_corpus(extractions)
+    resolution = resolve_corpus(extractions, knowledge.given_names)
     entities = dict(resolution.entities)
     graph = KnowledgeGraph(
         articles=[x.article for x in extractions], entities=entities, knowledge=knowledge

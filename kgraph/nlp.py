@@ -184,6 +184,7 @@ class EntityCleaner:
             end -= 1
         if label == "PERSON":
             start = self.skip_titles(doc, start, end)
+            start = skip_headline_words(doc, start, end)
         if start >= end:
             return None
         kb_id = ent.kb_id_ if (start, end) == (ent.start, ent.end) else ""
@@ -312,6 +313,20 @@ def plausible_person(span: Span) -> bool:
 
 OPEN_QUOTES = {"‘", "'", "“", '"'}
 CLOSE_QUOTES = {"’", "'", "”", '"'}
+
+
+# Parts of speech that never open a person's name: headline verbs and prepositions glued
+# to a name by the NER ("Without Biden", "Blocks Obama").
+NOT_NAME_START = {"VERB", "ADP", "NUM", "DET", "SCONJ", "CCONJ", "PRON"}
+
+
+def skip_headline_words(doc: Doc, start: int, end: int) -> int:
+    """Drop leading words of a person span that are not part of a name."""
+    while end - start > 1 and (
+        doc[start].pos_ in NOT_NAME_START or not doc[start].text[:1].isalpha()
+    ):
+        start += 1
+    return start
 
 
 def join_nicknames(doc: Doc) -> list[Span]:

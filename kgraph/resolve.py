@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from .knowledge import Knowledge, normalize
@@ -214,15 +214,24 @@ class Resolution:
         return self.key_map[(article_id, local_key)]
 
 
-def resolve_corpus(extractions: Iterable[ArticleExtraction]) -> Resolution:
-    """Merge the articles' local entities into the graph's nodes."""
+def resolve_corpus(
+    extractions: Iterable[ArticleExtraction], given_names: dict[str, str] | None = None
+) -> Resolution:
+    """Merge the articles' local entities into the graph's nodes.
+
+    ``given_names`` maps name variants to one form ("mike" -> "michael", from the
+    gazetteer), so "Mike Roe" and "Michael Roe" across articles are one person.
+    """
     extractions = list(extractions)
     local_to_name: dict[tuple[str, str], str] = {}
     by_key: dict[str, list[tuple[str, LocalEntity]]] = defaultdict(list)
     for extraction in extractions:
         for entity in extraction.entities:
             by_key[entity.key].append((extraction.article.id, entity))
-    renames = chain_renames(kind_renames(by_key), by_key)
+    renames = compose_renames(
+        by_key,
+        [kind_renames, lambda groups: variant_renames(groups, given_names or {}), corpus_renames],
+    )
     merged: dict[str, list[tuple[str, LocalEntity]]] = defaultdict(list)
     for key, items in by_key.items():
         target = renames.get(key, key)
@@ -261,19 +270,66 @@ def kind_renames(by_key: dict[str, list[tuple[str, LocalEntity]]]) -> dict[str, 
     return renames
 
 
-def chain_renames(
-    first: dict[str, str], by_key: dict[str, list[tuple[str, LocalEntity]]]
+Renamer = Callable[[dict[str, list[tuple[str, LocalEntity]]]], dict[str, str]]
+
+
+def compose_renames(
+    by_key: dict[str, list[tuple[str, LocalEntity]]], stages: list[Renamer]
 ) -> dict[str, str]:
-    """Apply the type votes, then the surname and acronym merges on the voted keys."""
-    voted: dict[str, list[tuple[str, LocalEntity]]] = defaultdict(list)
-    for key, items in by_key.items():
-        voted[first.get(key, key)].extend(items)
-    second = corpus_renames(voted)
-    return {
-        key: second.get(first.get(key, key), first.get(key, key))
-        for key in by_key
-        if second.get(first.get(key, key), first.get(key, key)) != key
-    }
+    """Apply merge stages in turn, each on the groups the previous ones left."""
+    target = {key: key for key in by_key}
+    groups = by_key
+    for stage in stages:
+        renames = stage(groups)
+        target = {key: renames.get(t, t) for key, t in target.items()}
+        regrouped: dict[str, list[tuple[str, LocalEntity]]] = defaultdict(list)
+        for key, items in groups.items():
+            regrouped[renames.get(key, key)].extend(items)
+        groups = regrouped
+    return {key: t for key, t in target.items() if t != key}
+
+
+NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+
+
+def name_core(name: str, given_names: dict[str, str]) -> tuple[str, str, str] | None:
+    """(given name in its full form, surname, middle initials) of a person's name.
+
+    "Joe Biden" and "Joseph R. Biden" share ("joseph", "biden"); the initials keep
+    "George W. Bush" ("w") apart from "George H.W. Bush" ("hw").
+    """
+    words = [w.replace(".", "") for w in normalize(name).split()]
+    words = [w for w in words if w and w not in NAME_SUFFIXES]
+    if len(words) < 2 or not all(w[:1].isalpha() for w in words):
+        return None
+    middle = "".join(w if len(w) <= 2 else w[0] for w in words[1:-1])
+    return given_names.get(words[0], words[0]), words[-1], middle
+
+
+def variant_renames(
+    groups: dict[str, list[tuple[str, LocalEntity]]], given_names: dict[str, str]
+) -> dict[str, str]:
+    """Full names that differ only by a nickname or a middle initial name one person."""
+    by_core: dict[tuple[str, str], list[tuple[int, str, str, str]]] = defaultdict(list)
+    for key, items in groups.items():
+        if not key.startswith(PERSON + ":"):
+            continue
+        name = group_name(key, items)
+        core = name_core(name, given_names)
+        if core:
+            mentions = sum(e.mention_count for _, e in items)
+            by_core[core[:2]].append((-mentions, name, key, core[2]))
+    renames: dict[str, str] = {}
+    for members in by_core.values():
+        clusters: list[list[str]] = []  # [representative key, its middle initials]
+        for _, _, key, middle in sorted(members, key=lambda m: (m[0], -len(m[1]), m[1])):
+            home = next((c for c in clusters if not middle or not c[1] or c[1] == middle), None)
+            if home is None:
+                clusters.append([key, middle])
+                continue
+            home[1] = home[1] or middle
+            renames[key] = home[0]
+    return renames
 
 
 class PersonIndex:
@@ -317,16 +373,22 @@ class PersonIndex:
         return None
 
 
+def group_name(key: str, items: list[tuple[str, LocalEntity]]) -> str:
+    """The name a merged group is keyed by (its members may carry other names)."""
+    return next((e.name for _, e in items if entity_key(e.kind, e.name) == key), items[0][1].name)
+
+
 def corpus_renames(by_key: dict[str, list[tuple[str, LocalEntity]]]) -> dict[str, str]:
     """Single-word person names and acronyms that one full name of the corpus explains."""
     renames: dict[str, str] = {}
-    people = {k: items[0][1].name for k, items in by_key.items() if k.startswith(PERSON + ":")}
-    orgs = {k: items[0][1].name for k, items in by_key.items() if k.startswith(ORGANIZATION + ":")}
+    people = {k: group_name(k, v) for k, v in by_key.items() if k.startswith(PERSON + ":")}
+    orgs = {k: group_name(k, v) for k, v in by_key.items() if k.startswith(ORGANIZATION + ":")}
     index = PersonIndex({normalize(n): n for n in people.values()})
+    key_of = {normalize(name): key for key, name in people.items()}
     for key, name in people.items():
         full = index.expand(name, exclude=normalize(name))
         if full:
-            renames[key] = entity_key(PERSON, full)
+            renames[key] = key_of[normalize(full)]
     renames.update(surnames_tagged_as_organisations(by_key, people, orgs))
     for key, name in orgs.items():
         if is_acronym(name):

@@ -95,3 +95,10 @@ def test_dashes_between_words_are_split(config):
     doc = config.nlp()("He kept the commissioner”—a reference to the chief—in office.")
     assert "—" in [t.text for t in doc]
     assert "commissioner" in [t.text for t in doc]
+
+
+def test_headline_words_before_a_name_are_not_part_of_it(config):
+    # the bare model tags "Without Biden" as one PERSON span here
+    found = mentions(config, "Without Biden, the party is lost.")
+    assert "Biden" in {m.surface for m in found}
+    assert not any(m.surface.startswith("Without") for m in found)

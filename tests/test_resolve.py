@@ -121,3 +121,35 @@ def test_person_index_answers_like_expand_surname():
     for name in names:
         others = {k: v for k, v in people.items() if k != normalize(name)}
         assert index.expand(name, exclude=normalize(name)) == expand_surname(name, others), name
+
+
+def test_nickname_and_middle_initial_variants_are_one_person():
+    from kgraph.knowledge import load_knowledge
+    from kgraph.records import Article, ArticleExtraction, LocalEntity
+    from kgraph.resolve import resolve_corpus
+
+    def person(name, mentions):
+        return LocalEntity(
+            key=f"Person:{name.lower()}", name=name, kind="Person", mention_count=mentions
+        )
+
+    def extraction(article_id, *entities):
+        article = Article(id=article_id, source_file=f"{article_id}.txt", text="x", sha256="0")
+        return ArticleExtraction(article=article, entities=entities)
+
+    people = [
+        person("Mike Roe", 5),
+        person("Michael Roe", 2),
+        person("Michael J. Roe", 1),
+        person("George W. Doe", 4),
+        person("George H.W. Doe", 3),
+        person("Ann Roe", 2),
+    ]
+    resolution = resolve_corpus(
+        [extraction(f"a{i}", p) for i, p in enumerate(people)], load_knowledge().given_names
+    )
+    keys = {p.name: resolution.global_key(f"a{i}", p.key) for i, p in enumerate(people)}
+    assert keys["Michael Roe"] == keys["Mike Roe"] == keys["Michael J. Roe"]
+    assert keys["George W. Doe"] != keys["George H.W. Doe"]
+    assert keys["Ann Roe"] != keys["Mike Roe"]
+    assert resolution.entities[keys["Mike Roe"]].name == "Mike Roe"
