@@ -83,6 +83,8 @@ class Knowledge:
     not_entities: frozenset[str] = frozenset()
     honorifics: frozenset[str] = frozenset()  # "Mr", "Ms": stripped, never a post
     given_names: dict[str, str] = field(default_factory=dict)  # "mike" -> "michael"
+    party_codes: dict[str, str] = field(default_factory=dict)  # "R" -> "Republican Party"
+    party_words: dict[str, str] = field(default_factory=dict)  # "Democrat" -> "Democratic Party"
     organization_words: frozenset[str] = frozenset()  # "Party", "Committee": an ORG keyword
     definite_places: frozenset[str] = frozenset()
     sources: tuple[str, ...] = ()
@@ -145,6 +147,8 @@ def add_gazetteer(knowledge: Knowledge, data: dict, origin: str) -> None:
         knowledge.not_entities = knowledge.not_entities | {
             normalize(n) for n in data.get("not_entities", [])
         }
+        knowledge.party_codes.update(data.get("party_codes", {}))
+        knowledge.party_words.update(data.get("party_words", {}))
         knowledge.given_names.update(
             {normalize(k): normalize(v) for k, v in data.get("given_name_variants", {}).items()}
         )

@@ -22,8 +22,9 @@ from spacy.tokens import Doc
 
 from .knowledge import DATA, load_knowledge
 from .nlp import load_pipeline, mentions_in, pipeline_version
+from .parties import party_claims
 from .posts import holdings_in
-from .records import Article, ArticleExtraction
+from .records import Article, ArticleExtraction, Claim
 from .relations import claims_in
 from .resolve import resolve_mentions
 
@@ -39,6 +40,7 @@ EXTRACTION_MODULES = (
     "resolve",
     "posts",
     "relations",
+    "parties",
     "pipeline",
 )
 
@@ -94,11 +96,23 @@ def extract_from_doc(doc: Doc, article: Article, config: PipelineConfig) -> Arti
     entities, keys = resolve_mentions(mentions, knowledge)
     holdings = holdings_in(doc, mentions, keys, knowledge)
     claims = claims_in(doc, mentions, keys, entities, holdings, knowledge)
+    memberships, parties = party_claims(doc, mentions, keys, knowledge)
+    known = {e.key for e in entities}
+    entities = sorted([*entities, *(p for p in parties if p.key not in known)], key=lambda e: e.key)
     return ArticleExtraction(
         article=article,
         entities=tuple(entities),
-        claims=tuple(claims),
+        claims=tuple(merge_claims(claims, memberships)),
         holdings=tuple(holdings),
+    )
+
+
+def merge_claims(claims: list[Claim], more: list[Claim]) -> list[Claim]:
+    """Claims of two extractors, one per (subject, relation, object, sentence)."""
+    seen = {(c.subject, c.predicate, c.object, c.evidence.start) for c in claims}
+    extra = [c for c in more if (c.subject, c.predicate, c.object, c.evidence.start) not in seen]
+    return sorted(
+        [*claims, *extra], key=lambda c: (c.evidence.start, c.subject, c.predicate, c.object)
     )
 
 
