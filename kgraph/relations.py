@@ -39,7 +39,9 @@ PROXY_NOUNS = {
     "team", "campaign", "office", "administration", "aides", "aide", "staff", "spokesman",
     "spokeswoman", "spokesperson", "lawyers", "lawyer", "government", "camp", "allies",
     "policies", "policy", "remarks", "comments", "statement", "statements", "decision",
-    "agenda", "plan", "plans", "rhetoric", "record", "leadership",
+    "agenda", "plan", "plans", "rhetoric", "record", "leadership", "nomination", "candidacy",
+    "proposal", "handling", "performance", "tenure", "conduct", "actions", "stance", "views",
+    "presidency", "tweets", "tweet", "words", "response",
 }  # fmt: skip
 REQUEST_HEADS = {"request", "ask", "seek", "want", "plan", "propose", "demand", "hope", "invite"}
 REPORTED_ADVERBS = {"reportedly", "allegedly", "apparently", "purportedly", "supposedly"}
@@ -215,6 +217,10 @@ def named_by_reference(noun: Token, ctx: ArticleContext) -> str | None:
 def antecedent(pronoun: Token, ctx: ArticleContext) -> str | None:
     """The most recent person before a pronoun, skipping the clause's own subject for
     object pronouns ('Trump ... calling him a communist': him is not Trump)."""
+    if pronoun.dep_ in ("nsubj", "nsubjpass"):
+        speaker = reporting_subject(pronoun, ctx)
+        if speaker:
+            return speaker
     clause_subjects = set()
     if pronoun.dep_ in ("dobj", "pobj", "dative") or (
         pronoun.lower_ in ("him", "her") and pronoun.dep_ != "poss"
@@ -226,6 +232,31 @@ def antecedent(pronoun: Token, ctx: ArticleContext) -> str | None:
         key = ctx.token_entity.get(i)
         if key and ctx.kind(key) == PERSON and key not in clause_subjects:
             return key
+    return None
+
+
+REPORTING_VERBS = SPEECH_VERBS | {
+    "know", "think", "believe", "feel", "claim", "admit", "deny", "concede", "hope", "fear",
+    "suggest", "boast", "brag", "promise", "vow", "warn", "recall", "realize",
+}  # fmt: skip
+
+
+def reporting_subject(pronoun: Token, ctx: ArticleContext) -> str | None:
+    """'Roe claimed that she had known ... why she endorsed Doe': the subject pronoun of a
+    reported clause is the person named as the subject of the verb that reports it."""
+    if inside_quote(pronoun):
+        return None
+    node = pronoun.head
+    for _ in range(4):
+        if node.head is node:
+            return None
+        node = node.head
+        named = [c for c in node.children if c.dep_ == "nsubj" and c.i in ctx.token_entity]
+        if named:
+            key = ctx.token_entity[named[0].i]
+            if node.lemma_ in REPORTING_VERBS and ctx.kind(key) == PERSON:
+                return key
+            return None
     return None
 
 
@@ -270,10 +301,21 @@ def entities_of(tokens: list[Token], ctx: ArticleContext) -> list[str]:
     keys = []
     for token in tokens:
         for t in conjuncts(token):
-            key = refers_to(t, ctx)
+            key = apposed_name(t, ctx) or refers_to(t, ctx)
             if key and key not in keys:
                 keys.append(key)
     return keys
+
+
+def apposed_name(token: Token, ctx: ArticleContext) -> str | None:
+    """'endorsed his opponent, John Doe', 'criticized X and his fellow senator, Y': a common
+    noun with a name in apposition stands for that name."""
+    if token.pos_ != "NOUN" or token.i in ctx.token_entity:
+        return None
+    for child in token.children:
+        if child.dep_ == "appos" and child.i in ctx.token_entity:
+            return ctx.token_entity[child.i]
+    return None
 
 
 def is_passive(verb: Token) -> bool:
@@ -366,6 +408,8 @@ def follow(node: Token, step: str) -> list[Token]:
         return [c for c in node.children if c.dep_ in ("dobj", "dative", "attr")]
     if step == "poss":
         return [c for c in node.children if c.dep_ == "poss"]
+    if step == "subj":  # "demanded that X resign": the subject of the clause
+        return [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
     if step == "compound":
         return [c for c in node.children if c.dep_ in ("compound", "nmod", "amod")]
     if step == "ccomp":
@@ -427,6 +471,9 @@ def noun_subjects(noun: Token, trigger: Trigger, ctx: ArticleContext) -> list[st
             keys += entities_of(follow(noun, "poss"), ctx) or loose_possessor(noun, ctx)
         elif spec == "appos" and noun.dep_ == "appos":
             key = refers_to(noun.head, ctx)
+            keys += [key] if key else []
+        elif spec == "appos":  # "Roe's adviser, John Doe, said"
+            key = apposed_name(noun, ctx)
             keys += [key] if key else []
         elif spec == "governor":
             keys += governor_subjects(noun, ctx)
@@ -630,6 +677,8 @@ def coarse_pos(token: Token) -> str:
 def claims_for(token: Token, trigger: Trigger, ctx: ArticleContext) -> Iterator[Claim]:
     core = ctx.knowledge.core_relation(trigger.relation)
     if trigger.pos == "VERB":
+        if core == "communicatesWith" and names_something(token):
+            return
         subjects = subjects_of(token, ctx)
         objects: list[str] = []
         if core in SYMMETRIC_RELATIONS and len(subjects) <= 1:
@@ -683,6 +732,11 @@ def claims_for(token: Token, trigger: Trigger, ctx: ArticleContext) -> Iterator[
                 modality=modality,
                 stated_by=speaker if speaker not in (subject,) else speaker,
             )
+
+
+def names_something(verb: Token) -> bool:
+    """'call X a break from tradition': two objects name or describe, they are no contact."""
+    return sum(c.dep_ in ("dobj", "oprd", "attr") for c in verb.children) > 1
 
 
 def compound_people(noun: Token, ctx: ArticleContext) -> list[str]:

@@ -223,3 +223,54 @@ def test_description_glossed_by_a_reference_stands_for_the_person(extract_text):
         "Mary Major, who served under two governors."
     )
     assert ("John Doe", "appoints", "Mary Major") in relation_names(extract_text(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Jane Roe heaped praise on John Doe at the rally.", ("Jane Roe", "praises", "John Doe")),
+        ("Jane Roe poured scorn on John Doe on Monday.", ("Jane Roe", "criticizes", "John Doe")),
+        ("Jane Roe called on John Doe to resign.", ("Jane Roe", "requests", "John Doe")),
+        ("Jane Roe demanded that John Doe step down.", ("Jane Roe", "requests", "John Doe")),
+        ("Jane Roe backed John Doe's nomination.", ("Jane Roe", "supports", "John Doe")),
+        (
+            "Jane Roe, who has been an outspoken critic of John Doe, spoke on Monday.",
+            ("Jane Roe", "criticizes", "John Doe"),
+        ),
+        (
+            "Jane Roe endorsed her old friend, John Doe, in the primary.",
+            ("Jane Roe", "supports", "John Doe"),
+        ),
+        (
+            "John Doe, a senior adviser to Jane Roe, said the plan was sound.",
+            ("John Doe", "advises", "Jane Roe"),
+        ),
+        ("Jane Roe's adviser, John Doe, spoke on Monday.", ("John Doe", "advises", "Jane Roe")),
+        (
+            "John Doe, a longtime supporter of Jane Roe, spoke on Monday.",
+            ("John Doe", "supports", "Jane Roe"),
+        ),
+        ("Jane Roe lost to John Doe in the primary.", ("Jane Roe", "opposes", "John Doe")),
+    ],
+)
+def test_news_wordings(extract_text, text, expected):
+    assert expected in relation_names(extract_text(text))
+
+
+def test_ally_is_cooperation(extract_text):
+    found = relation_names(extract_text("John Doe, a close ally of Jane Roe, spoke on Monday."))
+    assert ("John Doe", "cooperatesWith", "Jane Roe") in found or (
+        "Jane Roe",
+        "cooperatesWith",
+        "John Doe",
+    ) in found
+
+
+def test_reported_subject_pronoun_is_the_reporter(extract_text):
+    text = (
+        "Jane Roe claimed that she had known all along that Mary Major was weak, which, "
+        "she said, was why she endorsed John Doe in the primary."
+    )
+    found = relation_names(extract_text(text))
+    assert ("Jane Roe", "supports", "John Doe") in found
+    assert ("Mary Major", "supports", "John Doe") not in found
