@@ -22,6 +22,7 @@ from spacy.util import compile_infix_regex, filter_spans
 
 from .errors import KgraphError
 from .knowledge import Knowledge, load_knowledge, normalize
+from .posts import post_data
 from .records import Mention
 from .vocab import ORGANIZATION, PERSON, PLACE
 
@@ -399,6 +400,9 @@ def title_before(ent: Span, knowledge: Knowledge) -> str | None:
     doc = ent.doc
     i = ent.start - 1
     has_title = False
+    in_org = False  # inside a capitalised organisation name: 'Oversight Committee Chairman'
+    modifiers = post_data(knowledge).modifiers
+    org_words = knowledge.organization_words
     while i >= ent.sent.start:
         token = doc[i]
         two = words_before(doc, i, 2, ent.sent.start)
@@ -417,7 +421,13 @@ def title_before(ent: Span, knowledge: Knowledge) -> str | None:
             or token.text in knowledge.demonyms
             or token.lower_ in POSSESSIVE
             and has_title
+            or token.lower_ in modifiers
+            and has_title
         ):
+            i -= 1
+        elif has_title and token.text[:1].isupper() and token.lower_ in org_words:
+            in_org, i = True, i - 1
+        elif in_org and (token.pos_ == "PROPN" and token.is_title or token.lower_ == "of"):
             i -= 1
         else:
             break

@@ -4,25 +4,96 @@
 "Former Mayor Eric Adams" -> Eric Adams holds "Mayor of <the city this article's mayors
 govern>" (former). Status comes from the cue words in the text, years from "since 2022" or
 "from 2014 to 2021" in the same sentence.
+
+Members of the US Congress get one labelling: "United States Senator from Texas" (postIn the
+United States Senate) and "United States Representative from California" (postIn the House),
+the state taken from "Texas Sen. X" or from a party-state tag after the name ("(R-Texas)",
+"(D-Calif.)"); without a state, "United States Senator".
 """
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
+from dataclasses import dataclass, replace
+from functools import cache
+from pathlib import Path
 
 from spacy.tokens import Doc, Span
 
-from .knowledge import Knowledge, Title, normalize
+from .knowledge import DATA, Knowledge, Title, normalize
 from .records import Evidence, Holding, Mention
 
 SINCE = re.compile(r"\bsince (\d{4})\b")
 FROM_TO = re.compile(r"\bfrom (\d{4}) (?:to|until|through|till) (\d{4})\b")
 RANGE = re.compile(r"\((\d{4})\s*[-–]\s*(\d{4})\)")
 APPOSITION = re.compile(
-    r"^\s*,\s+(?:(?:who|who's) (?:is|was|has been) )?"
+    r"^\s*,\s+(?:(?:who|who's) (?:is|was|has been|had been) )?"
     r"(?:the|a|an|its|their|his|her)\s+([^,;.()]{3,80}?)\s*(?:[,;.()]|$)"
 )
+# ", who served as mayor from 2014 to 2021," / ", who is now governor,"
+SERVED_AS = re.compile(
+    r"^\s*,\s+who (served|serves|is now|was|has served|had served|became)"
+    r"(?: as)?\s+(?:the |a |an )?([^,;.()]{3,80}?)\s*(?:[,;.()]|$)"
+)
+# "(R-Texas)", "(D-N.Y.)", "(D-Calif., 12th District)"
+PARTY_STATE = re.compile(
+    r"^\s*\(\s*[RDI]\s*[-–]\s*([A-Z][A-Za-z. ]{0,20}?)\s*(?:[,;][^)]{0,40})?\)"
+)
+STATUS_RANK = {"current": 0, "acting": 1, "interim": 1, "elect": 2, "nominee": 3, "former": 4}
+ARTICLES = ("the", "a", "an")
+CONNECTORS = ("of", "and", "&", "for", "on")
+# lowercase words an apposition may hold before its title: "the state's top ..."
+APPOSITION_FILLERS = ("the", "a", "an", "top", "longtime", "longest-serving", "current", "now")
+
+
+@dataclass(frozen=True)
+class PostData:
+    """The gazetteer sections only posts use: title modifiers, US state abbreviations and
+    the labels of US Congress titles."""
+
+    modifiers: frozenset[str]
+    states: dict[str, str]  # "Calif." -> "California"
+    federal: dict[str, tuple[str, str]]  # normalized title -> ("United States Senator", "from")
+
+
+@cache
+def load_post_data(sources: tuple[str, ...]) -> PostData:
+    modifiers: set[str] = set()
+    states: dict[str, str] = {}
+    federal: dict[str, tuple[str, str]] = {}
+    files = [DATA / "gazetteer.json", *(Path(s) for s in sources)]
+    for path in files:
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        if not isinstance(data, dict):
+            continue
+        modifiers.update(w.lower() for w in data.get("title_modifiers", []))
+        states.update(data.get("state_abbreviations", {}))
+        for entry in data.get("titles", []):
+            if isinstance(entry, dict) and entry.get("federal_label"):
+                federal[normalize(entry["title"])] = (
+                    entry["federal_label"],
+                    entry.get("state_preposition", "from"),
+                )
+    return PostData(frozenset(modifiers), states, federal)
+
+
+def post_data(knowledge: Knowledge) -> PostData:
+    return load_post_data(tuple(knowledge.sources))
+
+
+@dataclass(frozen=True)
+class Parsed:
+    title: Title
+    jurisdiction: str | None
+    status: str
+    written: str
+    body: str | None = None  # an organisation named with the title ("FBI Director")
+    federal: tuple[str, str] | None = None
 
 
 def sentence_evidence(sent: Span) -> Evidence:
@@ -36,18 +107,47 @@ def sentence_evidence(sent: Span) -> Evidence:
     return Evidence(text=text[start:end], start=start, end=end)
 
 
-def parse_title(
-    words: str, knowledge: Knowledge, places: frozenset[str] = frozenset()
-) -> tuple[Title, str | None, str, str] | None:
-    """Split title words into (title entry, jurisdiction, status, title as written).
-
-    Only a place (known, or tagged as one in the article) or a known organisation counts as
-    the jurisdiction: other capitalised words before a title are names or party labels
-    ("Republican Mayor"), not where the office is.
-    """
+def split_tokens(words: str, knowledge: Knowledge) -> list[str]:
+    """Title words, with status prefixes and suffixes split off: 'then-incoming' ->
+    'then incoming', 'Mayor-elect' -> 'Mayor -elect'."""
     text = re.sub(r"\s*[-–]\s*", "-", words.strip())
-    tokens = text.replace("-elect", " -elect").split()
-    status = "current"
+    tokens = []
+    for token in text.split():
+        parts = token.split("-")
+        if len(parts) > 1 and all(
+            p.lower() in knowledge.status_cues or knowledge.title(p) for p in parts if p
+        ):
+            first, *rest = parts
+            tokens.append(first)
+            tokens.extend(f"-{p}" if p.lower() in ("elect", "designate") else p for p in rest)
+        else:
+            tokens.append(token)
+    return [t for t in tokens if t]
+
+
+def cue_of(token: str, knowledge: Knowledge) -> str | None:
+    lower = token.lower()
+    return knowledge.status_cues.get(lower.strip("-")) or knowledge.status_cues.get(lower)
+
+
+def parse_title(
+    words: str,
+    knowledge: Knowledge,
+    places: frozenset[str] = frozenset(),
+    orgs: frozenset[str] = frozenset(),
+    strict: bool = False,
+) -> Parsed | None:
+    """Split title words into the title entry, its jurisdiction or body, and the status.
+
+    Only a place (known, or tagged as one in the article) or an organisation (known, tagged
+    in the article, or capitalised words ending in an organisation word) counts as the
+    jurisdiction or body: other capitalised words before a title are names or party labels
+    ("Republican Mayor"), not where the office is. Modifier words stay in the post ("Deputy
+    Attorney General"). ``strict`` (appositions) asks the title to be the head of the phrase:
+    'a former aide to the governor' names no post of the person.
+    """
+    data = post_data(knowledge)
+    tokens = split_tokens(words, knowledge)
     best: tuple[int, int, Title] | None = None
     for i in range(len(tokens)):
         for j in range(len(tokens), i, -1):
@@ -57,23 +157,90 @@ def parse_title(
     if best is None:
         return None
     i, j, title = best
-    before, after = tokens[:i], tokens[j:]
-    jurisdiction_words = []
+    federal = data.federal.get(normalize(" ".join(tokens[i:j])))
+    # modifiers right before the title belong to the post
+    m = i
+    while m > 0 and tokens[m - 1].lower() in data.modifiers:
+        m -= 1
+    if m < i:
+        prefix = " ".join(t.capitalize() for t in tokens[m:i])
+        title = replace(title, post=f"{prefix} {title.post}")
+        federal = None
+    before, after = tokens[:m], tokens[j:]
+    if strict and not head_of_phrase(before, after, knowledge):
+        return None
+    status = "current"
     for token in before + after:
-        cue = knowledge.status_cues.get(token.lower().strip("-")) or knowledge.status_cues.get(
-            token.lower()
+        cue = cue_of(token, knowledge)
+        if cue and STATUS_RANK.get(cue, 0) > STATUS_RANK.get(status, 0):
+            status = cue
+    jurisdiction, body = place_or_body(before, knowledge, places, orgs)
+    if (
+        jurisdiction is None
+        and body is None
+        and after
+        and after[0].lower()
+        in CONNECTORS[:1]
+        + (
+            "for",
+            "from",
+            "in",
         )
-        if cue:
-            if cue != "current" or status == "current":
-                status = cue if cue != "current" else status
-        elif token in knowledge.demonyms:
+    ):
+        jurisdiction, body = place_or_body(after[1:], knowledge, places, orgs)
+    return Parsed(title, jurisdiction, status, " ".join(tokens[m:j]), body, federal)
+
+
+def head_of_phrase(before: list[str], after: list[str], knowledge: Knowledge) -> bool:
+    for k, token in enumerate(before):
+        lower = token.lower()
+        if (
+            cue_of(token, knowledge)
+            or token[:1].isupper()
+            or lower in APPOSITION_FILLERS
+            or lower.endswith(("'s", "’s"))
+            or lower == "for"
+            and k > 0
+            and cue_of(before[k - 1], knowledge) == "nominee"
+        ):
+            continue
+        return False
+    return not after or after[0].lower() in ("of", "for", "from", "in", "at")
+
+
+def place_or_body(
+    tokens: list[str], knowledge: Knowledge, places: frozenset[str], orgs: frozenset[str]
+) -> tuple[str | None, str | None]:
+    """(jurisdiction, body) the words before (or after) a title name."""
+    words = [t for t in tokens if not cue_of(t, knowledge) and t.lower() not in ARTICLES]
+    # the capitalised run closest to the title: an organisation as a whole
+    run: list[str] = []
+    for token in reversed(words):
+        if token[:1].isupper() or (token.lower() in CONNECTORS and run):
+            run.insert(0, token)
+        else:
+            break
+    while run and run[0].lower() in CONNECTORS:
+        run.pop(0)
+    for start in range(len(run)):
+        phrase = " ".join(run[start:])
+        phrase = phrase[:-2] if phrase.endswith(("'s", "’s")) else phrase
+        known = knowledge.lookup(phrase)
+        if known is not None and known.kind == "Organization":
+            return None, known.name
+        if known is not None:
+            break
+        if normalize(phrase) in orgs or (
+            len(run) - start > 1 and run[-1].lower() in knowledge.organization_words
+        ):
+            return None, phrase
+    jurisdiction_words = []
+    for token in words:
+        if token in knowledge.demonyms:
             jurisdiction_words.append(knowledge.demonyms[token])
-        elif token[:1].isupper() and token not in ("The", "A", "An"):
-            jurisdiction_words.append(
-                token.rstrip("’'s") if token.endswith(("’s", "'s")) else token
-            )
-    jurisdiction = jurisdiction_of(jurisdiction_words, knowledge, places)
-    return title, jurisdiction, status, " ".join(tokens[i:j])
+        elif token[:1].isupper():
+            jurisdiction_words.append(token[:-2] if token.endswith(("’s", "'s")) else token)
+    return jurisdiction_of(jurisdiction_words, knowledge, places), None
 
 
 def jurisdiction_of(words: list[str], knowledge: Knowledge, places: frozenset[str]) -> str | None:
@@ -89,19 +256,47 @@ def jurisdiction_of(words: list[str], knowledge: Knowledge, places: frozenset[st
     return None
 
 
-def post_label(title: Title, jurisdiction: str | None, knowledge: Knowledge) -> str:
+def us_states(knowledge: Knowledge) -> frozenset[str]:
+    return frozenset(post_data(knowledge).states.values())
+
+
+def post_label(
+    title: Title,
+    jurisdiction: str | None,
+    knowledge: Knowledge,
+    body: str | None = None,
+    federal: tuple[str, str] | None = None,
+) -> str:
+    if body and not jurisdiction and " of " not in title.post:
+        return f"{title.post} of {body}"
     place = jurisdiction or title.default_jurisdiction
+    if federal and place == title.default_jurisdiction:
+        return federal[0]
+    if federal and place in us_states(knowledge):
+        return f"{federal[0]} {federal[1]} {place}"
     if place and " of " not in title.post:
         return f"{title.post} of {knowledge.place_phrase(place)}"
     return title.post
 
 
-def post_body(title: Title, jurisdiction: str | None, knowledge: Knowledge) -> str | None:
+def post_body(
+    title: Title,
+    jurisdiction: str | None,
+    knowledge: Knowledge,
+    body: str | None = None,
+    federal: tuple[str, str] | None = None,
+) -> str | None:
     """The organisation the post belongs to: by place, else the title's, else the
     organisation named before the title ('AFL-CIO President')."""
     by_place = dict(title.post_in_by_jurisdiction)
     known = knowledge.lookup(jurisdiction or "")
-    named = known.name if known is not None and known.kind == "Organization" else None
+    named = known.name if known is not None and known.kind == "Organization" else body
+    if (
+        federal
+        and jurisdiction not in (None, title.default_jurisdiction)
+        and jurisdiction not in us_states(knowledge)
+    ):
+        return named
     return by_place.get(jurisdiction or "") or title.post_in or named
 
 
@@ -116,45 +311,88 @@ def years_in(sentence: str) -> tuple[int | None, int | None]:
     return None, None
 
 
+def party_state(text: str, knowledge: Knowledge) -> str | None:
+    """'(R-Texas)' / '(D-Calif.)' right after a name -> the state."""
+    match = PARTY_STATE.match(text)
+    if not match:
+        return None
+    states = post_data(knowledge).states
+    code = match.group(1).strip()
+    return states.get(code) or states.get(code.rstrip(".")) or states.get(f"{code}.")
+
+
 def holdings_in(
     doc: Doc, mentions: list[Mention], keys: list[str], knowledge: Knowledge
 ) -> list[Holding]:
     """Every (person, post) pair the article's titles and appositions state."""
     sentences = list(doc.sents)
     places = frozenset(normalize(e.text) for e in doc.ents if e.label_ in ("GPE", "LOC"))
-    found: list[tuple[str, Title, str | None, str, Evidence]] = []
+    orgs = frozenset(normalize(e.text) for e in doc.ents if e.label_ == "ORG")
+    found: list[tuple[str, Parsed, Evidence]] = []
+    congress_state: dict[str, str] = {}
+    congress_hint: dict[str, tuple[str, Evidence]] = {}
     for mention, key in zip(mentions, keys, strict=True):
         if not key.startswith("Person:"):
             continue
         evidence = sentence_evidence(sentences[mention.sentence])
-        for words in titles_of(mention, doc.text):
-            parsed = parse_title(words, knowledge, places)
-            if parsed:
-                title, jurisdiction, status, _ = parsed
-                found.append((key, title, jurisdiction, status, evidence))
+        state = party_state(doc.text[mention.end : mention.end + 40], knowledge)
+        if state:
+            congress_state.setdefault(key, state)
+        for words, strict, status in titles_of(mention, doc.text):
+            parsed = parse_title(words, knowledge, places, orgs, strict=strict)
+            if parsed is None:
+                continue
+            if status and STATUS_RANK[status] > STATUS_RANK.get(parsed.status, 0):
+                parsed = replace(parsed, status=status)
+            found.append((key, parsed, evidence))
+            if state and not parsed.federal:
+                chamber = " ".join([words, parsed.body or ""])
+                for word in ("Senate", "House"):
+                    if re.search(rf"\b{word}\b", chamber):
+                        congress_hint.setdefault(key, (word, evidence))
+    # "Sen. X (R-Texas)", or a member of a Senate or House committee with a state tag
+    federal_keys = {key for key, parsed, _ in found if parsed.federal}
+    titles = {"Senate": "senator", "House": "representative"}
+    for key, (chamber, evidence) in congress_hint.items():
+        if key not in federal_keys and knowledge.title(titles[chamber]):
+            title = knowledge.title(titles[chamber])
+            federal = post_data(knowledge).federal.get(titles[chamber])
+            found.append((key, Parsed(title, None, "current", "", None, federal), evidence))
     # an unqualified title takes the jurisdiction the article gives the same holder's title
-    # ("Russian President Putin" ... "President Putin"), else the same title of anyone
+    # ("Russian President Putin" ... "President Putin"), else the one jurisdiction the
+    # article gives that title (never a guess between several: two governors of two states)
     by_title: dict[str, Counter] = {}
     by_holder: dict[tuple[str, str], Counter] = {}
-    for key, title, jurisdiction, _, _ in found:
-        if jurisdiction and not knowledge.lookup(jurisdiction) or knowledge.is_place(jurisdiction):
-            by_title.setdefault(title.post, Counter())[jurisdiction] += 1
-        if jurisdiction:
-            by_holder.setdefault((key, title.post), Counter())[jurisdiction] += 1
+    for key, parsed, _ in found:
+        post, jurisdiction = parsed.title.post, parsed.jurisdiction
+        if jurisdiction and (
+            not knowledge.lookup(jurisdiction) or knowledge.is_place(jurisdiction)
+        ):
+            by_title.setdefault(post, Counter())[jurisdiction] += 1
+        if jurisdiction or parsed.body:
+            by_holder.setdefault((key, post), Counter())[(jurisdiction, parsed.body)] += 1
     holdings = []
     seen = set()
-    for key, title, jurisdiction, status, evidence in found:
-        if jurisdiction is None and (key, title.post) in by_holder:
-            jurisdiction = by_holder[(key, title.post)].most_common(1)[0][0]
-        elif jurisdiction is None and title.default_jurisdiction is None and title.post in by_title:
-            jurisdiction = by_title[title.post].most_common(1)[0][0]
+    for key, parsed, evidence in found:
+        title, jurisdiction, body = parsed.title, parsed.jurisdiction, parsed.body
+        if parsed.federal and key in congress_state and jurisdiction is None:
+            jurisdiction = congress_state[key]
+        elif jurisdiction is None and body is None and (key, title.post) in by_holder:
+            jurisdiction, body = by_holder[(key, title.post)].most_common(1)[0][0]
+        elif (
+            jurisdiction is None
+            and body is None
+            and title.default_jurisdiction is None
+            and len(by_title.get(title.post, ())) == 1
+        ):
+            jurisdiction = next(iter(by_title[title.post]))
         start, end = years_in(evidence.text)
         holding = Holding(
             holder=key,
-            post=post_label(title, jurisdiction, knowledge),
+            post=post_label(title, jurisdiction, knowledge, body, parsed.federal),
             evidence=evidence,
-            status=status,
-            post_in=post_body(title, jurisdiction, knowledge),
+            status=parsed.status,
+            post_in=post_body(title, jurisdiction, knowledge, body, parsed.federal),
             start_year=start,
             end_year=end,
         )
@@ -165,12 +403,26 @@ def holdings_in(
     return holdings
 
 
-def titles_of(mention: Mention, text: str) -> list[str]:
-    """Title words before the name, and after it in an apposition (', the police chief,')."""
-    titles = [mention.title] if mention.title else []
-    match = APPOSITION.match(text[mention.end : mention.end + 120])
+def titles_of(mention: Mention, text: str) -> list[tuple[str, bool, str | None]]:
+    """Title words before the name, and after it in an apposition (', the police chief,'),
+    each with whether it must be the head of its phrase and the status the clause gives."""
+    titles: list[tuple[str, bool, str | None]] = []
+    if mention.title:
+        titles.append((mention.title, False, None))
+    following = text[mention.end : mention.end + 160]
+    tag = PARTY_STATE.match(following)  # "Sen. X (R-Texas), the chairman of ..."
+    if tag:
+        following = following[tag.end() :]
+    match = APPOSITION.match(following)
     if match:
-        titles.append(match.group(1))
+        was = re.match(r"^\s*,\s+who (?:was|had been) ", following)
+        titles.append((match.group(1), True, "former" if was else None))
+    else:
+        match = SERVED_AS.match(following)
+        if match:
+            verb = match.group(1)
+            status = "former" if verb in ("served", "was", "had served") else None
+            titles.append((match.group(2), True, status))
     return titles
 
 

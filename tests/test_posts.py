@@ -68,3 +68,78 @@ def test_status_cues_and_years(extract_text):
     holding = next(h for h in found.holdings if "Governor" in h.post)
     assert holding.status == "acting"
     assert (holding.start_year, holding.end_year) == (2014, 2021)
+
+
+def test_modifiers_stay_in_the_post_and_status_words_combine(extract_text):
+    text = (
+        "Deputy Attorney General Jane Roe met former acting Attorney General John Doe and "
+        "then-incoming national security adviser Mary Major."
+    )
+    found = holdings(extract_text(text))
+    assert ("Jane Roe", "Deputy Attorney General", "current") in found
+    assert ("John Doe", "Attorney General", "former") in found
+    assert any(name == "Mary Major" and "Security" in post for name, post, _ in found)
+
+
+def test_committee_before_a_title_is_the_body(extract_text):
+    extraction = extract_text(
+        "Oversight Committee Chairman John Doe opened the hearing. "
+        "U.S. Chamber of Commerce president Jane Roe spoke."
+    )
+    posts = {h.post: h.post_in for h in extraction.holdings}
+    assert posts.get("Chair of Oversight Committee") == "Oversight Committee"
+    assert posts.get("President of U.S. Chamber of Commerce") == "U.S. Chamber of Commerce"
+    assert "President of the United States" not in posts
+
+
+def test_title_takes_no_jurisdiction_when_the_article_gives_several(extract_text):
+    text = (
+        "Florida Gov. John Doe met Wisconsin Gov. Jane Roe. Gov. Doe spoke first. "
+        "Later Gov. Mary Major arrived."
+    )
+    found = holdings(extract_text(text))
+    assert ("John Doe", "Governor of Florida", "current") in found
+    assert ("Jane Roe", "Governor of Wisconsin", "current") in found
+    assert ("Mary Major", "Governor of Wisconsin", "current") not in found
+    assert ("Mary Major", "Governor of Florida", "current") not in found
+
+
+def test_party_state_tag_gives_the_congress_seat(extract_text):
+    text = (
+        "Sen. Jane Roe (R-Texas) and Rep. John Doe (D-Calif.) met Sen. Mary Major (D-NY). "
+        "Judiciary Committee Chairman Tom Poe (D-Vt.) joined them."
+    )
+    extraction = extract_text(text)
+    names = {e.key: e.name for e in extraction.entities}
+    found = {(names[h.holder], h.post, h.post_in) for h in extraction.holdings}
+    assert ("Jane Roe", "United States Senator from Texas", "United States Senate") in found
+    representative = "United States Representative from California"
+    assert ("John Doe", representative, "United States House of Representatives") in found
+    assert ("Mary Major", "United States Senator from New York", "United States Senate") in found
+    assert not any(post.startswith("United States") for name, post, _ in found if name == "Tom Poe")
+
+
+def test_appositions_give_posts_and_status(extract_text):
+    text = (
+        "John Doe, a former governor of Ohio, met Jane Roe, the Republican nominee for governor. "
+        "Mary Major, who served as mayor from 2014 to 2021, greeted Tom Poe, a former aide "
+        "to the governor."
+    )
+    found = holdings(extract_text(text))
+    assert ("John Doe", "Governor of Ohio", "former") in found
+    assert any(n == "Jane Roe" and "Governor" in p and s == "nominee" for n, p, s in found)
+    assert any(n == "Mary Major" and "Mayor" in p and s == "former" for n, p, s in found)
+    assert not any(name == "Tom Poe" for name, _, _ in found)
+
+
+def test_apposition_after_a_party_state_tag(extract_text):
+    text = "Sen. Jane Roe (D-Colo.), the chairman of the Senate Rules Committee, spoke."
+    found = holdings(extract_text(text))
+    assert ("Jane Roe", "Chair of Senate Rules Committee", "current") in found
+
+
+def test_cabinet_titles(extract_text):
+    text = "Defence Secretary Jane Roe met Treasury Secretary John Doe."
+    found = holdings(extract_text(text))
+    assert ("Jane Roe", "Defence Secretary of the United Kingdom", "current") in found
+    assert ("John Doe", "Secretary of the Treasury", "current") in found
