@@ -26,7 +26,7 @@ from .knowledge import DATA, Knowledge, Title, normalize
 from .records import Evidence, Holding, Mention
 
 SINCE = re.compile(r"\bsince (\d{4})\b")
-FROM_TO = re.compile(r"\bfrom (\d{4}) (?:to|until|through|till) (\d{4})\b")
+FROM_TO = re.compile(r"\bfrom (\d{4})(?: to | until | through | till |\s*[-–]\s*)(\d{4})\b")
 RANGE = re.compile(r"\((\d{4})\s*[-–]\s*(\d{4})\)")
 APPOSITION = re.compile(
     r"^\s*,\s+(?:(?:who|who's) (?:is|was|has been|had been) )?"
@@ -34,13 +34,15 @@ APPOSITION = re.compile(
 )
 # ", who served as mayor from 2014 to 2021," / ", who is now governor,"
 SERVED_AS = re.compile(
-    r"^\s*,\s+who (served|serves|is now|was|has served|had served|became)"
+    r"^\s*,\s+who (?:[a-z]+ly )?(served|serves|is now|was|has served|had served|became)"
     r"(?: as)?\s+(?:the |a |an )?([^,;.()]{3,80}?)\s*(?:[,;.()]|$)"
 )
 # "(R-Texas)", "(D-N.Y.)", "(D-Calif., 12th District)"
 PARTY_STATE = re.compile(
     r"^\s*\(\s*[RDI]\s*[-–]\s*([A-Z][A-Za-z. ]{0,20}?)\s*(?:[,;][^)]{0,40})?\)"
 )
+# "Sen. X of New York"
+STATE_AFTER = re.compile(r"^,?\s+of\s+([A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?)")
 STATUS_RANK = {"current": 0, "acting": 1, "interim": 1, "elect": 2, "nominee": 3, "former": 4}
 ARTICLES = ("the", "a", "an")
 CONNECTORS = ("of", "and", "&", "for", "on")
@@ -205,7 +207,18 @@ def head_of_phrase(before: list[str], after: list[str], knowledge: Knowledge) ->
         ):
             continue
         return False
-    return not after or after[0].lower() in ("of", "for", "from", "in", "at")
+    return not after or after[0].lower() in (
+        "of",
+        "for",
+        "from",
+        "in",
+        "at",
+        "under",
+        "since",
+        "during",
+        "until",
+        "between",
+    )
 
 
 def place_or_body(
@@ -313,7 +326,7 @@ def years_in(sentence: str) -> tuple[int | None, int | None]:
 
 def party_state(text: str, knowledge: Knowledge) -> str | None:
     """'(R-Texas)' / '(D-Calif.)' right after a name -> the state."""
-    match = PARTY_STATE.match(text)
+    match = PARTY_STATE.match(text) or STATE_AFTER.match(text)
     if not match:
         return None
     states = post_data(knowledge).states
@@ -335,15 +348,34 @@ def holdings_in(
         if not key.startswith("Person:"):
             continue
         evidence = sentence_evidence(sentences[mention.sentence])
-        state = party_state(doc.text[mention.end : mention.end + 40], knowledge)
+        after = doc.text[mention.end : mention.end + 40]
+        state = party_state(after, knowledge)
         if state:
             congress_state.setdefault(key, state)
+        of_place = STATE_AFTER.match(after)
+        local = None  # "Mayor Jane Roe of Springfield"
+        if of_place:
+            words = re.split(r"\.\s", of_place.group(1))[0].rstrip(".")
+            for size in (2, 1):
+                phrase = " ".join(words.split()[:size])
+                if normalize(phrase) in places or knowledge.is_place(phrase):
+                    local = phrase
+                    break
         for words, strict, status in titles_of(mention, doc.text):
             parsed = parse_title(words, knowledge, places, orgs, strict=strict)
             if parsed is None:
                 continue
             if status and STATUS_RANK[status] > STATUS_RANK.get(parsed.status, 0):
                 parsed = replace(parsed, status=status)
+            if (
+                local
+                and not strict
+                and not parsed.federal
+                and parsed.jurisdiction is None
+                and parsed.body is None
+                and parsed.title.default_jurisdiction is None
+            ):
+                parsed = replace(parsed, jurisdiction=local)
             found.append((key, parsed, evidence))
             if state and not parsed.federal:
                 chamber = " ".join([words, parsed.body or ""])

@@ -143,3 +143,18 @@ def test_cabinet_titles(extract_text):
     found = holdings(extract_text(text))
     assert ("Jane Roe", "Defence Secretary of the United Kingdom", "current") in found
     assert ("John Doe", "Secretary of the Treasury", "current") in found
+
+
+def test_place_after_the_name_and_served_as_with_an_adverb(extract_text):
+    text = (
+        "Mayor Jane Roe of Springfield met Sen. John Doe of New York. Mary Major, who "
+        "previously served as attorney general under President Tom Poe from 1991-1993, spoke."
+    )
+    extraction = extract_text(text)
+    found = holdings(extraction)
+    assert ("Jane Roe", "Mayor of Springfield", "current") in found
+    assert ("John Doe", "United States Senator from New York", "current") in found
+    assert ("Mary Major", "Attorney General", "former") in found
+    assert not any(name == "Tom Poe" and "Attorney" in post for name, post, _ in found)
+    served = next(h for h in extraction.holdings if h.post == "Attorney General")
+    assert (served.start_year, served.end_year) == (1991, 1993)
