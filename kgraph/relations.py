@@ -41,8 +41,12 @@ PROXY_NOUNS = {
     "policies", "policy", "remarks", "comments", "statement", "statements", "decision",
     "agenda", "plan", "plans", "rhetoric", "record", "leadership", "nomination", "candidacy",
     "proposal", "handling", "performance", "tenure", "conduct", "actions", "stance", "views",
-    "presidency", "tweets", "tweet", "words", "response",
+    "presidency", "tweets", "tweet", "words", "response", "threat", "threats", "demand",
+    "demands", "claim", "claims", "request", "move",
 }  # fmt: skip
+# "X, an appointee of Y", "Y's nominee, X": the noun names the one appointed, so its owner is
+# the subject of the relation and the person it describes the object.
+INVERSE_NOUNS = {"appointee", "nominee"}
 REQUEST_HEADS = {"request", "ask", "seek", "want", "plan", "propose", "demand", "hope", "invite"}
 REPORTED_ADVERBS = {"reportedly", "allegedly", "apparently", "purportedly", "supposedly"}
 NEGATIONS = {"not", "n't", "never", "no", "’t"}
@@ -170,7 +174,7 @@ def resolve_reference(token: Token, ctx: ArticleContext) -> str | None:
     if lower in FIRST_PERSON and lower not in {"we", "us", "our"}:
         return quote_speaker(token, ctx)
     if lower in RELATIVE and token.head.dep_ == "relcl":
-        return relative_antecedent(token.head.head, ctx)
+        return relative_antecedent(token.head.head, ctx, token.head)
     if token.pos_ == "NOUN" and any(c.lower_ in ("the", "this") for c in token.children):
         role = ctx.roles.get(token.lemma_.lower()) or ctx.roles.get(token.lower_)
         if role:
@@ -279,10 +283,17 @@ def inside_quote(token: Token) -> bool:
     return opened > 0 or before.count('"') % 2 == 1
 
 
-def relative_antecedent(noun: Token, ctx: ArticleContext) -> str | None:
-    """'X, who has balanced…' -> X; 'Y, a group that opposes…' -> Y (the apposed name)."""
+def relative_antecedent(
+    noun: Token, ctx: ArticleContext, relative: Token | None = None
+) -> str | None:
+    """'X, who has balanced…' -> X; 'Y, a group that opposes…' -> Y (the apposed name);
+    'X, a student at Y University who voted…' -> X (who is a person, not the university)."""
     if noun.i in ctx.token_entity:
-        return ctx.token_entity[noun.i]
+        key = ctx.token_entity[noun.i]
+        who = relative is not None and any(c.lower_ in ("who", "whom") for c in relative.children)
+        if who and ctx.kind(key) != PERSON:
+            return person_above(noun, ctx) or key
+        return key
     if noun.dep_ == "appos":
         for i in range(noun.i - 1, noun.sent.start - 1, -1):
             if i in ctx.token_entity:
@@ -322,6 +333,19 @@ def is_passive(verb: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 
 
+def person_above(noun: Token, ctx: ArticleContext) -> str | None:
+    """The person whose phrase a place or organisation name sits in ('X, a student at Y')."""
+    node = noun
+    for _ in range(5):
+        if node.dep_ not in ("pobj", "prep", "appos", "compound", "conj") or node.head is node:
+            return None
+        node = node.head
+        key = ctx.token_entity.get(node.i)
+        if key and ctx.kind(key) == PERSON:
+            return key
+    return None
+
+
 def subjects_of(verb: Token, ctx: ArticleContext, depth: int = 0) -> list[str]:
     """Who does the verb: its subject, or the subject it inherits through the parse."""
     if depth > 4:
@@ -333,7 +357,7 @@ def subjects_of(verb: Token, ctx: ArticleContext, depth: int = 0) -> list[str]:
     if subjects:
         return entities_of(subjects, ctx)
     if verb.dep_ == "relcl":
-        key = relative_antecedent(verb.head, ctx)
+        key = relative_antecedent(verb.head, ctx, verb)
         return [key] if key else []
     if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
         return noun_owner(verb, ctx)
@@ -696,6 +720,8 @@ def claims_for(token: Token, trigger: Trigger, ctx: ArticleContext) -> Iterator[
             if path == "compound" or path == "prep:between":
                 continue
             objects += objects_at(token, path, ctx)
+        if token.lemma_.lower() in INVERSE_NOUNS:
+            subjects, objects = objects, subjects
         if core in SYMMETRIC_RELATIONS:
             participants = list(dict.fromkeys(
                 subjects + objects

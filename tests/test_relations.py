@@ -274,3 +274,39 @@ def test_reported_subject_pronoun_is_the_reporter(extract_text):
     found = relation_names(extract_text(text))
     assert ("Jane Roe", "supports", "John Doe") in found
     assert ("Mary Major", "supports", "John Doe") not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Jane Roe lashed out at John Doe on Monday.", ("Jane Roe", "criticizes", "John Doe")),
+        ("Jane Roe hit out at John Doe over the budget.", ("Jane Roe", "criticizes", "John Doe")),
+        ("Jane Roe railed against John Doe at the rally.", ("Jane Roe", "criticizes", "John Doe")),
+        ("Jane Roe called out John Doe for his remarks.", ("Jane Roe", "criticizes", "John Doe")),
+        ("Jane Roe rebuffed John Doe's demand for a vote.", ("Jane Roe", "opposes", "John Doe")),
+        ("Jane Roe was trying to unseat John Doe.", ("Jane Roe", "opposes", "John Doe")),
+        ("Jane Roe beat John Doe in the Iowa caucus.", ("Jane Roe", "opposes", "John Doe")),
+        ("Jane Roe will take on John Doe in November.", ("Jane Roe", "opposes", "John Doe")),
+        ("Jane Roe called John Doe on Sunday.", ("Jane Roe", "communicatesWith", "John Doe")),
+        (
+            "Judge John Doe, an appointee of President Jane Roe, ruled on Monday.",
+            ("Jane Roe", "appoints", "John Doe"),
+        ),
+        (
+            "The senator will serve until Jane Roe's nominee, John Doe, is confirmed.",
+            ("Jane Roe", "appoints", "John Doe"),
+        ),
+        (
+            "Mary Major, a researcher at the Cato Institute who has praised John Doe, disagreed.",
+            ("Mary Major", "praises", "John Doe"),
+        ),
+    ],
+)
+def test_more_news_wordings(extract_text, text, expected):
+    assert expected in relation_names(extract_text(text))
+
+
+def test_commenting_on_a_nomination_is_no_appointment(extract_text):
+    text = "Jane Roe declined to comment on the potential nomination of John Doe."
+    found = relation_names(extract_text(text), include_negated=True)
+    assert not any(r == "appoints" for _, r, _ in found)
