@@ -423,6 +423,9 @@ def title_before(ent: Span, knowledge: Knowledge) -> str | None:
             and has_title
             or token.lower_ in modifiers
             and has_title
+            or has_title
+            and "-" in token.text
+            and token.text.split("-")[0].lower() in knowledge.status_cues
         ):
             i -= 1
         elif has_title and token.text[:1].isupper() and token.lower_ in org_words:

@@ -56,6 +56,8 @@ class PostData:
     the labels of US Congress titles."""
 
     modifiers: frozenset[str]
+    state_titles: frozenset[str]  # posts held for a state: "Gov. X (R-Ky.)"
+    party_titles: frozenset[str]  # posts a party can be the body of: "Labour leader"
     states: dict[str, str]  # "Calif." -> "California"
     federal: dict[str, tuple[str, str]]  # normalized title -> ("United States Senator", "from")
 
@@ -63,6 +65,8 @@ class PostData:
 @cache
 def load_post_data(sources: tuple[str, ...]) -> PostData:
     modifiers: set[str] = set()
+    state_titles: set[str] = set()
+    party_titles: set[str] = set()
     states: dict[str, str] = {}
     federal: dict[str, tuple[str, str]] = {}
     files = [DATA / "gazetteer.json", *(Path(s) for s in sources)]
@@ -75,13 +79,17 @@ def load_post_data(sources: tuple[str, ...]) -> PostData:
             continue
         modifiers.update(w.lower() for w in data.get("title_modifiers", []))
         states.update(data.get("state_abbreviations", {}))
+        state_titles.update(normalize(t) for t in data.get("state_titles", []))
+        party_titles.update(normalize(t) for t in data.get("party_titles", []))
         for entry in data.get("titles", []):
             if isinstance(entry, dict) and entry.get("federal_label"):
                 federal[normalize(entry["title"])] = (
                     entry["federal_label"],
                     entry.get("state_preposition", "from"),
                 )
-    return PostData(frozenset(modifiers), states, federal)
+    return PostData(
+        frozenset(modifiers), frozenset(state_titles), frozenset(party_titles), states, federal
+    )
 
 
 def post_data(knowledge: Knowledge) -> PostData:
@@ -116,8 +124,9 @@ def split_tokens(words: str, knowledge: Knowledge) -> list[str]:
     tokens = []
     for token in text.split():
         parts = token.split("-")
-        if len(parts) > 1 and all(
-            p.lower() in knowledge.status_cues or knowledge.title(p) for p in parts if p
+        if len(parts) > 1 and (
+            parts[0].lower() in knowledge.status_cues
+            or all(p.lower() in knowledge.status_cues or knowledge.title(p) for p in parts if p)
         ):
             first, *rest = parts
             tokens.append(first)
@@ -177,6 +186,13 @@ def parse_title(
         if cue and STATUS_RANK.get(cue, 0) > STATUS_RANK.get(status, 0):
             status = cue
     jurisdiction, body = place_or_body(before, knowledge, places, orgs)
+    known_body = knowledge.lookup(body or "")
+    if (
+        known_body is not None
+        and known_body.subtype == "PoliticalParty"
+        and normalize(title.post) not in data.party_titles
+    ):
+        body = None  # "GOP Rep. X", "Republican Governor X": a label, not the post's body
     if (
         jurisdiction is None
         and body is None
@@ -405,9 +421,11 @@ def holdings_in(
             by_holder.setdefault((key, post), Counter())[(jurisdiction, parsed.body)] += 1
     holdings = []
     seen = set()
+    data = post_data(knowledge)
     for key, parsed, evidence in found:
         title, jurisdiction, body = parsed.title, parsed.jurisdiction, parsed.body
-        if parsed.federal and key in congress_state and jurisdiction is None:
+        in_state = parsed.federal or normalize(title.post) in data.state_titles
+        if in_state and key in congress_state and jurisdiction is None and body is None:
             jurisdiction = congress_state[key]
         elif jurisdiction is None and body is None and (key, title.post) in by_holder:
             jurisdiction, body = by_holder[(key, title.post)].most_common(1)[0][0]

@@ -158,3 +158,16 @@ def test_place_after_the_name_and_served_as_with_an_adverb(extract_text):
     assert not any(name == "Tom Poe" and "Attorney" in post for name, post, _ in found)
     served = next(h for h in extraction.holdings if h.post == "Attorney General")
     assert (served.start_year, served.end_year) == (1991, 1993)
+
+
+def test_state_tag_for_governors_prefixed_status_and_party_labels(extract_text):
+    text = (
+        "Critics said ex-Home Secretary John Doe was wrong. Gov. Jane Roe (R-Ky.) agreed. "
+        "GOP Rep. Mary Major disagreed. Labour leader Tom Poe spoke."
+    )
+    extraction = extract_text(text)
+    found = holdings(extraction)
+    assert ("John Doe", "Home Secretary of the United Kingdom", "former") in found
+    assert ("Jane Roe", "Governor of Kentucky", "current") in found
+    assert ("Mary Major", "United States Representative", "current") in found
+    assert ("Tom Poe", "Leader of Labour Party", "current") in found
