@@ -390,6 +390,10 @@ def holdings_in(
                 and parsed.jurisdiction is None
                 and parsed.body is None
                 and parsed.title.default_jurisdiction is None
+                and (
+                    local not in us_states(knowledge)
+                    or normalize(parsed.title.post) in post_data(knowledge).state_titles
+                )
             ):
                 parsed = replace(parsed, jurisdiction=local)
             found.append((key, parsed, evidence))

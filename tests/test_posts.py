@@ -155,6 +155,8 @@ def test_place_after_the_name_and_served_as_with_an_adverb(extract_text):
     assert ("Jane Roe", "Mayor of Springfield", "current") in found
     assert ("John Doe", "United States Senator from New York", "current") in found
     assert ("Mary Major", "Attorney General", "former") in found
+    whip = holdings(extract_text("Majority Whip Jane Roe of Illinois spoke."))
+    assert ("Jane Roe", "Majority Whip of Illinois", "current") not in whip
     assert not any(name == "Tom Poe" and "Attorney" in post for name, post, _ in found)
     served = next(h for h in extraction.holdings if h.post == "Attorney General")
     assert (served.start_year, served.end_year) == (1991, 1993)
