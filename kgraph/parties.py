@@ -13,6 +13,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Token
 
+from .doctext import text_of
 from .knowledge import Knowledge
 from .posts import sentence_evidence
 from .records import Claim, LocalEntity, Mention
@@ -83,7 +84,7 @@ def party_claims(
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None:
             continue
-        party = party_after(doc.text, mention, knowledge) or party_before(span[0], knowledge)
+        party = party_after(text_of(doc), mention, knowledge) or party_before(span[0], knowledge)
         if party is None:
             continue
         party_entity = party_node(party, knowledge)

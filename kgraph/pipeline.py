@@ -35,6 +35,7 @@ EXTRACTOR_VERSION = "2"
 # cache key, so editing a rule never serves a stale cached extraction.
 EXTRACTION_MODULES = (
     "records",
+    "doctext",
     "knowledge",
     "nlp",
     "resolve",

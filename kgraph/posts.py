@@ -22,6 +22,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span
 
+from .doctext import text_of
 from .knowledge import DATA, Knowledge, Title, normalize
 from .records import Evidence, Holding, Mention
 
@@ -108,7 +109,7 @@ class Parsed:
 
 def sentence_evidence(sent: Span) -> Evidence:
     """The sentence verbatim, trimmed of surrounding whitespace, with its offsets."""
-    text = sent.doc.text
+    text = text_of(sent.doc)
     start, end = sent.start_char, sent.end_char
     while start < end and text[start].isspace():
         start += 1
@@ -364,7 +365,7 @@ def holdings_in(
         if not key.startswith("Person:"):
             continue
         evidence = sentence_evidence(sentences[mention.sentence])
-        after = doc.text[mention.end : mention.end + 40]
+        after = text_of(doc)[mention.end : mention.end + 40]
         state = party_state(after, knowledge)
         if state:
             congress_state.setdefault(key, state)
@@ -377,7 +378,7 @@ def holdings_in(
                 if normalize(phrase) in places or knowledge.is_place(phrase):
                     local = phrase
                     break
-        for words, strict, status in titles_of(mention, doc.text):
+        for words, strict, status in titles_of(mention, text_of(doc)):
             parsed = parse_title(words, knowledge, places, orgs, strict=strict)
             if parsed is None:
                 continue

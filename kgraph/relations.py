@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from .doctext import text_of
 from .knowledge import Knowledge, Trigger
 from .posts import role_holders, sentence_evidence
 from .records import Claim, Holding, LocalEntity, Mention
@@ -278,7 +279,7 @@ def quote_speaker(token: Token, ctx: ArticleContext) -> str | None:
 
 def inside_quote(token: Token) -> bool:
     sent = token.sent
-    before = sent.doc.text[sent.start_char : token.idx]
+    before = text_of(sent.doc)[sent.start_char : token.idx]
     opened = before.count("“") - before.count("”")
     return opened > 0 or before.count('"') % 2 == 1
 
