@@ -10,7 +10,6 @@ recall. Misses and false positives are listed by name so a user can see what to 
 
 from __future__ import annotations
 
-import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,7 +18,7 @@ from rdflib import RDF, RDFS, Graph, URIRef
 from rdflib.namespace import SKOS
 
 from .errors import KgraphError
-from .knowledge import normalize
+from .knowledge import load_json, normalize
 from .query import load_graph
 from .vocab import CORE_RELATIONS, KG, KG_IRI, ORG, PROV, SCHEMA, SYMMETRIC_RELATIONS
 
@@ -97,17 +96,7 @@ class Gold:
 
 def load_gold(path: str | Path) -> Gold:
     """Read and check a gold file; any problem is one clear KgraphError."""
-    path = Path(path)
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise KgraphError(f"{path}: no such gold file") from None
-    except IsADirectoryError:
-        raise KgraphError(f"{path}: is a folder, expected a gold JSON file") from None
-    except (json.JSONDecodeError, UnicodeDecodeError) as err:
-        raise KgraphError(f"{path}: not a valid JSON file ({err})") from None
-    if not isinstance(data, dict):
-        raise KgraphError(f"{path}: a gold file is one JSON object")
+    data = load_json(Path(path), "gold file")
     try:
         return parse_gold(data)
     except (KeyError, TypeError, AttributeError, ValueError) as err:
