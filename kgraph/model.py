@@ -89,26 +89,25 @@ class KnowledgeGraph:
     tenures: list[Tenure] = field(default_factory=list)
     knowledge: Knowledge | None = None
 
-    def relations(self) -> dict[tuple[str, str, str], list[Assertion]]:
-        """Relation triples stated as fact by at least one sentence, with their support."""
+    def by_triple(self) -> dict[tuple[str, str, str], list[Assertion]]:
+        """Every assertion grouped by its (subject, predicate, object), in a stable order."""
         grouped: dict[tuple[str, str, str], list[Assertion]] = defaultdict(list)
         for assertion in self.assertions:
             grouped[(assertion.subject, assertion.predicate, assertion.object)].append(assertion)
-        return {k: v for k, v in sorted(grouped.items()) if any(a.positive for a in v)}
+        return dict(sorted(grouped.items()))
+
+    def relations(self) -> dict[tuple[str, str, str], list[Assertion]]:
+        """Relation triples stated as fact by at least one sentence, with their support."""
+        return {k: v for k, v in self.by_triple().items() if any(a.positive for a in v)}
 
     def summaries(self) -> list[RelationSummary]:
         """One summary per related triple (posts held are left to the tenures)."""
-        grouped: dict[tuple[str, str, str], list[Assertion]] = defaultdict(list)
-        for assertion in self.assertions:
-            if assertion.predicate != HOLDS:
-                grouped[(assertion.subject, assertion.predicate, assertion.object)].append(
-                    assertion
-                )
+        grouped = {k: v for k, v in self.by_triple().items() if k[1] != HOLDS}
         polarities = self.pair_polarities(grouped)
         outlets = {a.id: a.source or a.id for a in self.articles}
         return [
             summarize(triple, support, polarities, outlets, self.polarity)
-            for triple, support in sorted(grouped.items())
+            for triple, support in grouped.items()
         ]
 
     def pair_polarities(
