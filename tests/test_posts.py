@@ -1,5 +1,8 @@
+from conftest import entity_names
+
+
 def holdings(extraction):
-    names = {e.key: e.name for e in extraction.entities}
+    names = entity_names(extraction)
     return {(names[h.holder], h.post, h.status) for h in extraction.holdings}
 
 
@@ -110,7 +113,7 @@ def test_party_state_tag_gives_the_congress_seat(extract_text):
         "Judiciary Committee Chairman Tom Poe (D-Vt.) joined them."
     )
     extraction = extract_text(text)
-    names = {e.key: e.name for e in extraction.entities}
+    names = entity_names(extraction)
     found = {(names[h.holder], h.post, h.post_in) for h in extraction.holdings}
     assert ("Jane Roe", "United States Senator from Texas", "United States Senate") in found
     representative = "United States Representative from California"

@@ -1,7 +1,7 @@
 """Hand-written sentences for each pattern family of the relation extractor."""
 
 import pytest
-from conftest import relation_names
+from conftest import entity_names, relation_names
 
 
 @pytest.mark.parametrize(
@@ -200,7 +200,7 @@ def test_the_pair_met(extract_text):
 
 def test_reported_speech_keeps_the_speaker(extract_text):
     extraction = extract_text("Jane Roe said she met John Doe in private.")
-    names = {e.key: e.name for e in extraction.entities}
+    names = entity_names(extraction)
     claim = next(c for c in extraction.claims if c.predicate == "meets")
     assert names[claim.stated_by] == "Jane Roe"
 
