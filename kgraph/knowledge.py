@@ -71,6 +71,18 @@ class Trigger:
 
 
 @dataclass
+class PostData:
+    """The gazetteer sections only posts use: title modifiers, US state abbreviations and
+    the labels of US Congress titles."""
+
+    modifiers: set[str] = field(default_factory=set)
+    state_titles: set[str] = field(default_factory=set)  # posts held for a state: "Gov. X"
+    party_titles: set[str] = field(default_factory=set)  # a party can be their body
+    states: dict[str, str] = field(default_factory=dict)  # "Calif." -> "California"
+    federal: dict[str, tuple[str, str]] = field(default_factory=dict)  # title -> label parts
+
+
+@dataclass
 class Knowledge:
     """Everything kgraph knows before it reads an article."""
 
@@ -83,6 +95,7 @@ class Knowledge:
     not_entities: frozenset[str] = frozenset()
     honorifics: frozenset[str] = frozenset()  # "Mr", "Ms": stripped, never a post
     given_names: dict[str, str] = field(default_factory=dict)  # "mike" -> "michael"
+    posts: PostData = field(default_factory=PostData)
     party_codes: dict[str, str] = field(default_factory=dict)  # "R" -> "Republican Party"
     party_words: dict[str, str] = field(default_factory=dict)  # "Democrat" -> "Democratic Party"
     organization_words: frozenset[str] = frozenset()  # "Party", "Committee": an ORG keyword
@@ -144,6 +157,12 @@ def add_gazetteer(knowledge: Knowledge, data: dict, origin: str) -> None:
                 ),
             )
             knowledge.titles[normalize(title.title)] = title
+            if entry.get("federal_label"):
+                knowledge.posts.federal[normalize(title.title)] = (
+                    entry["federal_label"],
+                    entry.get("state_preposition", "from"),
+                )
+        add_post_sections(knowledge.posts, data)
         knowledge.demonyms.update(data.get("demonyms", {}))
         knowledge.status_cues.update(data.get("status_cues", {}))
         knowledge.definite_places = knowledge.definite_places | set(data.get("definite_places", []))
@@ -163,6 +182,13 @@ def add_gazetteer(knowledge: Knowledge, data: dict, origin: str) -> None:
         }
     except (KeyError, TypeError, AttributeError) as err:
         raise KgraphError(f"{origin}: malformed gazetteer entry ({err!r})") from None
+
+
+def add_post_sections(posts: PostData, data: dict) -> None:
+    posts.modifiers.update(w.lower() for w in data.get("title_modifiers", []))
+    posts.states.update(data.get("state_abbreviations", {}))
+    posts.state_titles.update(normalize(t) for t in data.get("state_titles", []))
+    posts.party_titles.update(normalize(t) for t in data.get("party_titles", []))
 
 
 def add_known(knowledge: Knowledge, entry: dict, kind: str) -> None:

@@ -22,7 +22,6 @@ from spacy.util import compile_infix_regex, filter_spans
 
 from .errors import KgraphError
 from .knowledge import Knowledge, load_knowledge, normalize
-from .posts import post_data
 from .records import Mention
 from .vocab import ORGANIZATION, PERSON, PLACE
 
@@ -401,7 +400,7 @@ def title_before(ent: Span, knowledge: Knowledge) -> str | None:
     i = ent.start - 1
     has_title = False
     in_org = False  # inside a capitalised organisation name: 'Oversight Committee Chairman'
-    modifiers = post_data(knowledge).modifiers
+    modifiers = knowledge.posts.modifiers
     org_words = knowledge.organization_words
     while i >= ent.sent.start:
         token = doc[i]

@@ -13,17 +13,14 @@ the state taken from "Texas Sen. X" or from a party-state tag after the name ("(
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
-from functools import cache
-from pathlib import Path
 
 from spacy.tokens import Doc, Span
 
 from .doctext import text_of
-from .knowledge import DATA, Knowledge, Title, normalize
+from .knowledge import Knowledge, Title, normalize
 from .records import Evidence, Holding, Mention
 
 SINCE = re.compile(r"\bsince (\d{4})\b")
@@ -49,52 +46,6 @@ ARTICLES = ("the", "a", "an")
 CONNECTORS = ("of", "and", "&", "for", "on")
 # lowercase words an apposition may hold before its title: "the state's top ..."
 APPOSITION_FILLERS = ("the", "a", "an", "top", "longtime", "longest-serving", "current", "now")
-
-
-@dataclass(frozen=True)
-class PostData:
-    """The gazetteer sections only posts use: title modifiers, US state abbreviations and
-    the labels of US Congress titles."""
-
-    modifiers: frozenset[str]
-    state_titles: frozenset[str]  # posts held for a state: "Gov. X (R-Ky.)"
-    party_titles: frozenset[str]  # posts a party can be the body of: "Labour leader"
-    states: dict[str, str]  # "Calif." -> "California"
-    federal: dict[str, tuple[str, str]]  # normalized title -> ("United States Senator", "from")
-
-
-@cache
-def load_post_data(sources: tuple[str, ...]) -> PostData:
-    modifiers: set[str] = set()
-    state_titles: set[str] = set()
-    party_titles: set[str] = set()
-    states: dict[str, str] = {}
-    federal: dict[str, tuple[str, str]] = {}
-    files = [DATA / "gazetteer.json", *(Path(s) for s in sources)]
-    for path in files:
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            continue
-        if not isinstance(data, dict):
-            continue
-        modifiers.update(w.lower() for w in data.get("title_modifiers", []))
-        states.update(data.get("state_abbreviations", {}))
-        state_titles.update(normalize(t) for t in data.get("state_titles", []))
-        party_titles.update(normalize(t) for t in data.get("party_titles", []))
-        for entry in data.get("titles", []):
-            if isinstance(entry, dict) and entry.get("federal_label"):
-                federal[normalize(entry["title"])] = (
-                    entry["federal_label"],
-                    entry.get("state_preposition", "from"),
-                )
-    return PostData(
-        frozenset(modifiers), frozenset(state_titles), frozenset(party_titles), states, federal
-    )
-
-
-def post_data(knowledge: Knowledge) -> PostData:
-    return load_post_data(tuple(knowledge.sources))
 
 
 @dataclass(frozen=True)
@@ -158,7 +109,7 @@ def parse_title(
     Attorney General"). ``strict`` (appositions) asks the title to be the head of the phrase:
     'a former aide to the governor' names no post of the person.
     """
-    data = post_data(knowledge)
+    data = knowledge.posts
     tokens = split_tokens(words, knowledge)
     best: tuple[int, int, Title] | None = None
     for i in range(len(tokens)):
@@ -287,7 +238,7 @@ def jurisdiction_of(words: list[str], knowledge: Knowledge, places: frozenset[st
 
 
 def us_states(knowledge: Knowledge) -> frozenset[str]:
-    return frozenset(post_data(knowledge).states.values())
+    return frozenset(knowledge.posts.states.values())
 
 
 def post_label(
@@ -346,7 +297,7 @@ def party_state(text: str, knowledge: Knowledge) -> str | None:
     match = PARTY_STATE.match(text) or STATE_AFTER.match(text)
     if not match:
         return None
-    states = post_data(knowledge).states
+    states = knowledge.posts.states
     code = match.group(1).strip()
     return states.get(code) or states.get(code.rstrip(".")) or states.get(f"{code}.")
 
@@ -393,7 +344,7 @@ def holdings_in(
                 and parsed.title.default_jurisdiction is None
                 and (
                     local not in us_states(knowledge)
-                    or normalize(parsed.title.post) in post_data(knowledge).state_titles
+                    or normalize(parsed.title.post) in knowledge.posts.state_titles
                 )
             ):
                 parsed = replace(parsed, jurisdiction=local)
@@ -409,7 +360,7 @@ def holdings_in(
     for key, (chamber, evidence) in congress_hint.items():
         if key not in federal_keys and knowledge.title(titles[chamber]):
             title = knowledge.title(titles[chamber])
-            federal = post_data(knowledge).federal.get(titles[chamber])
+            federal = knowledge.posts.federal.get(titles[chamber])
             found.append((key, Parsed(title, None, "current", "", None, federal), evidence))
     # an unqualified title takes the jurisdiction the article gives the same holder's title
     # ("Russian President Putin" ... "President Putin"), else the one jurisdiction the
@@ -426,7 +377,7 @@ def holdings_in(
             by_holder.setdefault((key, post), Counter())[(jurisdiction, parsed.body)] += 1
     holdings = []
     seen = set()
-    data = post_data(knowledge)
+    data = knowledge.posts
     for key, parsed, evidence in found:
         title, jurisdiction, body = parsed.title, parsed.jurisdiction, parsed.body
         in_state = parsed.federal or normalize(title.post) in data.state_titles
