@@ -19,14 +19,15 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 
-from kgraph.articles import read_articles
+from kgraph.extract.config import PipelineConfig
+from kgraph.extract.entities import resolve_mentions
+from kgraph.extract.nlp import mentions_in
+from kgraph.extract.pipeline import extract_from_doc
+from kgraph.extract.text import sentence_evidence
+from kgraph.graph.model import KnowledgeGraph, build_graph
+from kgraph.ingest import read_articles
 from kgraph.knowledge import Knowledge, normalize
-from kgraph.model import KnowledgeGraph, build_graph
-from kgraph.nlp import mentions_in
-from kgraph.pipeline import PipelineConfig, extract_from_doc
-from kgraph.posts import sentence_evidence
 from kgraph.records import ArticleExtraction, Claim, Mention
-from kgraph.resolve import resolve_mentions
 from kgraph.vocab import CORE_RELATIONS, HOLDS, MEMBER_OF, ORGANIZATION, PERSON
 
 ROOT = Path(__file__).resolve().parent.parent

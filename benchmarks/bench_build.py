@@ -81,7 +81,7 @@ def write_synthetic(folder: Path, count: int, seed: int = 7) -> Path:
 
 def texts_of(folder: Path) -> list[str]:
     """The texts kgraph would read (same reader, so the same words are counted)."""
-    from kgraph.articles import read_articles
+    from kgraph.ingest import read_articles
 
     return [a.text for a in read_articles([folder])]
 
@@ -90,7 +90,7 @@ def bare_spacy(texts: list[str]) -> float:
     """Seconds for the plain small English pipeline over the texts, one process."""
     import spacy
 
-    from kgraph.nlp import choose_model
+    from kgraph.extract.nlp import choose_model
 
     nlp = spacy.load(choose_model())
     list(nlp.pipe(texts[:5]))  # warm up

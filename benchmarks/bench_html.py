@@ -21,7 +21,7 @@ import sys
 import time
 from pathlib import Path
 
-from kgraph.exporters.html import HEADLESS_CHROMIUM_ARGS
+from kgraph.export.html import HEADLESS_CHROMIUM_ARGS
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM_ARGS = list(HEADLESS_CHROMIUM_ARGS)
@@ -31,7 +31,7 @@ CORPUS = Path("/work/shared/corpus/us-politics")
 def build_page(paths: list[str], out: Path) -> tuple[Path, dict]:
     """Build only the HTML output of ``paths`` into ``out``; returns the page and timings."""
     import kgraph
-    from kgraph.exporters.html import render_html
+    from kgraph.export.html import render_html
 
     started = time.perf_counter()
     result = kgraph.build(paths, out, formats=["html"])

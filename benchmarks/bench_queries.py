@@ -30,7 +30,7 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import Graph
 
-from kgraph.exporters.rdf import (
+from kgraph.export.rdf import (
     RdfBuilder,
     Triples,
     as_graph,
@@ -39,12 +39,12 @@ from kgraph.exporters.rdf import (
     short_prefixes,
     sorted_prefixes,
 )
+from kgraph.graph.model import Assertion, KnowledgeGraph, Tenure
+from kgraph.graph.nodes import Entity
 from kgraph.knowledge import load_knowledge
-from kgraph.model import Assertion, KnowledgeGraph, Tenure
-from kgraph.query import StoredQuery, run_query, run_store_query, stored_queries
 from kgraph.records import Article, Evidence
-from kgraph.resolve import Entity
-from kgraph.store import STORE_DIR, write_store
+from kgraph.store.oxigraph import STORE_DIR, write_store
+from kgraph.store.query import StoredQuery, run_query, run_store_query, stored_queries
 from kgraph.vocab import HOLDS, MEMBER_OF
 
 TRIPLES_PER_ARTICLE = 385  # measured on the generator below; used to size the corpus
@@ -186,7 +186,7 @@ def query_params(query: StoredQuery, store: ox.Store) -> dict:
     """A real value for each parameter: the label of the most mentioned person."""
     if not query.params:
         return {}
-    from kgraph.store import to_rdflib
+    from kgraph.store.oxigraph import to_rdflib
 
     row = next(
         iter(
@@ -293,7 +293,7 @@ def oxigraph_writes(union: list, quads: list, work: Path) -> dict:
 
 def rdflib_writes(default: Graph, named: dict) -> dict:
     """Seconds for each of rdflib's serialisations (the previous exporter)."""
-    from kgraph.exporters import rdf
+    from kgraph.export import rdf
 
     base = "https://w3id.org/kgraph/id/"
     default, named = as_graph(default, base), {n: as_graph(g, base) for n, g in named.items()}

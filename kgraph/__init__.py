@@ -1,24 +1,40 @@
-"""kgraph: news articles in, a knowledge graph of political relationships out."""
+"""kgraph: news articles in, a knowledge graph of political relationships out.
 
+The library API (``kgraph.build``, ``kgraph.query``...) is imported on first use, so
+``import kgraph`` and ``kgraph --version`` load no NLP or RDF library.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
 from importlib.metadata import PackageNotFoundError, version
+from typing import TYPE_CHECKING
+
+from .errors import KgraphError
 
 try:
     __version__ = version("kgraph")
 except PackageNotFoundError:  # running from a source tree without installation
     __version__ = "0.0.0"
 
-from .api import BuildResult, build, evaluate, export, extract, load, query, validate  # noqa: E402
-from .errors import KgraphError  # noqa: E402
+API = ("BuildResult", "build", "evaluate", "export", "extract", "load", "query", "validate")
+__all__ = [*API, "KgraphError", "__version__"]
 
-__all__ = [
-    "BuildResult",
-    "KgraphError",
-    "__version__",
-    "build",
-    "evaluate",
-    "export",
-    "extract",
-    "load",
-    "query",
-    "validate",
-]
+if TYPE_CHECKING:
+    from .api import (  # noqa: F401
+        BuildResult,
+        build,
+        evaluate,
+        export,
+        extract,
+        load,
+        query,
+        validate,
+    )
+
+
+def __getattr__(name: str):
+    """``kgraph.build`` and the rest of the API, imported when first asked for."""
+    if name in API:
+        return getattr(import_module(".api", __name__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

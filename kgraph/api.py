@@ -15,27 +15,21 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from rdflib.query import Result
-
-from .articles import read_articles
-from .cache import CACHE_DIR_NAME, ExtractionCache
 from .errors import KgraphError
-from .evaluate import Evaluation
-from .evaluate import evaluate as evaluate_graph
-from .exporters import load_all
-from .exporters.html import HtmlView
-from .graphstore import Loaded
-from .graphstore import load as load_graph_to
-from .interrupt import signals_deferred
-from .model import KnowledgeGraph, build_graph
-from .pipeline import PipelineConfig
-from .query import answer, find_query, parse_params
-from .records import Article, ArticleExtraction
-from .runner import ExtractionRun, run_extraction
-from .shacl import Validation
-from .shacl import validate as validate_graph
-from .vocab import DEFAULT_BASE
+
+if TYPE_CHECKING:  # the façade imports its phases only when called: `kgraph --help` stays fast
+    from rdflib.query import Result
+
+    from .evaluate import Evaluation
+    from .export.html.view import HtmlView
+    from .extract.config import PipelineConfig
+    from .graph.model import KnowledgeGraph
+    from .records import Article, ArticleExtraction
+    from .run.runner import ExtractionRun
+    from .store.load import Loaded
+    from .store.shacl import Validation
 
 log = logging.getLogger(__name__)
 Progress = Callable[[int, int], None]
@@ -78,6 +72,9 @@ def extract(
     dask: str | None = None,
 ) -> list[ArticleExtraction]:
     """Read and extract every article under ``paths`` (see ``build`` for the options)."""
+    from .extract.config import PipelineConfig
+    from .ingest import read_articles
+
     return extract_run(
         read_articles(paths),
         config or PipelineConfig(),
@@ -98,6 +95,9 @@ def extract_run(
     dask: str | None = None,
 ) -> ExtractionRun:
     """Extract ``articles`` with an optional cache folder, process pool or Dask cluster."""
+    from .run.cache import ExtractionCache
+    from .run.runner import run_extraction
+
     cache = ExtractionCache(Path(cache_dir), config.version()) if cache_dir else None
     return run_extraction(
         articles, config, workers=workers, cache=cache, dask=dask, progress=progress
@@ -111,7 +111,7 @@ def build(
     model: str | None = None,
     gazetteers: Sequence[str] = (),
     lexicons: Sequence[str] = (),
-    base: str = DEFAULT_BASE,
+    base: str | None = None,
     formats: Sequence[str] | None = None,
     progress: Progress | None = None,
     html_view: HtmlView | None = None,
@@ -129,6 +129,11 @@ def build(
     temporary folder and moved into place only when all of them succeeded, so a failed or
     interrupted build leaves an existing ``out_dir`` untouched.
     """
+    from .extract.config import PipelineConfig
+    from .graph.model import build_graph
+    from .ingest import read_articles
+    from .run.cache import CACHE_DIR_NAME
+
     started = time.perf_counter()
     config = PipelineConfig(
         model=model, gazetteers=tuple(map(str, gazetteers)), lexicons=tuple(map(str, lexicons))
@@ -157,11 +162,16 @@ def export(
     graph: KnowledgeGraph,
     out_dir: Path,
     *,
-    base: str = DEFAULT_BASE,
+    base: str | None = None,
     formats: Sequence[str] | None = None,
     html_view: HtmlView | None = None,
 ) -> dict[str, Path]:
     """Run the exporters into a staging folder, then move their files into ``out_dir``."""
+    from .export import load_all
+    from .run.interrupt import signals_deferred
+    from .vocab import DEFAULT_BASE
+
+    base = base or DEFAULT_BASE
     exporters = load_all()
     chosen = list(formats) if formats else sorted(exporters)
     unknown = sorted(set(chosen) - set(exporters))
@@ -216,6 +226,8 @@ def query(
     ``oxigraph`` or ``auto`` (the build's store when it matches the file, Oxigraph for large
     files, rdflib otherwise). Both engines give the same result sets.
     """
+    from .store.query import answer, find_query, parse_params
+
     stored = find_query(name_or_file)
     return answer(graph, stored.text, parse_params(list(params)), engine)
 
@@ -226,11 +238,15 @@ def evaluate(
     articles: Sequence[str | Path] = (),
 ) -> Evaluation:
     """Score a built graph against a gold file: P/R/F1 for entities, positions, relations."""
+    from .evaluate import evaluate as evaluate_graph
+
     return evaluate_graph(gold, graph, list(articles))
 
 
 def validate(graph: str | Path = "output/graph.ttl") -> Validation:
     """Check a built graph against the contract's SHACL shapes (kgraph/data/shapes.ttl)."""
+    from .store.shacl import validate as validate_graph
+
     return validate_graph(graph)
 
 
@@ -243,4 +259,6 @@ def load(
     timeout: float = 60.0,
 ) -> Loaded:
     """Send a built graph to a SPARQL 1.1 Graph Store Protocol endpoint (PUT, or POST)."""
+    from .store.load import load as load_graph_to
+
     return load_graph_to(endpoint, graph_file, graph=graph, replace=replace, timeout=timeout)

@@ -10,11 +10,17 @@ from pathlib import Path
 import click
 
 from . import __version__, api
-from .errors import KgraphError
-from .exporters.html import HtmlView
-from .interrupt import sigterm_as_interrupt
-from .progress import progress_bar
-from .query import find_query, format_result, stored_queries
+from .errors import KgraphError, ParameterError
+from .run.interrupt import sigterm_as_interrupt
+from .run.progress import progress_bar
+
+# Library parameters whose flag is not simply ``--name`` with dashes.
+FLAGS = {"params": "--param", "relations": "--relation", "graph_file": "--from"}
+
+
+def flag_of(parameter: str) -> str:
+    """The command-line flag of a library parameter ('max_nodes' -> '--max-nodes')."""
+    return FLAGS.get(parameter, "--" + parameter.replace("_", "-"))
 
 
 class KgraphGroup(click.Group):
@@ -23,6 +29,9 @@ class KgraphGroup(click.Group):
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
+        except ParameterError as err:
+            click.echo(f"kgraph: error: {flag_of(err.parameter)}: {err.problem}", err=True)
+            sys.exit(1)
         except KgraphError as err:
             click.echo(f"kgraph: error: {err}", err=True)
             sys.exit(1)
@@ -150,6 +159,8 @@ def build(
     **view,
 ) -> None:
     """Build the graph from article files or folders (default: seeds/)."""
+    from .export.html.view import HtmlView
+
     sigterm_as_interrupt()
     kwargs = {"base": base} if base else {}
     html_view = HtmlView(**view)
@@ -213,6 +224,8 @@ def graph_file_option(help_text: str):
 )
 def query_command(name: str, graph: Path, engine: str, fmt: str, params) -> None:
     """Run a stored query NAME (see `kgraph queries`) or a .rq FILE."""
+    from .store.query import format_result
+
     result = api.query(name, graph=graph, params=params, engine=engine)
     click.echo(format_result(result, fmt), nl=False)
 
@@ -220,6 +233,8 @@ def query_command(name: str, graph: Path, engine: str, fmt: str, params) -> None
 @main.command("queries")
 def list_queries() -> None:
     """List the stored queries with their one-line descriptions."""
+    from .store.query import stored_queries
+
     queries = stored_queries()
     width = max((len(q.name) for q in queries), default=0)
     for q in queries:
@@ -231,6 +246,8 @@ def list_queries() -> None:
 @click.argument("name")
 def show_query(name: str) -> None:
     """Print the SPARQL text of a stored query."""
+    from .store.query import find_query
+
     click.echo(find_query(name).text, nl=False)
 
 
@@ -292,7 +309,7 @@ def load_command(endpoint: str, graph_iri, graph_file: Path, append: bool, timeo
 @click.option("--port", default=7878, show_default=True, help="Port (0 picks a free one).")
 def serve_command(graph: Path, host: str, port: int) -> None:
     """Answer SPARQL 1.1 Protocol queries over GRAPH at http://HOST:PORT/query (read-only)."""
-    from .serve import serve
+    from .store.serve import serve
 
     def ready(url: str) -> None:
         click.echo(f"serving {graph} read-only at {url} (Ctrl-C stops)")

@@ -7,12 +7,11 @@ from pathlib import Path
 import pytest
 
 import kgraph
-from kgraph.pipeline import PipelineConfig, extract_article
+from kgraph.extract.config import PipelineConfig
+from kgraph.extract.pipeline import extract_article
 from kgraph.records import Article
 
-ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT / "seeds"
-DATA = Path(__file__).resolve().parent / "data"
+from .helpers import SEEDS
 
 
 @pytest.fixture(scope="session")
@@ -46,20 +45,3 @@ def extract_text(config):
         return extract_article(article, config)
 
     return run
-
-
-def entity_names(extraction) -> dict[str, str]:
-    return {e.key: e.name for e in extraction.entities}
-
-
-def relation_names(extraction, include_negated: bool = False) -> set[tuple[str, str, str]]:
-    """(subject name, core relation, object name) of every claim."""
-    from kgraph.knowledge import load_knowledge
-
-    knowledge = load_knowledge()
-    names = entity_names(extraction)
-    return {
-        (names[c.subject], knowledge.core_relation(c.predicate), names[c.object])
-        for c in extraction.claims
-        if include_negated or not c.negated
-    }

@@ -80,7 +80,7 @@ def test_failed_build_leaves_existing_output_alone(tmp_path: Path, seeds_dir):
 def test_progress_bar_only_on_a_terminal(monkeypatch):
     import io
 
-    from kgraph.progress import ProgressBar, progress_bar
+    from kgraph.run.progress import ProgressBar, progress_bar
 
     assert progress_bar(io.StringIO()) is None  # a pipe or a file: no bar
 
@@ -98,7 +98,7 @@ def test_progress_bar_only_on_a_terminal(monkeypatch):
 def test_progress_bar_shows_rate_and_eta():
     import io
 
-    from kgraph.progress import ProgressBar
+    from kgraph.run.progress import ProgressBar
 
     stream = io.StringIO()
     bar = ProgressBar(stream)

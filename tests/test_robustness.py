@@ -12,8 +12,8 @@ import pytest
 from click.testing import CliRunner
 
 import kgraph
-from kgraph import articles
 from kgraph.cli import main
+from kgraph.ingest import readers as articles
 
 KGRAPH = Path(sys.executable).parent / "kgraph"
 GOOD = "Governor Jane Roe met Mayor John Doe in Albany on Monday.\n\nRoe praised Doe.\n"
@@ -129,7 +129,7 @@ def test_interrupt_during_extraction_leaves_output_and_no_litter(tmp_path, built
 
 
 def test_interrupt_during_export_leaves_output_and_no_litter(tmp_path, built):
-    from kgraph.exporters import EXPORTERS, exporter
+    from kgraph.export import EXPORTERS, exporter
 
     before = output_files(built)
 

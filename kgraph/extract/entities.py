@@ -1,0 +1,135 @@
+"""In-article entity resolution: one article's mentions become its local entities.
+
+"Trump", "Donald Trump" and "President Trump" share an entity; "DSA" joins "Democratic
+Socialists of America"; the type is decided by the evidence of all mentions and the
+gazetteer, not by one sentence. Merging across articles is ``kgraph.graph.resolve``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..knowledge import Knowledge, normalize
+from ..records import LocalEntity, Mention
+from ..vocab import ORGANIZATION, PERSON, PLACE
+from .names import PersonIndex, entity_key, initials, is_acronym, strip_nickname
+
+KIND_PRIORITY = {PERSON: 3, ORGANIZATION: 2, PLACE: 1}
+
+
+@dataclass
+class Cluster:
+    name: str
+    kinds: Counter = field(default_factory=Counter)
+    surfaces: Counter = field(default_factory=Counter)
+    subtype: str | None = None
+    same_as: tuple[str, ...] = ()
+    known: bool = False
+    person_evidence: bool = False
+
+
+def resolve_mentions(
+    mentions: list[Mention], knowledge: Knowledge
+) -> tuple[list[LocalEntity], list[str]]:
+    """Cluster one article's mentions; returns its entities and each mention's entity key."""
+    full_people = person_full_names(mentions)
+    people = PersonIndex(full_people)
+    long_orgs = [
+        m.surface for m in mentions if m.kind == ORGANIZATION and not is_acronym(m.surface)
+    ]
+    clusters: dict[str, Cluster] = {}
+    mention_cluster: list[str] = []
+    for mention in mentions:
+        name, nickname = canonical_surface(mention, knowledge, people, long_orgs)
+        cluster = clusters.setdefault(normalize(name), Cluster(name=name))
+        known = knowledge.lookup(name)
+        if known is not None:
+            cluster.known, cluster.subtype, cluster.same_as = True, known.subtype, known.same_as
+            cluster.kinds[known.kind] += 100
+        cluster.kinds[mention.kind] += 1
+        if normalize(name) in full_people or (mention.title and mention.kind == PERSON):
+            cluster.person_evidence = True
+        cluster.surfaces[mention.surface] += 1
+        if mention.title:
+            cluster.surfaces[f"{mention.title} {mention.surface}"] += 0
+        if nickname:
+            cluster.surfaces[nickname] += 0
+        mention_cluster.append(normalize(name))
+    entities = {}
+    keys = {}
+    for norm, cluster in clusters.items():
+        kind = decide_kind(cluster)
+        key = entity_key(kind, cluster.name)
+        keys[norm] = key
+        aliases = sorted(s for s in cluster.surfaces if s != cluster.name)
+        entities[key] = merge_local(
+            entities.get(key),
+            LocalEntity(
+                key=key,
+                name=cluster.name,
+                kind=kind,
+                subtype=cluster.subtype if kind == ORGANIZATION else None,
+                aliases=tuple(aliases),
+                mention_count=sum(cluster.surfaces.values()),
+                same_as=cluster.same_as,
+            ),
+        )
+    ordered = [entities[k] for k in sorted(entities)]
+    return ordered, [keys[norm] for norm in mention_cluster]
+
+
+def merge_local(old: LocalEntity | None, new: LocalEntity) -> LocalEntity:
+    if old is None:
+        return new
+    return LocalEntity(
+        key=old.key,
+        name=old.name,
+        kind=old.kind,
+        subtype=old.subtype or new.subtype,
+        aliases=tuple(sorted(set(old.aliases) | set(new.aliases))),
+        mention_count=old.mention_count + new.mention_count,
+        same_as=tuple(sorted(set(old.same_as) | set(new.same_as))),
+    )
+
+
+def person_full_names(mentions: list[Mention]) -> dict[str, str]:
+    """Multi-word person names of the article, normalized -> surface (nicknames removed)."""
+    names: dict[str, str] = {}
+    for mention in mentions:
+        if mention.kind != PERSON:
+            continue
+        surface, _ = strip_nickname(mention.surface)
+        if len(surface.split()) >= 2:
+            names.setdefault(normalize(surface), surface)
+    return names
+
+
+def canonical_surface(
+    mention: Mention, knowledge: Knowledge, people: PersonIndex, long_orgs: list[str]
+) -> tuple[str, str | None]:
+    """The name a mention's cluster is keyed by: a surname or given name expanded to the
+    one full name of the article it fits ('Roe' -> 'Jane Roe'), an alias to its entry."""
+    surface, nickname = strip_nickname(mention.surface)
+    full = people.expand(surface) if mention.kind == PERSON else None
+    known = knowledge.lookup(mention.surface)
+    if known is not None and not (full and known.kind == PLACE):
+        return known.name, None
+    full = full or people.expand(surface)
+    if full:
+        return full, nickname
+    if is_acronym(surface):
+        expansions = sorted({o for o in long_orgs if initials(o) == surface.replace(".", "")})
+        if len(expansions) == 1:
+            known = knowledge.lookup(expansions[0])
+            return (known.name if known else expansions[0]), None
+    return surface, nickname
+
+
+def decide_kind(cluster: Cluster) -> str:
+    """Gazetteer first, then any full-name person evidence, then the majority of mentions."""
+    if cluster.known:
+        return cluster.kinds.most_common(1)[0][0]
+    if cluster.person_evidence:
+        return PERSON
+    return max(cluster.kinds, key=lambda k: (cluster.kinds[k], KIND_PRIORITY.get(k, 0)))

@@ -1,0 +1,99 @@
+"""Rules on people's and organisations' names, shared by in-article and corpus resolution.
+
+"Roe" is "Jane Roe" when exactly one full name ends with it; "Mike Roe" and "Michael J.
+Roe" share a core; "DSA" is the initials of "Democratic Socialists of America".
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from ..knowledge import normalize
+from ..knowledge.english import INITIALS_STOP_WORDS, NAME_SUFFIXES
+
+NICKNAME = re.compile(r"\s+[‘'\"“]([^‘’'\"“”]+)[’'\"”]\s+")
+
+
+def entity_key(kind: str, name: str) -> str:
+    return f"{kind}:{normalize(name)}"
+
+
+def strip_nickname(surface: str) -> tuple[str, str | None]:
+    """'Jane ‘JJ’ Roe' -> ('Jane Roe', 'JJ')."""
+    match = NICKNAME.search(surface)
+    if not match:
+        return surface, None
+    return surface[: match.start()] + " " + surface[match.end() :], match.group(1)
+
+
+def initials(name: str) -> str:
+    words = [w for w in re.split(r"[\s-]+", name) if w and w.lower() not in INITIALS_STOP_WORDS]
+    return "".join(w[0] for w in words if w[0].isalpha()).upper()
+
+
+def is_acronym(name: str) -> bool:
+    bare = name.replace(".", "")
+    return 2 <= len(bare) <= 6 and bare.isupper() and bare.isalpha()
+
+
+def tokens(name: str) -> list[str]:
+    return normalize(name).split()
+
+
+def name_core(name: str, given_names: dict[str, str]) -> tuple[str, str, str] | None:
+    """(given name in its full form, surname, middle initials) of a person's name.
+
+    "Joe Biden" and "Joseph R. Biden" share ("joseph", "biden"); the initials keep
+    "George W. Bush" ("w") apart from "George H.W. Bush" ("hw").
+    """
+    words = [w.replace(".", "") for w in normalize(name).split()]
+    words = [w for w in words if w and w not in NAME_SUFFIXES]
+    if len(words) < 2 or not all(w[:1].isalpha() for w in words):
+        return None
+    middle = "".join(w if len(w) <= 2 else w[0] for w in words[1:-1])
+    return given_names.get(words[0], words[0]), words[-1], middle
+
+
+class PersonIndex:
+    """Full person names (normalized -> surface), indexed to expand a partial name.
+
+    Built once per article or corpus, so each lookup takes constant time and resolution
+    stays linear in the number of people.
+    """
+
+    def __init__(self, people: dict[str, str]):
+        self.names = people
+        self.by_suffix: dict[tuple[str, ...], set[str]] = {}
+        self.by_first: dict[str, set[tuple[str, str]]] = {}
+        self.last_words: Counter = Counter()
+        for norm, surface in people.items():
+            words = norm.split()
+            if not words:
+                continue
+            for k in range(1, len(words)):
+                self.by_suffix.setdefault(tuple(words[-k:]), set()).add(surface)
+            self.by_first.setdefault(words[0], set()).add((norm, surface))
+            self.last_words[words[-1]] += 1
+
+    def expand(self, surface: str, exclude: str | None = None) -> str | None:
+        """'Roe' -> 'Jane Roe' when exactly one full name ends with it; a lone given name
+        ('Hillary') when exactly one full name starts with it and none ends with it (then
+        it is a surname, and ambiguous). ``exclude`` leaves out the name itself."""
+        words = tokens(surface)
+        norm = normalize(surface)
+        if not words:
+            return None
+        if norm in self.names and norm != exclude:
+            return self.names[norm]
+        matches = self.by_suffix.get(tuple(words), set())
+        if len(matches) == 1:
+            return next(iter(matches))
+        if matches or len(words) != 1:
+            return None
+        word = words[0]
+        starts = {s for n, s in self.by_first.get(word, ()) if n != exclude}
+        lasts = self.last_words[word] - (1 if exclude and exclude.split()[-1] == word else 0)
+        if len(starts) == 1 and not lasts:
+            return starts.pop()
+        return None

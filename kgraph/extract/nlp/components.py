@@ -1,0 +1,62 @@
+"""kgraph's spaCy components, registered as factories: paragraphs, gazetteer, cleaner."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.pipeline import EntityRuler
+from spacy.tokens import Doc
+from spacy.util import compile_infix_regex
+
+from ...knowledge import load_knowledge
+from ...vocab import ORGANIZATION
+from .cleaner import EntityCleaner
+
+# Dashes that join words in news prose ("commissioner”—a reference to X") and the closing
+# quote before them; the default English tokenizer keeps such runs as one token.
+DASH_INFIXES = (r"[—–]", r"[”’\"](?=[—–])")
+
+
+def split_dashes(nlp: Language) -> None:
+    """Split em and en dashes between words so the parser sees the clauses they join."""
+    infixes = list(nlp.Defaults.infixes) + list(DASH_INFIXES)
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+
+
+@Language.component("kgraph_paragraphs")
+def mark_paragraphs(doc: Doc) -> Doc:
+    """A blank line ends a sentence: titles, captions and datelines stay out of evidence."""
+    for token in doc[1:]:
+        before = doc[token.i - 1]
+        if not token.is_space and (
+            "\n" in before.whitespace_ or (before.is_space and "\n" in before.text)
+        ):
+            token.is_sent_start = True
+    return doc
+
+
+@Language.factory("kgraph_gazetteer", default_config={"gazetteers": []})
+def make_gazetteer_ruler(nlp: Language, name: str, gazetteers: list[str]):
+    """An entity ruler whose patterns are every name and alias in the gazetteer."""
+    knowledge = load_knowledge(tuple(gazetteers))
+    ruler = EntityRuler(nlp, name=name, phrase_matcher_attr="ORTH", overwrite_ents=False)
+    patterns = []
+    seen = set()
+    for entry in sorted(set(knowledge.known.values()), key=lambda e: e.name):
+        label = "ORG" if entry.kind == ORGANIZATION else "GPE"
+        for alias in (entry.name, *entry.aliases):
+            for form in {alias, alias[0].upper() + alias[1:]}:
+                # one-word places ("Georgia", "Houston") are also names of people: the
+                # statistical NER decides those, resolution then types them by lookup
+                if label == "GPE" and " " not in form:
+                    continue
+                if (form, label) not in seen and len(form) > 1:
+                    seen.add((form, label))
+                    patterns.append({"label": label, "pattern": form, "id": entry.name})
+    ruler.add_patterns(patterns)
+    return ruler
+
+
+@Language.factory("kgraph_entity_cleaner", default_config={"gazetteers": []})
+def make_entity_cleaner(nlp: Language, name: str, gazetteers: list[str]):
+    knowledge = load_knowledge(tuple(gazetteers))
+    return EntityCleaner(knowledge)

@@ -1,0 +1,111 @@
+"""Mentions: the cleaned entity spans of a parsed document, with the titles before people."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from ...knowledge import Knowledge
+from ...knowledge.english import POSSESSIVE_ENDINGS
+from ...records import Mention
+from ...vocab import ORGANIZATION, PERSON, PLACE
+
+LABEL_KINDS = {
+    "PERSON": PERSON,
+    "ORG": ORGANIZATION,
+    "GPE": PLACE,
+    "LOC": PLACE,
+    "FAC": PLACE,
+    "NORP": None,
+}
+
+
+def mention_kind(ent: Span, knowledge: Knowledge) -> str | None:
+    known = knowledge.lookup(ent.ent_id_ or ent.text)
+    if known is not None:
+        return known.kind
+    return LABEL_KINDS.get(ent.label_)
+
+
+def mentions_in(doc: Doc, knowledge: Knowledge) -> list[Mention]:
+    """Every entity mention in the document, with the title words in front of a person."""
+    sentence_of = {}
+    for index, sent in enumerate(doc.sents):
+        for token in sent:
+            sentence_of[token.i] = index
+    mentions = []
+    for ent in doc.ents:
+        kind = mention_kind(ent, knowledge)
+        if kind is None:
+            continue
+        title = title_before(ent, knowledge) if kind == PERSON or ent.label_ == "PERSON" else None
+        mentions.append(
+            Mention(
+                start=ent.start_char,
+                end=ent.end_char,
+                surface=ent.text,
+                kind=kind,
+                sentence=sentence_of[ent.start],
+                title=title,
+            )
+        )
+    return mentions
+
+
+def title_before(ent: Span, knowledge: Knowledge) -> str | None:
+    """The run of title, status and jurisdiction words right before a person's name.
+
+    'New York City Mayor-elect Jane Roe' -> 'New York City Mayor-elect';
+    'Former Mayor Eric Adams' -> 'Former Mayor'. Returns None when no title word is there.
+    """
+    doc = ent.doc
+    i = ent.start - 1
+    has_title = False
+    in_org = False  # inside a capitalised organisation name: 'Oversight Committee Chairman'
+    modifiers = knowledge.posts.modifiers
+    org_words = knowledge.organization_words
+    while i >= ent.sent.start:
+        token = doc[i]
+        two = words_before(doc, i, 2, ent.sent.start)
+        three = words_before(doc, i, 3, ent.sent.start)
+        if three and knowledge.title(three):
+            has_title, i = True, i - 3
+        elif two and knowledge.title(two):
+            has_title, i = True, i - 2
+        elif knowledge.title(token.text) and token.pos_ in ("PROPN", "NOUN") and not token.is_punct:
+            has_title, i = True, i - 1
+        elif (
+            token.lower_ in knowledge.status_cues
+            or token.text in "-–"
+            or token.lower_ == "elect"
+            or token.ent_type_ in ("GPE", "NORP", "LOC", "ORG")
+            or token.text in knowledge.demonyms
+            or token.lower_ in POSSESSIVE_ENDINGS
+            and has_title
+            or token.lower_ in modifiers
+            and has_title
+            or has_title
+            and "-" in token.text
+            and token.text.split("-")[0].lower() in knowledge.status_cues
+        ):
+            i -= 1
+        elif has_title and token.text[:1].isupper() and token.lower_ in org_words:
+            in_org, i = True, i - 1
+        elif in_org and (token.pos_ == "PROPN" and token.is_title or token.lower_ == "of"):
+            i -= 1
+        else:
+            break
+    if not has_title:
+        return None
+    span = doc[i + 1 : ent.start]
+    # trim leading words that are neither part of the title nor of a jurisdiction
+    return span.text.strip() or None
+
+
+def words_before(doc: Doc, i: int, size: int, floor: int) -> str:
+    """The ``size`` tokens ending at ``i``, or '' when they cross punctuation or the sentence."""
+    if i - size + 1 < floor:
+        return ""
+    span = doc[i - size + 1 : i + 1]
+    if any(tok.is_punct and tok.text != "." for tok in span):
+        return ""
+    return span.text

@@ -1,0 +1,110 @@
+"""Party memberships from the conventions of political news.
+
+Reporters rarely write "X is a member of the Republican Party"; they write
+"Sen. X (R-Texas)", "Rep. X, D-Calif.,", "Republican Gov. X", "Democrat X" or
+"X, a Republican,". Each of these becomes ``org:memberOf`` the party, backed by the
+sentence, with the party codes and words taken from the gazetteer.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from spacy.tokens import Doc, Token
+
+from ..knowledge import Knowledge
+from ..knowledge.english import PARTY_DESCRIPTORS
+from ..records import Claim, LocalEntity, Mention
+from ..vocab import MEMBER_OF, ORGANIZATION, PERSON
+from .names import entity_key
+from .text import sentence_evidence, text_of
+
+# Words that may stand between a party word and the name: "Republican Sen.",
+# "Democratic presidential candidate", "GOP state Rep.".
+BRIDGE_POS = {"PROPN", "NOUN", "ADJ"}
+MAX_BRIDGE = 4
+APPOSITION_MODIFIERS = rf"(?:(?:{'|'.join(PARTY_DESCRIPTORS)}|\w+-term)\s+)*"
+
+
+@cache
+def code_pattern(codes: tuple[str, ...]) -> re.Pattern:
+    """'(R-Texas)', '(D-N.Y.)', ', R-Ohio,', '(R)' right after a name."""
+    alternatives = "|".join(re.escape(c) for c in sorted(codes, key=len, reverse=True))
+    return re.compile(rf"^\s*[(,]\s*({alternatives})\s*(?:[-–—]\s*[A-Z][\w. ]{{0,20}})?[),]")
+
+
+@cache
+def apposition_pattern(words: tuple[str, ...]) -> re.Pattern:
+    """', a Republican,' / ', the Democratic nominee' / ', a longtime Democrat' after a name."""
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"^\s*,\s+(?:a|an|the)\s+{APPOSITION_MODIFIERS}({alternatives})\b(?![-–])")
+
+
+def party_after(text: str, mention: Mention, knowledge: Knowledge) -> str | None:
+    tail = text[mention.end : mention.end + 60]
+    match = code_pattern(tuple(knowledge.party_codes)).match(tail)
+    if match:
+        return knowledge.party_codes[match.group(1)]
+    match = apposition_pattern(tuple(knowledge.party_words)).match(tail)
+    if match:
+        return knowledge.party_words[match.group(1)]
+    return None
+
+
+def party_before(first: Token, knowledge: Knowledge) -> str | None:
+    """'Republican Sen. X', 'Democrat X': a party word a few title words before the name."""
+    i = first.i - 1
+    floor = max(first.sent.start, first.i - 1 - MAX_BRIDGE)
+    while i >= floor:
+        token = first.doc[i]
+        word = knowledge.party_words.get(token.text)
+        if word and token.ent_type_ != "PERSON":
+            return word
+        if token.text in ("-", ".") or (token.pos_ in BRIDGE_POS and token.ent_type_ != "PERSON"):
+            i -= 1
+            continue
+        return None
+    return None
+
+
+def party_claims(
+    doc: Doc, mentions: list[Mention], keys: list[str], knowledge: Knowledge
+) -> tuple[list[Claim], list[LocalEntity]]:
+    """Memberships the article states by convention, and any party node they need."""
+    sentences = list(doc.sents)
+    claims: dict[tuple[str, str, int], Claim] = {}
+    parties: dict[str, LocalEntity] = {}
+    for mention, key in zip(mentions, keys, strict=True):
+        if not key.startswith(PERSON + ":"):
+            continue
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            continue
+        party = party_after(text_of(doc), mention, knowledge) or party_before(span[0], knowledge)
+        if party is None:
+            continue
+        party_entity = party_node(party, knowledge)
+        parties[party_entity.key] = party_entity
+        evidence = sentence_evidence(sentences[mention.sentence])
+        claims[(key, party_entity.key, evidence.start)] = Claim(
+            subject=key,
+            predicate=MEMBER_OF,
+            object=party_entity.key,
+            evidence=evidence,
+            confidence=0.8,
+            trigger=party,
+        )
+    return list(claims.values()), list(parties.values())
+
+
+def party_node(name: str, knowledge: Knowledge) -> LocalEntity:
+    known = knowledge.lookup(name)
+    canonical = known.name if known else name
+    return LocalEntity(
+        key=entity_key(ORGANIZATION, canonical),
+        name=canonical,
+        kind=ORGANIZATION,
+        subtype=known.subtype if known else "PoliticalParty",
+        same_as=known.same_as if known else (),
+    )

@@ -1,0 +1,98 @@
+"""Per-article extraction: a pure function of (article, pipeline config).
+
+It runs NLP, in-article resolution, posts, relations and party memberships on one
+article and returns plain records, so it can run in a process pool or on a Dask worker
+(``kgraph.run``), and be cached by content hash.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from ..records import Article, ArticleExtraction, Claim
+from .config import PipelineConfig
+from .entities import resolve_mentions
+from .nlp import mentions_in
+from .parties import party_claims
+from .posts import holdings_in
+from .relations import claims_in
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Failure:
+    """An article whose extraction raised: it is left out with a warning, not cached."""
+
+    article: Article
+    reason: str
+
+
+Outcome = ArticleExtraction | Failure
+
+
+def extract_from_doc(doc: Doc, article: Article, config: PipelineConfig) -> ArticleExtraction:
+    knowledge = config.knowledge()
+    mentions = mentions_in(doc, knowledge)
+    entities, keys = resolve_mentions(mentions, knowledge)
+    holdings = holdings_in(doc, mentions, keys, knowledge)
+    claims = claims_in(doc, mentions, keys, entities, holdings, knowledge)
+    memberships, parties = party_claims(doc, mentions, keys, knowledge)
+    known = {e.key for e in entities}
+    entities = sorted([*entities, *(p for p in parties if p.key not in known)], key=lambda e: e.key)
+    return ArticleExtraction(
+        article=article,
+        entities=tuple(entities),
+        claims=tuple(merge_claims(claims, memberships)),
+        holdings=tuple(holdings),
+    )
+
+
+def merge_claims(claims: list[Claim], more: list[Claim]) -> list[Claim]:
+    """Claims of two extractors, one per (subject, relation, object, sentence)."""
+    seen = {(c.subject, c.predicate, c.object, c.evidence.start) for c in claims}
+    extra = [c for c in more if (c.subject, c.predicate, c.object, c.evidence.start) not in seen]
+    return sorted(
+        [*claims, *extra], key=lambda c: (c.evidence.start, c.subject, c.predicate, c.object)
+    )
+
+
+def guarded(doc: Doc, article: Article, config: PipelineConfig) -> Outcome:
+    """One article's bug (e.g. a RecursionError on an odd parse) must not sink a corpus."""
+    try:
+        return extract_from_doc(doc, article, config)
+    except Exception as err:  # noqa: BLE001 - reported to the user as a skipped article
+        return Failure(article, f"{type(err).__name__}: {str(err)[:200]}")
+
+
+def extract_outcomes(articles: Sequence[Article], config: PipelineConfig) -> Iterator[Outcome]:
+    """Extract articles in order in this process, batching the NLP with ``nlp.pipe``."""
+    nlp = config.nlp()
+    docs = nlp.pipe((a.text for a in articles), batch_size=config.batch_size)
+    for article, doc in zip(articles, docs, strict=True):
+        yield guarded(doc, article, config)
+
+
+def extract_chunk(articles: Sequence[Article], config: PipelineConfig) -> list[Outcome]:
+    """The unit of work for a worker process or a Dask task: a list in, a list out."""
+    return list(extract_outcomes(articles, config))
+
+
+def extract_articles(
+    articles: Iterable[Article], config: PipelineConfig
+) -> Iterator[ArticleExtraction]:
+    """Extract articles in order; an article whose extraction fails is logged and left out."""
+    for outcome in extract_outcomes(list(articles), config):
+        if isinstance(outcome, Failure):
+            log.warning("skipped %s: extraction failed (%s)", outcome.article.id, outcome.reason)
+        else:
+            yield outcome
+
+
+def extract_article(article: Article, config: PipelineConfig) -> ArticleExtraction:
+    """One article alone, unguarded: what tests of single sentences call."""
+    return extract_from_doc(config.nlp()(article.text), article, config)

@@ -1,0 +1,177 @@
+"""Holdings: who holds which post, from the titles and appositions around each person.
+
+"New York Governor Jane Roe" -> Jane Roe holds "Governor of New York" (current);
+"Former Mayor Eric Adams" -> Eric Adams holds "Mayor of <the city this article's mayors
+govern>" (former). Status comes from the cue words in the text, years from "since 2022" or
+"from 2014 to 2021" in the same sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import replace
+
+from spacy.tokens import Doc
+
+from ...knowledge import Knowledge, normalize
+from ...records import Evidence, Holding, Mention
+from ..text import sentence_evidence, text_of
+from .titles import (
+    APPOSITION,
+    PARTY_STATE,
+    SERVED_AS,
+    STATE_AFTER,
+    STATUS_RANK,
+    Parsed,
+    parse_title,
+    party_state,
+    post_body,
+    post_label,
+    us_states,
+    years_in,
+)
+
+
+def holdings_in(
+    doc: Doc, mentions: list[Mention], keys: list[str], knowledge: Knowledge
+) -> list[Holding]:
+    """Every (person, post) pair the article's titles and appositions state."""
+    sentences = list(doc.sents)
+    places = frozenset(normalize(e.text) for e in doc.ents if e.label_ in ("GPE", "LOC"))
+    orgs = frozenset(normalize(e.text) for e in doc.ents if e.label_ == "ORG")
+    found: list[tuple[str, Parsed, Evidence]] = []
+    congress_state: dict[str, str] = {}
+    congress_hint: dict[str, tuple[str, Evidence]] = {}
+    for mention, key in zip(mentions, keys, strict=True):
+        if not key.startswith("Person:"):
+            continue
+        evidence = sentence_evidence(sentences[mention.sentence])
+        after = text_of(doc)[mention.end : mention.end + 40]
+        state = party_state(after, knowledge)
+        if state:
+            congress_state.setdefault(key, state)
+        of_place = STATE_AFTER.match(after)
+        local = None  # "Mayor Jane Roe of Springfield"
+        if of_place:
+            words = re.split(r"\.\s", of_place.group(1))[0].rstrip(".")
+            for size in (2, 1):
+                phrase = " ".join(words.split()[:size])
+                if normalize(phrase) in places or knowledge.is_place(phrase):
+                    local = phrase
+                    break
+        for words, strict, status in titles_of(mention, text_of(doc)):
+            parsed = parse_title(words, knowledge, places, orgs, strict=strict)
+            if parsed is None:
+                continue
+            if status and STATUS_RANK[status] > STATUS_RANK.get(parsed.status, 0):
+                parsed = replace(parsed, status=status)
+            if (
+                local
+                and not strict
+                and not parsed.federal
+                and parsed.jurisdiction is None
+                and parsed.body is None
+                and parsed.title.default_jurisdiction is None
+                and (
+                    local not in us_states(knowledge)
+                    or normalize(parsed.title.post) in knowledge.posts.state_titles
+                )
+            ):
+                parsed = replace(parsed, jurisdiction=local)
+            found.append((key, parsed, evidence))
+            if state and not parsed.federal:
+                chamber = " ".join([words, parsed.body or ""])
+                for word in ("Senate", "House"):
+                    if re.search(rf"\b{word}\b", chamber):
+                        congress_hint.setdefault(key, (word, evidence))
+    # "Sen. X (R-Texas)", or a member of a Senate or House committee with a state tag
+    federal_keys = {key for key, parsed, _ in found if parsed.federal}
+    titles = {"Senate": "senator", "House": "representative"}
+    for key, (chamber, evidence) in congress_hint.items():
+        if key not in federal_keys and knowledge.title(titles[chamber]):
+            title = knowledge.title(titles[chamber])
+            federal = knowledge.posts.federal.get(titles[chamber])
+            found.append((key, Parsed(title, None, "current", "", None, federal), evidence))
+    # an unqualified title takes the jurisdiction the article gives the same holder's title
+    # ("Russian President Putin" ... "President Putin"), else the one jurisdiction the
+    # article gives that title (never a guess between several: two governors of two states)
+    by_title: dict[str, Counter] = {}
+    by_holder: dict[tuple[str, str], Counter] = {}
+    for key, parsed, _ in found:
+        post, jurisdiction = parsed.title.post, parsed.jurisdiction
+        if jurisdiction and (
+            not knowledge.lookup(jurisdiction) or knowledge.is_place(jurisdiction)
+        ):
+            by_title.setdefault(post, Counter())[jurisdiction] += 1
+        if jurisdiction or parsed.body:
+            by_holder.setdefault((key, post), Counter())[(jurisdiction, parsed.body)] += 1
+    holdings = []
+    seen = set()
+    data = knowledge.posts
+    for key, parsed, evidence in found:
+        title, jurisdiction, body = parsed.title, parsed.jurisdiction, parsed.body
+        in_state = parsed.federal or normalize(title.post) in data.state_titles
+        if in_state and key in congress_state and jurisdiction is None and body is None:
+            jurisdiction = congress_state[key]
+        elif jurisdiction is None and body is None and (key, title.post) in by_holder:
+            jurisdiction, body = by_holder[(key, title.post)].most_common(1)[0][0]
+        elif (
+            jurisdiction is None
+            and body is None
+            and title.default_jurisdiction is None
+            and len(by_title.get(title.post, ())) == 1
+        ):
+            jurisdiction = next(iter(by_title[title.post]))
+        start, end = years_in(evidence.text)
+        holding = Holding(
+            holder=key,
+            post=post_label(title, jurisdiction, knowledge, body, parsed.federal),
+            evidence=evidence,
+            status=parsed.status,
+            post_in=post_body(title, jurisdiction, knowledge, body, parsed.federal),
+            start_year=start,
+            end_year=end,
+        )
+        marker = (holding.holder, holding.post, holding.status, evidence.start)
+        if marker not in seen:
+            seen.add(marker)
+            holdings.append(holding)
+    return holdings
+
+
+def titles_of(mention: Mention, text: str) -> list[tuple[str, bool, str | None]]:
+    """Title words before the name, and after it in an apposition (', the police chief,'),
+    each with whether it must be the head of its phrase and the status the clause gives."""
+    titles: list[tuple[str, bool, str | None]] = []
+    if mention.title:
+        titles.append((mention.title, False, None))
+    following = text[mention.end : mention.end + 160]
+    tag = PARTY_STATE.match(following)  # "Sen. X (R-Texas), the chairman of ..."
+    if tag:
+        following = following[tag.end() :]
+    match = APPOSITION.match(following)
+    if match:
+        was = re.match(r"^\s*,\s+who (?:was|had been) ", following)
+        titles.append((match.group(1), True, "former" if was else None))
+    else:
+        match = SERVED_AS.match(following)
+        if match:
+            verb = match.group(1)
+            status = "former" if verb in ("served", "was", "had served") else None
+            titles.append((match.group(2), True, status))
+    return titles
+
+
+def role_holders(holdings: list[Holding], knowledge: Knowledge) -> dict[str, str]:
+    """Role noun -> the entity the article gives that role ('president' -> its president)."""
+    votes: dict[str, Counter] = {}
+    for holding in holdings:
+        if holding.status not in ("current", "elect", "acting", "interim"):
+            continue
+        role = normalize(holding.post.split(" of ")[0])
+        votes.setdefault(role, Counter())[holding.holder] += 1
+        for title_key, title in knowledge.titles.items():
+            if normalize(title.post) == role:
+                votes.setdefault(title_key, Counter())[holding.holder] += 1
+    return {role: counter.most_common(1)[0][0] for role, counter in votes.items()}

@@ -1,0 +1,286 @@
+"""Title phrases as strings: which post, of which place or body, with which status.
+
+"New York Governor" -> Governor of New York (current); "Former Mayor" -> Mayor (former);
+"FBI Director" -> Director of the FBI. Pure functions of the words and the gazetteer,
+with no parse, so they are tested table by table.
+
+Members of the US Congress get one labelling: "United States Senator from Texas" (postIn
+the United States Senate) and "United States Representative from California" (postIn the
+House), the state taken from "Texas Sen. X" or from a party-state tag after the name
+("(R-Texas)", "(D-Calif.)"); without a state, "United States Senator".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from ...knowledge import Knowledge, Title, normalize
+from ...knowledge.english import (
+    APPOSITION_FILLERS,
+    ARTICLES,
+    JURISDICTION_PREPOSITIONS,
+    NAME_CONNECTORS,
+    POSSESSIVE_CLITICS,
+    TITLE_PREPOSITIONS,
+)
+
+SINCE = re.compile(r"\bsince (\d{4})\b")
+
+
+FROM_TO = re.compile(r"\bfrom (\d{4})(?: to | until | through | till |\s*[-–]\s*)(\d{4})\b")
+
+
+RANGE = re.compile(r"\((\d{4})\s*[-–]\s*(\d{4})\)")
+
+
+APPOSITION = re.compile(
+    r"^\s*,\s+(?:(?:who|who's) (?:is|was|has been|had been) )?"
+    r"(?:the|a|an|its|their|his|her)\s+([^,;.()]{3,80}?)\s*(?:[,;.()]|$)"
+)
+
+
+# ", who served as mayor from 2014 to 2021," / ", who is now governor,"
+SERVED_AS = re.compile(
+    r"^\s*,\s+who (?:[a-z]+ly )?(served|serves|is now|was|has served|had served|became)"
+    r"(?: as)?\s+(?:the |a |an )?([^,;.()]{3,80}?)\s*(?:[,;.()]|$)"
+)
+
+
+# "(R-Texas)", "(D-N.Y.)", "(D-Calif., 12th District)"
+PARTY_STATE = re.compile(
+    r"^\s*\(\s*[RDI]\s*[-–]\s*([A-Z][A-Za-z. ]{0,20}?)\s*(?:[,;][^)]{0,40})?\)"
+)
+
+
+# "Sen. X of New York"
+STATE_AFTER = re.compile(r"^,?\s+of\s+([A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?)")
+
+
+STATUS_RANK = {"current": 0, "acting": 1, "interim": 1, "elect": 2, "nominee": 3, "former": 4}
+
+
+@dataclass(frozen=True)
+class Parsed:
+    title: Title
+    jurisdiction: str | None
+    status: str
+    written: str
+    body: str | None = None  # an organisation named with the title ("FBI Director")
+    federal: tuple[str, str] | None = None
+
+
+def split_tokens(words: str, knowledge: Knowledge) -> list[str]:
+    """Title words, with status prefixes and suffixes split off: 'then-incoming' ->
+    'then incoming', 'Mayor-elect' -> 'Mayor -elect'."""
+    text = re.sub(r"\s*[-–]\s*", "-", words.strip())
+    tokens = []
+    for token in text.split():
+        parts = token.split("-")
+        if len(parts) > 1 and (
+            parts[0].lower() in knowledge.status_cues
+            or all(p.lower() in knowledge.status_cues or knowledge.title(p) for p in parts if p)
+        ):
+            first, *rest = parts
+            tokens.append(first)
+            tokens.extend(f"-{p}" if p.lower() in ("elect", "designate") else p for p in rest)
+        else:
+            tokens.append(token)
+    return [t for t in tokens if t]
+
+
+def cue_of(token: str, knowledge: Knowledge) -> str | None:
+    lower = token.lower()
+    return knowledge.status_cues.get(lower.strip("-")) or knowledge.status_cues.get(lower)
+
+
+def parse_title(
+    words: str,
+    knowledge: Knowledge,
+    places: frozenset[str] = frozenset(),
+    orgs: frozenset[str] = frozenset(),
+    strict: bool = False,
+) -> Parsed | None:
+    """Split title words into the title entry, its jurisdiction or body, and the status.
+
+    Only a place (known, or tagged as one in the article) or an organisation (known, tagged
+    in the article, or capitalised words ending in an organisation word) counts as the
+    jurisdiction or body: other capitalised words before a title are names or party labels
+    ("Republican Mayor"), not where the office is. Modifier words stay in the post ("Deputy
+    Attorney General"). ``strict`` (appositions) asks the title to be the head of the phrase:
+    'a former aide to the governor' names no post of the person.
+    """
+    data = knowledge.posts
+    tokens = split_tokens(words, knowledge)
+    best: tuple[int, int, Title] | None = None
+    for i in range(len(tokens)):
+        for j in range(len(tokens), i, -1):
+            title = knowledge.title(" ".join(tokens[i:j]))
+            if title and (best is None or j - i > best[1] - best[0]):
+                best = (i, j, title)
+    if best is None:
+        return None
+    i, j, title = best
+    federal = data.federal.get(normalize(" ".join(tokens[i:j])))
+    # modifiers right before the title belong to the post
+    m = i
+    while m > 0 and tokens[m - 1].lower() in data.modifiers:
+        m -= 1
+    if m < i:
+        prefix = " ".join(t.capitalize() for t in tokens[m:i])
+        title = replace(title, post=f"{prefix} {title.post}")
+        federal = None
+    before, after = tokens[:m], tokens[j:]
+    if strict and not head_of_phrase(before, after, knowledge):
+        return None
+    status = "current"
+    for token in before + after:
+        cue = cue_of(token, knowledge)
+        if cue and STATUS_RANK.get(cue, 0) > STATUS_RANK.get(status, 0):
+            status = cue
+    jurisdiction, body = place_or_body(before, knowledge, places, orgs)
+    known_body = knowledge.lookup(body or "")
+    if (
+        known_body is not None
+        and known_body.subtype == "PoliticalParty"
+        and normalize(title.post) not in data.party_titles
+    ):
+        body = None  # "GOP Rep. X", "Republican Governor X": a label, not the post's body
+    if (
+        jurisdiction is None
+        and body is None
+        and after
+        and after[0].lower() in JURISDICTION_PREPOSITIONS
+    ):
+        jurisdiction, body = place_or_body(after[1:], knowledge, places, orgs)
+    return Parsed(title, jurisdiction, status, " ".join(tokens[m:j]), body, federal)
+
+
+def head_of_phrase(before: list[str], after: list[str], knowledge: Knowledge) -> bool:
+    for k, token in enumerate(before):
+        lower = token.lower()
+        if (
+            cue_of(token, knowledge)
+            or token[:1].isupper()
+            or lower in APPOSITION_FILLERS
+            or lower.endswith(POSSESSIVE_CLITICS)
+            or lower == "for"
+            and k > 0
+            and cue_of(before[k - 1], knowledge) == "nominee"
+        ):
+            continue
+        return False
+    return not after or after[0].lower() in TITLE_PREPOSITIONS
+
+
+def place_or_body(
+    tokens: list[str], knowledge: Knowledge, places: frozenset[str], orgs: frozenset[str]
+) -> tuple[str | None, str | None]:
+    """(jurisdiction, body) the words before (or after) a title name."""
+    words = [t for t in tokens if not cue_of(t, knowledge) and t.lower() not in ARTICLES]
+    # the capitalised run closest to the title: an organisation as a whole
+    run: list[str] = []
+    for token in reversed(words):
+        if token[:1].isupper() or (token.lower() in NAME_CONNECTORS and run):
+            run.insert(0, token)
+        else:
+            break
+    while run and run[0].lower() in NAME_CONNECTORS:
+        run.pop(0)
+    for start in range(len(run)):
+        phrase = " ".join(run[start:])
+        phrase = phrase[:-2] if phrase.endswith(POSSESSIVE_CLITICS) else phrase
+        known = knowledge.lookup(phrase)
+        if known is not None and known.kind == "Organization":
+            return None, known.name
+        if known is not None:
+            break
+        if normalize(phrase) in orgs or (
+            len(run) - start > 1 and run[-1].lower() in knowledge.organization_words
+        ):
+            return None, phrase
+    jurisdiction_words = []
+    for token in words:
+        if token in knowledge.demonyms:
+            jurisdiction_words.append(knowledge.demonyms[token])
+        elif token[:1].isupper():
+            jurisdiction_words.append(token[:-2] if token.endswith(POSSESSIVE_CLITICS) else token)
+    return jurisdiction_of(jurisdiction_words, knowledge, places), None
+
+
+def jurisdiction_of(words: list[str], knowledge: Knowledge, places: frozenset[str]) -> str | None:
+    """The longest run of words that names a place or a known organisation."""
+    for size in range(len(words), 0, -1):
+        for start in range(len(words) - size + 1):
+            phrase = " ".join(words[start : start + size])
+            known = knowledge.lookup(phrase)
+            if known is not None:
+                return known.name
+            if normalize(phrase) in places:
+                return phrase
+    return None
+
+
+def us_states(knowledge: Knowledge) -> frozenset[str]:
+    return frozenset(knowledge.posts.states.values())
+
+
+def post_label(
+    title: Title,
+    jurisdiction: str | None,
+    knowledge: Knowledge,
+    body: str | None = None,
+    federal: tuple[str, str] | None = None,
+) -> str:
+    if body and not jurisdiction and " of " not in title.post:
+        return f"{title.post} of {body}"
+    place = jurisdiction or title.default_jurisdiction
+    if federal and place == title.default_jurisdiction:
+        return federal[0]
+    if federal and place in us_states(knowledge):
+        return f"{federal[0]} {federal[1]} {place}"
+    if place and " of " not in title.post:
+        return f"{title.post} of {knowledge.place_phrase(place)}"
+    return title.post
+
+
+def post_body(
+    title: Title,
+    jurisdiction: str | None,
+    knowledge: Knowledge,
+    body: str | None = None,
+    federal: tuple[str, str] | None = None,
+) -> str | None:
+    """The organisation the post belongs to: by place, else the title's, else the
+    organisation named before the title ('AFL-CIO President')."""
+    by_place = dict(title.post_in_by_jurisdiction)
+    known = knowledge.lookup(jurisdiction or "")
+    named = known.name if known is not None and known.kind == "Organization" else body
+    if (
+        federal
+        and jurisdiction not in (None, title.default_jurisdiction)
+        and jurisdiction not in us_states(knowledge)
+    ):
+        return named
+    return by_place.get(jurisdiction or "") or title.post_in or named
+
+
+def years_in(sentence: str) -> tuple[int | None, int | None]:
+    for pattern in (FROM_TO, RANGE):
+        match = pattern.search(sentence)
+        if match:
+            return int(match.group(1)), int(match.group(2))
+    match = SINCE.search(sentence)
+    if match:
+        return int(match.group(1)), None
+    return None, None
+
+
+def party_state(text: str, knowledge: Knowledge) -> str | None:
+    """'(R-Texas)' / '(D-Calif.)' right after a name -> the state."""
+    match = PARTY_STATE.match(text) or STATE_AFTER.match(text)
+    if not match:
+        return None
+    states = knowledge.posts.states
+    code = match.group(1).strip()
+    return states.get(code) or states.get(code.rstrip(".")) or states.get(f"{code}.")

@@ -1,0 +1,186 @@
+"""Argument finding: who does a trigger (its subject, inherited through coordination,
+control, relative clauses and passives) and to whom (its objects along a lexicon path)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ...knowledge import Trigger
+from ...knowledge.english import CAUSE_PREPOSITIONS, GROUP_WORDS, POSSESSIVE_CLITICS
+from ...vocab import PERSON
+from .context import ArticleContext
+from .paths import SUBJECT_DEPS, follow
+from .references import refers_to, relative_antecedent
+
+
+def conjuncts(token: Token) -> list[Token]:
+    return [token, *[t for t in token.conjuncts if t.i > token.i]]
+
+
+def entities_of(tokens: list[Token], ctx: ArticleContext) -> list[str]:
+    keys = []
+    for token in tokens:
+        for t in conjuncts(token):
+            key = apposed_name(t, ctx) or refers_to(t, ctx)
+            if key and key not in keys:
+                keys.append(key)
+    return keys
+
+
+def apposed_name(token: Token, ctx: ArticleContext) -> str | None:
+    """'endorsed his opponent, John Doe', 'criticized X and his fellow senator, Y': a common
+    noun with a name in apposition stands for that name."""
+    if token.pos_ != "NOUN" or token.i in ctx.token_entity:
+        return None
+    for child in token.children:
+        if child.dep_ == "appos" and child.i in ctx.token_entity:
+            return ctx.token_entity[child.i]
+    return None
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def person_above(noun: Token, ctx: ArticleContext) -> str | None:
+    """The person whose phrase a place or organisation name sits in ('X, a student at Y')."""
+    node = noun
+    for _ in range(5):
+        if node.dep_ not in ("pobj", "prep", "appos", "compound", "conj") or node.head is node:
+            return None
+        node = node.head
+        key = ctx.token_entity.get(node.i)
+        if key and ctx.kind(key) == PERSON:
+            return key
+    return None
+
+
+def subjects_of(verb: Token, ctx: ArticleContext, depth: int = 0) -> list[str]:
+    """Who does the verb: its subject, or the subject it inherits through the parse."""
+    if depth > 4:
+        return []
+    if is_passive(verb):
+        agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children]
+        return entities_of(agents, ctx)
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    if subjects:
+        return entities_of(subjects, ctx)
+    if verb.dep_ == "relcl":
+        key = relative_antecedent(verb.head, ctx, verb)
+        return [key] if key else []
+    if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return noun_owner(verb, ctx)
+    if verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX"):
+        controllers = [c for c in verb.head.children if c.dep_ in ("dobj", "dative")]
+        if controllers:  # "pressured officials to investigate X": the officials do it
+            return entities_of(controllers, ctx)
+    if verb.dep_ == "pcomp" and verb.head.lower_ in CAUSE_PREPOSITIONS:
+        objects = [c for c in verb.head.head.children if c.dep_ == "dobj"]
+        if objects:
+            return entities_of(objects, ctx)
+    if verb.dep_ in ("conj", "xcomp", "advcl", "pcomp", "acl", "ccomp") and verb.head is not verb:
+        head = verb.head
+        if verb.dep_ == "pcomp":
+            head = head.head
+        if head.pos_ in ("VERB", "AUX"):
+            return subjects_of(head, ctx, depth + 1)
+    return []
+
+
+def noun_owner(acl: Token, ctx: ArticleContext) -> list[str]:
+    """'X's pledge to work with Y', 'X declared a pledge to work with Y': X does the work;
+    'the resolution condemning Y': a participle's agent is the noun itself."""
+    noun = acl.head
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in acl.children):
+        key = refers_to(noun, ctx)
+        return [key] if key else []
+    while noun.dep_ == "conj" and noun.head is not noun:
+        noun = noun.head
+    return entities_of(follow(noun, "poss"), ctx) or governor_subjects(noun, ctx)
+
+
+def joint_subjects(verb: Token, ctx: ArticleContext) -> list[str]:
+    """'Roe and Doe met', 'the pair met': every entity the coordinated or group
+    subject names (conjuncts only, so 'X, from the Institute for A and B' is one subject)."""
+    keys: list[str] = []
+    for subject in (c for c in verb.children if c.dep_ in SUBJECT_DEPS):
+        if subject.lower_ in GROUP_WORDS:
+            keys += group_members(subject, ctx)
+            continue
+        if subject.conjuncts:
+            keys += entities_of([subject], ctx)
+    return list(dict.fromkeys(keys))
+
+
+def group_members(token: Token, ctx: ArticleContext) -> list[str]:
+    """'the pair', 'the two', 'both': the two most recently named people before it."""
+    found: list[str] = []
+    floor = max(0, token.sent.start - 200)
+    for i in range(token.i - 1, floor - 1, -1):
+        key = ctx.token_entity.get(i)
+        if key and ctx.kind(key) == PERSON and key not in found:
+            found.append(key)
+            if len(found) == 2:
+                return found
+    return []
+
+
+def objects_at(token: Token, path: str, ctx: ArticleContext) -> list[str]:
+    """Follow one object path of a lexicon entry from the trigger token."""
+    current = [token]
+    for step in path.split(">"):
+        nxt: list[Token] = []
+        for node in current:
+            nxt.extend(follow(node, step))
+        current = nxt
+    return entities_of(current, ctx)
+
+
+def noun_subjects(noun: Token, trigger: Trigger, ctx: ArticleContext) -> list[str]:
+    keys: list[str] = []
+    for spec in trigger.subjects:
+        if spec == "poss":
+            keys += entities_of(follow(noun, "poss"), ctx) or loose_possessor(noun, ctx)
+        elif spec == "appos" and noun.dep_ == "appos":
+            key = refers_to(noun.head, ctx)
+            keys += [key] if key else []
+        elif spec == "appos":  # "Roe's adviser, John Doe, said"
+            key = apposed_name(noun, ctx)
+            keys += [key] if key else []
+        elif spec == "governor":
+            keys += governor_subjects(noun, ctx)
+        elif (
+            spec == "copula" and noun.dep_ in ("attr", "oprd") and noun.head.pos_ in ("AUX", "VERB")
+        ):
+            keys += subjects_of(noun.head, ctx)
+    return list(dict.fromkeys(keys))
+
+
+def loose_possessor(noun: Token, ctx: ArticleContext) -> list[str]:
+    """ "X’s previous clashes" when the parser lost the possessive: X, then ’s, then modifiers."""
+    i = noun.i - 1
+    while i >= noun.sent.start and noun.doc[i].pos_ in ("ADJ", "ADV"):
+        i -= 1
+    if i - 1 >= noun.sent.start and noun.doc[i].lower_ in POSSESSIVE_CLITICS:
+        key = ctx.token_entity.get(i - 1)
+        return [key] if key else []
+    return []
+
+
+def governor_subjects(noun: Token, ctx: ArticleContext) -> list[str]:
+    """'X declared a partnership with Y' / 'X is a member of Y' / 'in partnership with'."""
+    head = noun.head
+    if noun.dep_ == "pobj":
+        head = head.head
+    if noun.dep_ == "appos":
+        key = refers_to(noun.head, ctx)
+        return [key] if key else []
+    if head.pos_ in ("VERB", "AUX"):
+        return subjects_of(head, ctx)
+    return []
+
+
+def compound_people(noun: Token, ctx: ArticleContext) -> list[str]:
+    """'the Trump-Kim summit': people named before the noun ('a White House meeting' names
+    a place, not a participant)."""
+    return [k for k in objects_at(noun, "compound", ctx) if ctx.kind(k) == PERSON]

@@ -1,0 +1,91 @@
+"""What the relation rules know about one parsed article: which tokens name which entity,
+who holds which role, which descriptor nouns stand for whom."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from ...knowledge import Knowledge
+from ...records import Holding, LocalEntity, Mention
+from ...vocab import PERSON
+from ..posts import role_holders
+
+
+@dataclass
+class ArticleContext:
+    """What the rules need to know about one parsed article."""
+
+    doc: Doc
+    token_entity: dict[int, str]
+    entities: dict[str, LocalEntity]
+    roles: dict[str, str]
+    knowledge: Knowledge
+    descriptors: dict[str, str] = field(default_factory=dict)
+    resolved: dict[int, str | None] = field(default_factory=dict)  # token -> referent
+
+    def kind(self, key: str) -> str:
+        return self.entities[key].kind
+
+
+def build_context(
+    doc: Doc,
+    mentions: list[Mention],
+    keys: list[str],
+    entities: list[LocalEntity],
+    holdings: list[Holding],
+    knowledge: Knowledge,
+) -> ArticleContext:
+    token_entity: dict[int, str] = {}
+    for mention, key in zip(mentions, keys, strict=True):
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is not None:
+            for token in span:
+                token_entity[token.i] = key
+    add_missed_names(doc, entities, token_entity)
+    return ArticleContext(
+        doc=doc,
+        token_entity=token_entity,
+        entities={e.key: e for e in entities},
+        roles=role_holders(holdings, knowledge),
+        knowledge=knowledge,
+        descriptors=descriptor_nouns(doc, token_entity, {e.key: e.kind for e in entities}),
+    )
+
+
+def descriptor_nouns(
+    doc: Doc, token_entity: dict[int, str], kinds: dict[str, str]
+) -> dict[str, str]:
+    """'communications expert Jane Roe' ... 'the expert': a common noun written right before
+    one person's name (and before no other's) later stands for that person."""
+    found: dict[str, set[str]] = {}
+    for i, key in token_entity.items():
+        if i == 0 or i - 1 in token_entity or kinds.get(key) != PERSON:
+            continue
+        before = doc[i - 1]
+        if before.pos_ == "NOUN" and before.is_lower and before.is_alpha:
+            found.setdefault(before.lemma_.lower(), set()).add(key)
+    return {noun: next(iter(keys)) for noun, keys in found.items() if len(keys) == 1}
+
+
+def add_missed_names(doc: Doc, entities: list[LocalEntity], token_entity: dict[int, str]) -> None:
+    """Names the NER missed in one sentence but found elsewhere in the article.
+
+    The small model often skips a surname at the start of a sentence ("Roe later
+    said..."); a proper noun equal to the surname of exactly one person of the article is
+    that person.
+    """
+    surnames: dict[str, set[str]] = {}
+    for entity in entities:
+        if entity.kind == PERSON:
+            for name in (entity.name, *entity.aliases):
+                words = name.split()
+                if words and words[-1][:1].isupper():
+                    surnames.setdefault(words[-1], set()).add(entity.key)
+    for token in doc:
+        if token.i in token_entity or token.pos_ not in ("PROPN", "NOUN", "X"):
+            continue
+        keys = surnames.get(token.text)
+        if keys and len(keys) == 1 and token.ent_type_ not in ("GPE", "LOC", "FAC"):
+            token_entity[token.i] = next(iter(keys))

@@ -1,0 +1,131 @@
+"""The relation extractor: every trigger of the lexicon that matches a token, with its
+arguments, qualifiers and evidence, becomes one claim per (subject, object) pair.
+
+What a relation's arguments may be (their kinds, symmetric participants, excluded
+objects...) is declared in the lexicon (``relations`` in ``relations.json``); this engine
+names no relation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Token
+
+from ...knowledge import Knowledge, RelationRules, Trigger
+from ...records import Claim, Holding, LocalEntity, Mention
+from ..text import sentence_evidence
+from .arguments import (
+    compound_people,
+    entities_of,
+    is_passive,
+    joint_subjects,
+    noun_subjects,
+    objects_at,
+    subjects_of,
+)
+from .context import ArticleContext, build_context
+from .paths import requirements_met
+from .qualifiers import asks_for_something, is_negated, modality_of, speaker_of
+
+
+def claims_in(
+    doc: Doc,
+    mentions: list[Mention],
+    keys: list[str],
+    entities: list[LocalEntity],
+    holdings: list[Holding],
+    knowledge: Knowledge,
+) -> list[Claim]:
+    """Every relation the article's sentences state, one claim per sentence and pair."""
+    ctx = build_context(doc, mentions, keys, entities, holdings, knowledge)
+    claims: dict[tuple, Claim] = {}
+    for token in doc:
+        for trigger in knowledge.triggers.get((token.lemma_.lower(), coarse_pos(token)), []):
+            if not requirements_met(token, trigger):
+                continue
+            for claim in claims_for(token, trigger, ctx):
+                marker = (claim.subject, claim.predicate, claim.object, claim.evidence.start)
+                if marker not in claims or claims[marker].confidence < claim.confidence:
+                    claims[marker] = claim
+    return sorted(
+        claims.values(), key=lambda c: (c.evidence.start, c.subject, c.predicate, c.object)
+    )
+
+
+def coarse_pos(token: Token) -> str:
+    if token.pos_ in ("VERB", "AUX"):
+        return "VERB"
+    if token.pos_ in ("NOUN", "PROPN"):
+        return "NOUN"
+    return token.pos_
+
+
+def claims_for(token: Token, trigger: Trigger, ctx: ArticleContext) -> Iterator[Claim]:
+    rules = ctx.knowledge.relation_rules(trigger.relation)
+    if trigger.pos == "VERB":
+        if rules.skip_when_naming and names_something(token):
+            return
+        subjects = subjects_of(token, ctx)
+        objects: list[str] = []
+        if rules.symmetric and len(subjects) <= 1:
+            subjects = joint_subjects(token, ctx) or subjects
+        if is_passive(token):
+            objects = entities_of([c for c in token.children if c.dep_ == "nsubjpass"], ctx)
+        for path in trigger.objects:
+            if path == "dobj" and rules.dobj_needs_request and not asks_for_something(token):
+                continue
+            objects += objects_at(token, path, ctx)
+    else:
+        subjects = noun_subjects(token, trigger, ctx)
+        objects = []
+        for path in trigger.objects:
+            if path == "compound" or path == "prep:between":
+                continue
+            objects += objects_at(token, path, ctx)
+        if trigger.inverse:
+            subjects, objects = objects, subjects
+        if rules.symmetric:
+            participants = list(dict.fromkeys(
+                subjects + objects
+                + compound_people(token, ctx) + objects_at(token, "prep:between", ctx)
+            ))  # fmt: skip
+            subjects, objects = participants[:1], participants[1:]
+    objects = list(dict.fromkeys(objects))
+    if not objects and rules.symmetric and len(subjects) > 1:
+        subjects, objects = subjects[:1], subjects[1:]
+    if not subjects or not objects:
+        return
+    evidence = sentence_evidence(token.sent)
+    negated = is_negated(token)
+    modality = modality_of(token, rules)
+    speaker = speaker_of(token, ctx)
+    confidence = trigger.confidence * (0.8 if modality != "asserted" else 1.0)
+    for subject in subjects:
+        for obj in objects:
+            if subject == obj or not kinds_fit(rules, subject, obj, ctx):
+                continue
+            yield Claim(
+                subject=subject,
+                predicate=trigger.relation,
+                object=obj,
+                evidence=evidence,
+                confidence=round(confidence, 3),
+                trigger=token.text,
+                negated=negated,
+                modality=modality,
+                stated_by=speaker,
+            )
+
+
+def names_something(verb: Token) -> bool:
+    """'call X a break from tradition': two objects name or describe, they are no contact."""
+    return sum(c.dep_ in ("dobj", "oprd", "attr") for c in verb.children) > 1
+
+
+def kinds_fit(rules: RelationRules, subject: str, obj: str, ctx: ArticleContext) -> bool:
+    """The relation's argument kinds (people and organisations, not places, by default), and
+    no object of an excluded type ("told the AP", "spoke to CNN": an interview)."""
+    if ctx.entities[obj].subtype in rules.excluded_object_types:
+        return False
+    return ctx.kind(subject) in rules.subject_kinds and ctx.kind(obj) in rules.object_kinds

@@ -1,0 +1,155 @@
+"""Qualifiers of a claim: negation ("did not meet", "refused to meet"), modality (reported,
+planned, hypothetical) and who states it (the speaker of a quote or a reported clause)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ...knowledge import RelationRules
+from ...knowledge.english import (
+    ATTRIBUTION_VERBS,
+    FUTURE_AUXILIARIES,
+    HYPOTHETICAL_AUXILIARIES,
+    NEGATING_VERBS,
+    NEGATIONS,
+    PLANNING_VERBS,
+    POSSIBILITY_NOUNS,
+    REPORTED_ADVERBS,
+    REQUEST_VERBS,
+)
+from .arguments import subjects_of
+from .context import ArticleContext
+from .references import inside_quote
+
+# "Roe, a member of X, said...": what sits in the speaker's own subject is not what they say.
+NOT_SPOKEN_DEPS = {"nsubj", "nsubjpass", "csubj", "agent", "npadvmod"}
+# The links through which a negating verb cancels what it governs.
+CANCELLABLE_DEPS = {"xcomp", "dobj", "ccomp", "conj", "pcomp", "prep", "acl"}
+
+
+def clause_verb(token: Token) -> Token:
+    """The verb whose clause the trigger sits in (the trigger itself if it is a verb)."""
+    node = token
+    for _ in range(4):
+        if node.pos_ in ("VERB", "AUX") or node.dep_ == "ROOT":
+            return node
+        node = node.head
+    return node
+
+
+def is_negated(token: Token) -> bool:
+    """'did not meet', 'never had direct communication', 'no talks', 'refused to meet'."""
+    verb = clause_verb(token)
+    nodes = {token, verb}
+    if negating_head(token):
+        return True
+    return any(
+        c.dep_ == "neg"
+        or (c.dep_ == "advmod" and c.lower_ in NEGATIONS)
+        or (c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children))
+        for n in nodes
+        for c in n.children
+    ) or any(c.dep_ == "det" and c.lower_ == "no" for c in token.children)
+
+
+def negating_head(token: Token) -> bool:
+    """The trigger sits, a few steps up, in the complement of a verb that cancels it:
+    'avoided any criticism of', 'refused to consider or meet with', 'refrain from criticizing'."""
+    node = token
+    for _ in range(4):
+        if node.dep_ not in CANCELLABLE_DEPS or node.head is node:
+            return False
+        head = node.head
+        if head.lemma_ in NEGATING_VERBS:
+            return head.lemma_ != "rule" or any(c.lower_ == "out" for c in head.children)
+        node = head
+    return False
+
+
+def modality_of(token: Token, rules: RelationRules) -> str:
+    """asserted, reported ('reportedly'), planned ('plans to meet') or hypothetical ('would')."""
+    verb = clause_verb(token)
+    governor = token.head.head if token.dep_ == "pobj" else token.head
+    if (
+        rules.planned_when_requested
+        and token.pos_ == "NOUN"
+        and token.dep_ in ("dobj", "pobj")
+        and governor.lemma_ in REQUEST_VERBS
+        and not (token.dep_ == "pobj" and token.head.lower_ == "about")
+    ):
+        return "planned"
+    chain = [verb, *list(verb.ancestors)[:2]]
+    for node in chain:
+        for child in node.children:
+            if child.dep_ == "advmod" and child.lower_ in REPORTED_ADVERBS:
+                return "reported"
+    controllers = control_chain(verb)
+    auxes = {c.lower_ for v in controllers for c in v.children if c.dep_ in ("aux", "auxpass")}
+    if any(is_planning(v) or looks_forward(v) for v in controllers[1:]):
+        return "planned"
+    if verb.dep_ == "acl" and verb.head.lemma_ in POSSIBILITY_NOUNS:
+        return "hypothetical"
+    if auxes & FUTURE_AUXILIARIES or (verb.dep_ == "xcomp" and verb.head.lemma_ == "go"):
+        return "planned"
+    if auxes & HYPOTHETICAL_AUXILIARIES or any(
+        c.dep_ == "mark" and c.lower_ == "if" for c in verb.children
+    ):
+        return "hypothetical"
+    sent_text = token.sent.text.lower()
+    if "according to" in sent_text or " reports " in sent_text or "reported" in sent_text:
+        return "reported"
+    return "asserted"
+
+
+def control_chain(verb: Token) -> list[Token]:
+    """The verb and the verbs whose complement it is ('could vote to impeach',
+    'promised to hail', 'looking forward to meeting')."""
+    chain = [verb]
+    node = verb
+    for _ in range(3):
+        if node.dep_ not in ("xcomp", "pcomp", "conj") or node.head is node:
+            break
+        node = node.head if node.dep_ != "pcomp" else node.head.head
+        chain.append(node)
+    return chain
+
+
+def is_planning(verb: Token) -> bool:
+    """A planning verb, also when the lemmatizer misses it ('hopes' -> 'hop')."""
+    lower = verb.lower_
+    return any(w in PLANNING_VERBS for w in (verb.lemma_, lower, lower[:-1], lower[:-2]))
+
+
+def asks_for_something(verb: Token) -> bool:
+    """'asked X to resign', 'asked X for funds' request; 'asked X, "Why?"' is a question."""
+    return any(
+        c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ == "for")
+        for c in verb.children
+    )
+
+
+def looks_forward(verb: Token) -> bool:
+    return verb.lemma_ == "look" and any(c.lower_ == "forward" for c in verb.children)
+
+
+def speaker_of(token: Token, ctx: ArticleContext) -> str | None:
+    """Who states the claim: the subject of a speech verb governing it, or of the quote."""
+    node = token
+    for ancestor in token.ancestors:
+        if ancestor.lemma_ in ATTRIBUTION_VERBS and node.dep_ not in NOT_SPOKEN_DEPS:
+            subjects = subjects_of(ancestor, ctx)
+            if subjects:
+                return subjects[0]
+        node = ancestor
+    if inside_quote(token):
+        return quote_speaker_any(token, ctx)
+    return None
+
+
+def quote_speaker_any(token: Token, ctx: ArticleContext) -> str | None:
+    for candidate in token.sent:
+        if candidate.lemma_ in ATTRIBUTION_VERBS and not inside_quote(candidate):
+            subjects = subjects_of(candidate, ctx)
+            if subjects:
+                return subjects[0]
+    return None

@@ -1,0 +1,25 @@
+"""IRIs of the graph's nodes: a readable path per entity, unique and stable in a build."""
+
+from __future__ import annotations
+
+from ..knowledge import slug
+from ..vocab import ORGANIZATION, PERSON, PLACE, POST
+from .nodes import Entity
+
+KIND_PATHS = {PERSON: "person", ORGANIZATION: "org", PLACE: "place", POST: "post"}
+
+
+def iri_paths(entities: dict[str, Entity]) -> dict[str, str]:
+    """A stable, unique IRI path ('person/donald-trump') for every entity key."""
+    paths: dict[str, str] = {}
+    used: set[str] = set()
+    for key in sorted(entities):
+        entity = entities[key]
+        base = f"{KIND_PATHS[entity.kind]}/{slug(entity.name)}"
+        path, n = base, 1
+        while path in used:
+            n += 1
+            path = f"{base}-{n}"
+        used.add(path)
+        paths[key] = path
+    return paths

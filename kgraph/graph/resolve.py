@@ -1,0 +1,208 @@
+"""Corpus resolution: the articles' local entities merged into the graph's nodes.
+
+One name typed differently in different articles takes the type most mentions give; full
+names that differ by a nickname or middle initial are one person; a lone surname or an
+acronym joins the one full name of the corpus that explains it.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from ..extract.entities import KIND_PRIORITY
+from ..extract.names import PersonIndex, entity_key, initials, is_acronym, name_core
+from ..knowledge import normalize
+from ..records import ArticleExtraction, LocalEntity
+from ..vocab import ORGANIZATION, PERSON, POST
+from .nodes import Entity
+
+
+@dataclass
+class Resolution:
+    entities: dict[str, Entity]
+    key_map: dict[tuple[str, str], str]  # (article id, local key) -> global key
+
+    def global_key(self, article_id: str, local_key: str) -> str:
+        return self.key_map[(article_id, local_key)]
+
+
+def resolve_corpus(
+    extractions: Iterable[ArticleExtraction], given_names: dict[str, str] | None = None
+) -> Resolution:
+    """Merge the articles' local entities into the graph's nodes.
+
+    ``given_names`` maps name variants to one form ("mike" -> "michael", from the
+    gazetteer), so "Mike Roe" and "Michael Roe" across articles are one person.
+    """
+    extractions = list(extractions)
+    local_to_name: dict[tuple[str, str], str] = {}
+    by_key: dict[str, list[tuple[str, LocalEntity]]] = defaultdict(list)
+    for extraction in extractions:
+        for entity in extraction.entities:
+            by_key[entity.key].append((extraction.article.id, entity))
+    renames = compose_renames(
+        by_key,
+        [kind_renames, lambda groups: variant_renames(groups, given_names or {}), corpus_renames],
+    )
+    merged: dict[str, list[tuple[str, LocalEntity]]] = defaultdict(list)
+    for key, items in by_key.items():
+        target = renames.get(key, key)
+        merged[target].extend(items)
+        for article_id, entity in items:
+            local_to_name[(article_id, entity.key)] = target
+    entities = {key: merge_entities(key, items) for key, items in sorted(merged.items())}
+    return Resolution(entities=entities, key_map=local_to_name)
+
+
+def kind_renames(by_key: dict[str, list[tuple[str, LocalEntity]]]) -> dict[str, str]:
+    """One name typed differently in different articles gets the type most mentions give.
+
+    The small model tags a person's surname as an organisation in some articles; the
+    corpus outvotes it. Gazetteer entries keep their type; a person vote counts double,
+    since a name seen as a person anywhere rarely names an organisation.
+    """
+    by_name: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    known = set()
+    for key, items in by_key.items():
+        kind, norm = key.split(":", 1)
+        if kind == POST:
+            continue
+        weight = 2 if kind == PERSON else 1
+        by_name[norm][kind] += weight * sum(e.mention_count for _, e in items)
+        if any(e.same_as or e.subtype for _, e in items):
+            known.add(norm)
+    renames = {}
+    for norm, votes in by_name.items():
+        if len(votes) < 2 or norm in known:
+            continue
+        best = max(sorted(votes), key=lambda k: (votes[k], KIND_PRIORITY.get(k, 0)))
+        for kind in votes:
+            if kind != best:
+                renames[f"{kind}:{norm}"] = f"{best}:{norm}"
+    return renames
+
+
+Renamer = Callable[[dict[str, list[tuple[str, LocalEntity]]]], dict[str, str]]
+
+
+def compose_renames(
+    by_key: dict[str, list[tuple[str, LocalEntity]]], stages: list[Renamer]
+) -> dict[str, str]:
+    """Apply merge stages in turn, each on the groups the previous ones left."""
+    target = {key: key for key in by_key}
+    groups = by_key
+    for stage in stages:
+        renames = stage(groups)
+        target = {key: renames.get(t, t) for key, t in target.items()}
+        regrouped: dict[str, list[tuple[str, LocalEntity]]] = defaultdict(list)
+        for key, items in groups.items():
+            regrouped[renames.get(key, key)].extend(items)
+        groups = regrouped
+    return {key: t for key, t in target.items() if t != key}
+
+
+def variant_renames(
+    groups: dict[str, list[tuple[str, LocalEntity]]], given_names: dict[str, str]
+) -> dict[str, str]:
+    """Full names that differ only by a nickname or a middle initial name one person."""
+    by_core: dict[tuple[str, str], list[tuple[int, str, str, str]]] = defaultdict(list)
+    for key, items in groups.items():
+        if not key.startswith(PERSON + ":"):
+            continue
+        name = group_name(key, items)
+        core = name_core(name, given_names)
+        if core:
+            mentions = sum(e.mention_count for _, e in items)
+            by_core[core[:2]].append((-mentions, name, key, core[2]))
+    renames: dict[str, str] = {}
+    for members in by_core.values():
+        clusters: list[list[str]] = []  # [representative key, its middle initials]
+        for _, _, key, middle in sorted(members, key=lambda m: (m[0], -len(m[1]), m[1])):
+            home = next((c for c in clusters if not middle or not c[1] or c[1] == middle), None)
+            if home is None:
+                clusters.append([key, middle])
+                continue
+            home[1] = home[1] or middle
+            renames[key] = home[0]
+    return renames
+
+
+def group_name(key: str, items: list[tuple[str, LocalEntity]]) -> str:
+    """The name a merged group is keyed by (its members may carry other names)."""
+    return next((e.name for _, e in items if entity_key(e.kind, e.name) == key), items[0][1].name)
+
+
+def corpus_renames(by_key: dict[str, list[tuple[str, LocalEntity]]]) -> dict[str, str]:
+    """Single-word person names and acronyms that one full name of the corpus explains."""
+    renames: dict[str, str] = {}
+    people = {k: group_name(k, v) for k, v in by_key.items() if k.startswith(PERSON + ":")}
+    orgs = {k: group_name(k, v) for k, v in by_key.items() if k.startswith(ORGANIZATION + ":")}
+    index = PersonIndex({normalize(n): n for n in people.values()})
+    key_of = {normalize(name): key for key, name in people.items()}
+    for key, name in people.items():
+        full = index.expand(name, exclude=normalize(name))
+        if full:
+            renames[key] = key_of[normalize(full)]
+    renames.update(surnames_tagged_as_organisations(by_key, people, orgs))
+    for key, name in orgs.items():
+        if is_acronym(name):
+            longs = [
+                k for k, n in orgs.items() if k != key and initials(n) == name.replace(".", "")
+            ]
+            if len(longs) == 1:
+                renames[key] = longs[0]
+    return renames
+
+
+def surnames_tagged_as_organisations(
+    by_key: dict[str, list[tuple[str, LocalEntity]]],
+    people: dict[str, str],
+    orgs: dict[str, str],
+) -> dict[str, str]:
+    """A one-word 'organisation' that is the surname of exactly one person of the corpus.
+
+    The small model often tags a lone surname as ORG in an article that never gives the
+    full name; another article does. Unknown organisations only (no gazetteer type or
+    identifier), and only when the person is mentioned at least as often.
+    """
+    by_surname: dict[str, list[str]] = {}
+    for key, name in people.items():
+        words = name.split()
+        if len(words) >= 2:
+            by_surname.setdefault(normalize(words[-1]), []).append(key)
+    renames = {}
+    for key, name in orgs.items():
+        items = [e for _, e in by_key[key]]
+        if len(name.split()) != 1 or any(e.subtype or e.same_as for e in items):
+            continue
+        candidates = by_surname.get(normalize(name), [])
+        if len(candidates) != 1:
+            continue
+        person_mentions = sum(e.mention_count for _, e in by_key[candidates[0]])
+        if sum(e.mention_count for e in items) <= person_mentions:
+            renames[key] = candidates[0]
+    return renames
+
+
+def merge_entities(key: str, items: list[tuple[str, LocalEntity]]) -> Entity:
+    named = [e for _, e in items if entity_key(e.kind, e.name) == key] or [e for _, e in items]
+    name = max(named, key=lambda e: (len(e.name.split()), e.mention_count, e.name)).name
+    kind = key.split(":", 1)[0]
+    aliases = set()
+    for _, entity in items:
+        aliases.update(entity.aliases)
+        aliases.add(entity.name)
+    aliases.discard(name)
+    subtypes = sorted({e.subtype for _, e in items if e.subtype})
+    return Entity(
+        key=key,
+        name=name,
+        kind=kind,
+        subtype=subtypes[0] if subtypes else None,
+        aliases=tuple(sorted(aliases)),
+        mention_count=sum(e.mention_count for _, e in items),
+        same_as=tuple(sorted({s for _, e in items for s in e.same_as})),
+        articles=tuple(sorted({a for a, _ in items})),
+    )

@@ -1,0 +1,113 @@
+"""English function words and word classes the extraction rules look for.
+
+One list per kind of word, defined once (in the way of spaCy's ``lang/en/`` data files):
+the rules in ``kgraph.extract`` import them by name. Political knowledge (organisations,
+titles, trigger words) is in ``data/``; these are the words of the language itself.
+"""
+
+from __future__ import annotations
+
+# --- pronouns and determiners ------------------------------------------------------------
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
+REFLEXIVE_PRONOUNS = frozenset({"himself", "herself", "themselves", "itself"})
+FIRST_PERSON_SINGULAR = frozenset({"i", "me", "my", "myself"})  # "we" may be a group
+RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
+PERSON_RELATIVES = ("who", "whom")
+DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+ARTICLES = ("the", "a", "an")
+DEFINITE_DETERMINERS = ("the", "this")  # "the president", "this strategist"
+POSSESSIVE_CLITICS = ("’s", "'s")
+POSSESSIVE_ENDINGS = frozenset({"'s", "’s", "'", "’", "s"})
+OPEN_QUOTES = frozenset({"‘", "'", "“", '"'})
+CLOSE_QUOTES = frozenset({"’", "'", "”", '"'})
+
+# --- verbs of saying and thinking ----------------------------------------------------------
+SPEECH_VERBS = frozenset({
+    "say", "tell", "add", "argue", "write", "tweet", "explain", "insist", "claim", "note",
+})  # fmt: skip
+# "X said ...", "X announced ...": a claim in their complement is stated by their subject.
+ATTRIBUTION_VERBS = SPEECH_VERBS | {
+    "state", "announce", "declare", "allege", "assert", "post", "confirm", "acknowledge",
+}  # fmt: skip
+# "X warned", "X replied": in news copy only people do these (an ORG span that does is a person).
+PERSON_SPEECH_VERBS = SPEECH_VERBS | {
+    "ask", "warn", "respond", "reply", "recall", "vow", "urge", "admit", "deny",
+}  # fmt: skip
+# "X claimed that she had known ...": the subject pronoun of the reported clause is X.
+REPORTING_VERBS = ATTRIBUTION_VERBS | {
+    "know", "think", "believe", "feel", "claim", "admit", "deny", "concede", "hope", "fear",
+    "suggest", "boast", "brag", "promise", "vow", "warn", "recall", "realize",
+}  # fmt: skip
+
+# --- modality and negation -----------------------------------------------------------------
+PLANNING_VERBS = frozenset({
+    "plan", "expect", "intend", "aim", "prepare", "propose", "schedule", "hope", "promise",
+    "pledge", "vow", "want", "seek", "try", "threaten",
+})  # fmt: skip
+HYPOTHETICAL_AUXILIARIES = frozenset(
+    {"would", "could", "may", "might", "should", "’d", "'d", "can"}
+)
+FUTURE_AUXILIARIES = frozenset({"will", "shall", "’ll", "'ll"})
+REPORTED_ADVERBS = frozenset({"reportedly", "allegedly", "apparently", "purportedly", "supposedly"})
+NEGATIONS = frozenset({"not", "n't", "never", "no", "’t"})
+# "avoided any criticism of", "refused to meet", "denied meeting": the claim does not hold.
+NEGATING_VERBS = frozenset({
+    "avoid", "refuse", "decline", "deny", "fail", "reject", "rule", "refrain", "abstain",
+    "stop", "withhold", "cancel", "scrap", "forgo",
+})  # fmt: skip
+# Verbs whose object is something asked for: "asked for a meeting with X" is only planned.
+REQUEST_VERBS = frozenset({
+    "request", "ask", "seek", "want", "plan", "propose", "demand", "hope", "invite",
+})  # fmt: skip
+# "had an opportunity to appoint", "a chance to meet": only possible, not done.
+POSSIBILITY_NOUNS = frozenset({
+    "opportunity", "chance", "option", "possibility", "attempt", "bid", "effort",
+})  # fmt: skip
+CONDITIONS = frozenset({"if", "unless"})
+
+# --- nouns that stand for someone ----------------------------------------------------------
+# "Roe's team reached out", "the Trump administration", "criticized Trump's policies":
+# these nouns stand for the person or organisation that owns them.
+PROXY_NOUNS = frozenset({
+    "team", "campaign", "office", "administration", "aides", "aide", "staff", "spokesman",
+    "spokeswoman", "spokesperson", "lawyers", "lawyer", "government", "camp", "allies",
+    "policies", "policy", "remarks", "comments", "statement", "statements", "decision",
+    "agenda", "plan", "plans", "rhetoric", "record", "leadership", "nomination", "candidacy",
+    "proposal", "handling", "performance", "tenure", "conduct", "actions", "stance", "views",
+    "presidency", "tweets", "tweet", "words", "response", "threat", "threats", "demand",
+    "demands", "claim", "claims", "request", "move",
+})  # fmt: skip
+GROUP_WORDS = frozenset({"pair", "two", "both", "duo"})  # "the pair met"
+# "a great police commissioner”—a reference to X": the noun phrase stands for X.
+REFERENCE_NOUNS = frozenset({"reference", "allusion", "nod"})
+# "praised X for retaining Y", "accused X of meeting Y": X does the retaining, the meeting.
+CAUSE_PREPOSITIONS = frozenset({"for", "of", "over"})
+
+# --- names -------------------------------------------------------------------------------
+# Words that never make a name by themselves (pronouns, contractions, web furniture).
+NOT_NAMES = frozenset({
+    "he", "she", "it", "they", "him", "her", "his", "hers", "we", "us", "i", "you",
+    "loading", "tweet", "twitter", "advertisement", "click", "share", "read more", "n't",
+})  # fmt: skip
+CREDIT_WORDS = ("photo", "photograph", "image", "credit", "getty", "illustration")
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+# Words left out of an organisation's initials: "Democratic Socialists of America" -> DSA.
+INITIALS_STOP_WORDS = frozenset({"of", "the", "and", "for", "in", "on", "at", "to", "&"})
+
+# --- titles and posts --------------------------------------------------------------------
+# Words that join the words of an organisation's name: "Department of State".
+NAME_CONNECTORS = ("of", "and", "&", "for", "on")
+# "governor of Ohio", "nominee for governor", "senator from Texas": where follows a title.
+JURISDICTION_PREPOSITIONS = ("of", "for", "from", "in")
+# What may follow the title in an apposition that names the person's post.
+TITLE_PREPOSITIONS = (
+    "of", "for", "from", "in", "at", "under", "since", "during", "until", "between",
+)  # fmt: skip
+# Lowercase words an apposition may hold before its title: "the state's top ...".
+APPOSITION_FILLERS = ("the", "a", "an", "top", "longtime", "longest-serving", "current", "now")
+# ", a longtime Democrat", ", a moderate Republican": words between the article and a party.
+PARTY_DESCRIPTORS = (
+    "former", "fellow", "longtime", "moderate", "conservative", "liberal", "progressive",
+    "veteran", "freshman", "centrist", "leading", "prominent", "staunch", "lifelong",
+    "registered",
+)  # fmt: skip

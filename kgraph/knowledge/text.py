@@ -1,0 +1,26 @@
+"""Text normalisation: the comparison keys and IRI segments every phase derives from names."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+
+@lru_cache(maxsize=1 << 16)
+def normalize(name: str) -> str:
+    """A comparison key: case, curly quotes, dashes, a leading "the" and spacing ignored."""
+    text = unicodedata.normalize("NFKC", name)
+    text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+    text = re.sub(r"[\u2010-\u2015]", "-", text)
+    text = re.sub(r"\s+", " ", text).strip().lower()
+    text = re.sub(r"^the ", "", text)
+    return text.strip(" .,'\"")
+
+
+def slug(name: str) -> str:
+    """An IRI-safe, stable path segment derived from a name."""
+    text = unicodedata.normalize("NFKD", normalize(name))
+    text = text.encode("ascii", "ignore").decode()
+    text = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+    return text or "x"

@@ -1,0 +1,276 @@
+"""The HTML map in a real headless Chromium (Debian's, driven by Playwright; no download).
+
+Every page is opened from file:// with every other request aborted and counted, so a page
+that reaches for a CDN or any host fails here. Screenshots land in test-artifacts/.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+import kgraph
+from kgraph.export.html import HEADLESS_CHROMIUM_ARGS, HtmlView, render_html
+from kgraph.extract.pipeline import extract_article
+from kgraph.graph.model import build_graph
+from kgraph.records import Article
+from tests.helpers import ROOT
+
+pytestmark = pytest.mark.browser
+
+ARTIFACTS = ROOT / "test-artifacts"
+CHROMIUM_ARGS = list(HEADLESS_CHROMIUM_ARGS)
+
+
+def chromium_path() -> str | None:
+    """Debian's chromium (``make system-deps``), or the one KGRAPH_CHROMIUM names."""
+    return (
+        os.environ.get("KGRAPH_CHROMIUM")
+        or shutil.which("chromium")
+        or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
+    )
+
+
+def unavailable(reason: str) -> None:
+    """In CI a missing browser is a failure (the tests must run there); locally, a skip."""
+    if os.environ.get("CI"):
+        pytest.fail(f"{reason}; run `make system-deps`", pytrace=False)
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        unavailable("playwright is not installed (pip install -e '.[test]')")
+    path = chromium_path()
+    if not path:
+        unavailable("chromium is not installed")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=path, headless=True, args=CHROMIUM_ARGS
+        )
+        yield chromium
+        chromium.close()
+
+
+@dataclass
+class OpenPage:
+    """A loaded, settled page plus everything it tried to do that it should not."""
+
+    page: object
+    requests: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    dialogs: list[str] = field(default_factory=list)
+
+    def js(self, expression: str):
+        return self.page.evaluate(expression)
+
+
+@pytest.fixture
+def open_page(browser) -> Iterator:
+    """Open an HTML file offline: non-file requests are aborted and recorded."""
+    contexts = []
+
+    def run(path: Path) -> OpenPage:
+        context = browser.new_context(viewport={"width": 1400, "height": 900})
+        contexts.append(context)
+        page = context.new_page()
+        opened = OpenPage(page)
+
+        def route(r) -> None:
+            if r.request.url.startswith("file:"):
+                r.continue_()
+            else:
+                opened.requests.append(r.request.url)
+                r.abort()
+
+        context.route("**/*", route)
+        page.on("console", lambda m: m.type == "error" and opened.errors.append(m.text))
+        page.on("pageerror", lambda e: opened.errors.append(str(e)))
+        page.on("dialog", lambda d: (opened.dialogs.append(d.message), d.dismiss()))
+        page.goto(path.resolve().as_uri())
+        page.wait_for_selector("body[data-stabilized]", state="attached", timeout=60_000)
+        return opened
+
+    yield run
+    for context in contexts:
+        context.close()
+
+
+def screenshot(opened: OpenPage, name: str) -> Path:
+    ARTIFACTS.mkdir(exist_ok=True)
+    path = ARTIFACTS / name
+    opened.page.screenshot(path=str(path))
+    return path
+
+
+def test_seed_page_is_offline_complete_and_clean(seed_build, open_page):
+    opened = open_page(seed_build.files["html"])
+    kg = seed_build.graph
+    assert opened.requests == []
+    assert opened.errors == []
+    assert sorted(opened.js("kgraph.nodes.getIds()")) == sorted(kg.entities)
+    edges = opened.js("kgraph.edges.get().map(e => [e.from, e.relation, e.to])")
+    assert len(edges) == len(kg.relations()) + len(kg.post_in)
+    relations = Counter(r for _, r, _ in edges if r != "postIn")
+    assert relations == seed_build.relations
+    assert opened.js("kgraph.network.body.data.edges.length") == opened.js("kgraph.edgeView.length")
+    legend = opened.page.inner_text("#legend")
+    for word in ("Person", "Organization", "Place", "Post", "cooperative", "conflictual"):
+        assert word in legend
+    shot = screenshot(opened, "seeds-graph.png")
+    assert shot.stat().st_size > 20_000
+
+
+def test_search_finds_and_focuses_an_entity(seed_build, open_page):
+    kg = seed_build.graph
+    degree = Counter(k for s, _, o in kg.relations() for k in (s, o))
+    key = max(sorted(degree), key=degree.__getitem__)
+    name = kg.entities[key].name
+    opened = open_page(seed_build.files["html"])
+    opened.page.fill("#search", name[: max(4, len(name) // 2)].lower())
+    assert opened.page.locator(f'#search-results button[data-node="{key}"]').count() == 1
+    opened.page.fill("#search", name)
+    opened.page.press("#search", "Enter")
+    assert opened.js("kgraph.focused") == key
+    assert opened.js("kgraph.network.getSelectedNodes()") == [key]
+    assert name in opened.page.inner_text("#details")
+    assert opened.errors == []
+
+
+def test_node_click_shows_details_and_edge_tooltip_has_evidence(seed_build, open_page):
+    opened = open_page(seed_build.files["html"])
+    key = opened.js("kgraph.nodeView.getIds().find(id => kgraph.nodes.get(id).degree > 0)")
+    x, y = opened.js(
+        f"(() => {{ const p = kgraph.network.canvasToDOM(kgraph.network.getPosition({key!r}));"
+        " const r = document.getElementById('network').getBoundingClientRect();"
+        " return [p.x + r.left, p.y + r.top]; })()"
+    )
+    opened.page.mouse.click(x, y)
+    details = opened.page.inner_text("#details")
+    assert seed_build.graph.entities[key].name in details
+    assert "mention" in details
+    tooltip = opened.js("kgraph.edges.get().find(e => e.evidence.length).title.textContent")
+    assert "confidence" in tooltip and "sentence" in tooltip
+
+
+def test_filters_hide_edges(seed_build, open_page):
+    opened = open_page(seed_build.files["html"])
+    total = opened.js("kgraph.edgeView.length")
+    counts = Counter(opened.js("kgraph.edges.get().map(e => e.relation)"))
+    relation, count = counts.most_common(1)[0]
+    opened.page.uncheck(f'input[data-facet="relation"][value="{relation}"]')
+    assert opened.js("kgraph.edgeView.length") == total - count
+    assert relation not in opened.js("kgraph.edgeView.get().map(e => e.relation)")
+    opened.page.uncheck('input[data-facet="polarity"][value="conflictual"]')
+    assert "conflictual" not in opened.js("kgraph.edgeView.get().map(e => e.polarity)")
+    opened.page.click("#reset")
+    assert opened.js("kgraph.edgeView.length") == total
+    opened.page.locator("#confidence").fill("1")
+    assert opened.js("kgraph.edgeView.get().every(e => e.confidence >= 1)")
+    opened.page.uncheck('input[data-facet="kind"][value="Person"]')
+    assert "Person" not in opened.js("kgraph.nodeView.get().map(n => n.kind)")
+    assert opened.errors == []
+
+
+def test_seed_page_hides_time_and_outlet_facets(seed_build, open_page):
+    opened = open_page(seed_build.files["html"])
+    assert not opened.page.is_visible("#time-facet")
+    assert not opened.page.is_visible("#source-facet")
+
+
+HOSTILE = (
+    "Jane Roe praised John Doe.</script><script>window.pwned=1;alert(1)</script> "
+    'John Doe criticized <img src=x onerror="window.pwned=2;alert(2)"> Jane Roe. '
+    'Senator <b onmouseover="window.pwned=3">Mark Smith</b> met Jane Roe in Washington.'
+)
+
+
+def test_hostile_article_runs_nothing(tmp_path, open_page):
+    source = tmp_path / "evil.txt"
+    source.write_text(HOSTILE, encoding="utf-8")
+    result = kgraph.build([source], tmp_path / "out", formats=["html"])
+    opened = open_page(result.files["html"])
+    page = opened.page
+    assert opened.js("kgraph.edges.length") > 0
+    for edge in opened.js("kgraph.edges.getIds()"):
+        page.evaluate(
+            f"kgraph.network.body.emitter.emit('click', {{nodes: [], edges: [{edge!r}]}})"
+        )
+        page.mouse.move(5, 5)
+    page.fill("#search", "o")
+    page.hover("#search-results button")
+    page.click("#search-results button")
+    evidence = opened.js(
+        "kgraph.edges.get().map(e => e.evidence.map(v => v.t).join(' ')).join(' ')"
+    )
+    assert "<script>" in evidence or "onerror" in evidence
+    assert opened.js("window.pwned") is None
+    assert opened.dialogs == []
+    assert opened.requests == []  # the <img src=x> never became an element
+    assert page.locator("#app img, #app b, #details script").count() == 0
+    assert opened.errors == []
+
+
+def dated_page(tmp_path: Path, knowledge, config, view: HtmlView | None = None) -> Path:
+    """A graph of articles that carry dates and outlets (as the .jsonl/.html readers give)."""
+    texts = [
+        ("a1", "2024-01-05", "Daily Planet", "Jane Roe praised John Doe in Springfield."),
+        ("a2", "2024-03-10", "Evening Star", "John Doe criticized Mary Major on Tuesday."),
+        ("a3", "2024-06-20", "Daily Planet", "Mary Major met Jane Roe in Shelbyville."),
+    ]
+    extractions = [
+        extract_article(
+            Article(id=i, source_file=f"{i}.txt", text=t, sha256="0" * 64, date=d, source=s),
+            config,
+        )
+        for i, d, s, t in texts
+    ]
+    kg = build_graph(extractions, knowledge)
+    path = tmp_path / "dated.html"
+    path.write_text(render_html(kg, view=view), encoding="utf-8")
+    return path
+
+
+def test_time_slider_and_outlet_facet(tmp_path, knowledge, config, open_page):
+    opened = open_page(dated_page(tmp_path, knowledge, config))
+    page = opened.page
+    assert page.is_visible("#time-facet") and page.is_visible("#source-facet")
+    total = opened.js("kgraph.edgeView.length")
+    assert total >= 2
+    page.locator("#date-to").fill("0")
+    assert page.inner_text("#date-to-value") == "2024-01-05"
+    early = opened.js("kgraph.edgeView.get().map(e => e.articleIds)")
+    assert 0 < len(early) < total and all("a1" in ids for ids in early)
+    page.click("#reset")
+    page.uncheck('input[data-facet="source"][value="Daily Planet"]')
+    remaining = opened.js("kgraph.edgeView.get().map(e => e.articleIds)")
+    assert remaining and all(ids == ["a2"] for ids in remaining)
+    assert opened.errors == []
+
+
+def test_communities_cluster_and_search_opens_them(seed_build, open_page, tmp_path):
+    path = tmp_path / "clustered.html"
+    path.write_text(render_html(seed_build.graph, view=HtmlView(cluster_above=3)), "utf-8")
+    opened = open_page(path)
+    assert opened.js("kgraph.clusters") > 0
+    assert opened.page.is_visible("#open-clusters")
+    clustered = opened.js(
+        "kgraph.nodes.getIds().find(id => kgraph.network.clustering.findNode(id).length > 1)"
+    )
+    assert clustered
+    name = opened.js(f"kgraph.nodes.get({clustered!r}).label")
+    opened.page.fill("#search", name)
+    opened.page.click(f'#search-results button[data-node="{clustered}"]')
+    assert opened.js(f"kgraph.network.clustering.findNode({clustered!r}).length") == 1
+    assert opened.js("kgraph.focused") == clustered
+    assert opened.errors == []
+    screenshot(opened, "seeds-clustered.png")

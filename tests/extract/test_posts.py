@@ -1,0 +1,178 @@
+from tests.helpers import entity_names
+
+
+def holdings(extraction):
+    names = entity_names(extraction)
+    return {(names[h.holder], h.post, h.status) for h in extraction.holdings}
+
+
+def test_titles_give_posts_with_status(extract_text):
+    text = (
+        "New York City Mayor-elect Jane Roe met Former Mayor John Doe. "
+        "New York Governor Mary Major was not there."
+    )
+    found = holdings(extract_text(text))
+    assert ("Jane Roe", "Mayor of New York City", "elect") in found
+    assert ("John Doe", "Mayor of New York City", "former") in found
+    assert ("Mary Major", "Governor of New York", "current") in found
+
+
+def test_default_jurisdiction_and_demonym(extract_text):
+    found = holdings(extract_text("President Jane Roe called Venezuelan leader John Doe."))
+    assert ("Jane Roe", "President of the United States", "current") in found
+    assert ("John Doe", "Leader of Venezuela", "current") in found
+
+
+def test_apposition_gives_a_post_and_its_body(extract_text):
+    extraction = extract_text(
+        "Jane Roe, the police commissioner, spoke to New York City reporters."
+    )
+    posts = {h.post: h for h in extraction.holdings}
+    assert "Police Commissioner" in " ".join(posts)
+
+
+def test_years_from_the_sentence(extract_text):
+    extraction = extract_text("Governor Jane Roe, in office since 2022, met reporters.")
+    assert any(h.start_year == 2022 for h in extraction.holdings)
+
+
+def test_seed_posts(seed_build):
+    graph = seed_build.graph
+    tenures = {
+        (graph.entities[t.holder].name, graph.entities[t.post].name, t.status)
+        for t in graph.tenures
+    }
+    assert ("Kathy Hochul", "Governor of New York", "current") in tenures
+    assert ("Eric Adams", "Mayor of New York City", "former") in tenures
+    assert ("Zohran Mamdani", "Mayor of New York City", "elect") in tenures
+    assert ("Donald Trump", "President of the United States", "current") in tenures
+
+
+def test_organisation_before_a_title_is_the_body(extract_text):
+    extraction = extract_text("AFL-CIO President Jane Roe criticized the ruling.")
+    posts = {h.post: h.post_in for h in extraction.holdings}
+    assert posts.get("President of AFL-CIO") == "AFL-CIO"
+
+
+def test_names_and_party_words_are_not_jurisdictions(extract_text):
+    found = holdings(extract_text("Republican Mayor Jane Roe met Senator John Doe."))
+    assert all("Republican" not in post for _, post, _ in found)
+
+
+def test_unqualified_title_takes_the_holders_own_jurisdiction(extract_text):
+    text = "Russian President John Doe spoke. Later President Doe met reporters."
+    found = holdings(extract_text(text))
+    assert ("John Doe", "President of Russia", "current") in found
+    assert ("John Doe", "President of the United States", "current") not in found
+
+
+def test_status_cues_and_years(extract_text):
+    found = extract_text("Acting Governor Jane Roe, who served from 2014 to 2021, spoke.")
+    holding = next(h for h in found.holdings if "Governor" in h.post)
+    assert holding.status == "acting"
+    assert (holding.start_year, holding.end_year) == (2014, 2021)
+
+
+def test_modifiers_stay_in_the_post_and_status_words_combine(extract_text):
+    text = (
+        "Deputy Attorney General Jane Roe met former acting Attorney General John Doe and "
+        "then-incoming national security adviser Mary Major."
+    )
+    found = holdings(extract_text(text))
+    assert ("Jane Roe", "Deputy Attorney General", "current") in found
+    assert ("John Doe", "Attorney General", "former") in found
+    assert any(name == "Mary Major" and "Security" in post for name, post, _ in found)
+
+
+def test_committee_before_a_title_is_the_body(extract_text):
+    extraction = extract_text(
+        "Oversight Committee Chairman John Doe opened the hearing. "
+        "U.S. Chamber of Commerce president Jane Roe spoke."
+    )
+    posts = {h.post: h.post_in for h in extraction.holdings}
+    assert posts.get("Chair of Oversight Committee") == "Oversight Committee"
+    assert posts.get("President of U.S. Chamber of Commerce") == "U.S. Chamber of Commerce"
+    assert "President of the United States" not in posts
+
+
+def test_title_takes_no_jurisdiction_when_the_article_gives_several(extract_text):
+    text = (
+        "Florida Gov. John Doe met Wisconsin Gov. Jane Roe. Gov. Doe spoke first. "
+        "Later Gov. Mary Major arrived."
+    )
+    found = holdings(extract_text(text))
+    assert ("John Doe", "Governor of Florida", "current") in found
+    assert ("Jane Roe", "Governor of Wisconsin", "current") in found
+    assert ("Mary Major", "Governor of Wisconsin", "current") not in found
+    assert ("Mary Major", "Governor of Florida", "current") not in found
+
+
+def test_party_state_tag_gives_the_congress_seat(extract_text):
+    text = (
+        "Sen. Jane Roe (R-Texas) and Rep. John Doe (D-Calif.) met Sen. Mary Major (D-NY). "
+        "Judiciary Committee Chairman Tom Poe (D-Vt.) joined them."
+    )
+    extraction = extract_text(text)
+    names = entity_names(extraction)
+    found = {(names[h.holder], h.post, h.post_in) for h in extraction.holdings}
+    assert ("Jane Roe", "United States Senator from Texas", "United States Senate") in found
+    representative = "United States Representative from California"
+    assert ("John Doe", representative, "United States House of Representatives") in found
+    assert ("Mary Major", "United States Senator from New York", "United States Senate") in found
+    assert not any(post.startswith("United States") for name, post, _ in found if name == "Tom Poe")
+
+
+def test_appositions_give_posts_and_status(extract_text):
+    text = (
+        "John Doe, a former governor of Ohio, met Jane Roe, the Republican nominee for governor. "
+        "Mary Major, who served as mayor from 2014 to 2021, greeted Tom Poe, a former aide "
+        "to the governor."
+    )
+    found = holdings(extract_text(text))
+    assert ("John Doe", "Governor of Ohio", "former") in found
+    assert any(n == "Jane Roe" and "Governor" in p and s == "nominee" for n, p, s in found)
+    assert any(n == "Mary Major" and "Mayor" in p and s == "former" for n, p, s in found)
+    assert not any(name == "Tom Poe" for name, _, _ in found)
+
+
+def test_apposition_after_a_party_state_tag(extract_text):
+    text = "Sen. Jane Roe (D-Colo.), the chairman of the Senate Rules Committee, spoke."
+    found = holdings(extract_text(text))
+    assert ("Jane Roe", "Chair of Senate Rules Committee", "current") in found
+
+
+def test_cabinet_titles(extract_text):
+    text = "Defence Secretary Jane Roe met Treasury Secretary John Doe."
+    found = holdings(extract_text(text))
+    assert ("Jane Roe", "Defence Secretary of the United Kingdom", "current") in found
+    assert ("John Doe", "Secretary of the Treasury", "current") in found
+
+
+def test_place_after_the_name_and_served_as_with_an_adverb(extract_text):
+    text = (
+        "Mayor Jane Roe of Springfield met Sen. John Doe of New York. Mary Major, who "
+        "previously served as attorney general under President Tom Poe from 1991-1993, spoke."
+    )
+    extraction = extract_text(text)
+    found = holdings(extraction)
+    assert ("Jane Roe", "Mayor of Springfield", "current") in found
+    assert ("John Doe", "United States Senator from New York", "current") in found
+    assert ("Mary Major", "Attorney General", "former") in found
+    whip = holdings(extract_text("Majority Whip Jane Roe of Illinois spoke."))
+    assert ("Jane Roe", "Majority Whip of Illinois", "current") not in whip
+    assert not any(name == "Tom Poe" and "Attorney" in post for name, post, _ in found)
+    served = next(h for h in extraction.holdings if h.post == "Attorney General")
+    assert (served.start_year, served.end_year) == (1991, 1993)
+
+
+def test_state_tag_for_governors_prefixed_status_and_party_labels(extract_text):
+    text = (
+        "Critics said ex-Home Secretary John Doe was wrong. Gov. Jane Roe (R-Ky.) agreed. "
+        "GOP Rep. Mary Major disagreed. Labour leader Tom Poe spoke."
+    )
+    extraction = extract_text(text)
+    found = holdings(extraction)
+    assert ("John Doe", "Home Secretary of the United Kingdom", "former") in found
+    assert ("Jane Roe", "Governor of Kentucky", "current") in found
+    assert ("Mary Major", "United States Representative", "current") in found
+    assert ("Tom Poe", "Leader of Labour Party", "current") in found

@@ -1,0 +1,313 @@
+"""Hand-written sentences for each pattern family of the relation extractor."""
+
+import pytest
+
+from tests.helpers import entity_names, relation_names
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Jane Roe met with John Doe in Washington.", ("Jane Roe", "meets", "John Doe")),
+        ("Jane Roe praised John Doe for his work.", ("Jane Roe", "praises", "John Doe")),
+        ("Jane Roe sharply criticized John Doe on Monday.", ("Jane Roe", "criticizes", "John Doe")),
+        ("Jane Roe strongly opposes John Doe.", ("Jane Roe", "opposes", "John Doe")),
+        ("Jane Roe endorsed John Doe for mayor.", ("Jane Roe", "supports", "John Doe")),
+        ("Jane Roe advised John Doe on the budget.", ("Jane Roe", "advises", "John Doe")),
+        ("Jane Roe threatened John Doe with a lawsuit.", ("Jane Roe", "threatens", "John Doe")),
+        (
+            "Jane Roe reached out to John Doe after the vote.",
+            ("Jane Roe", "communicatesWith", "John Doe"),
+        ),
+    ],
+)
+def test_active_verbs(extract_text, text, expected):
+    assert expected in relation_names(extract_text(text))
+
+
+def test_passive_voice(extract_text):
+    found = relation_names(extract_text("John Doe was criticized by Jane Roe last week."))
+    assert ("Jane Roe", "criticizes", "John Doe") in found
+
+
+def test_coordinated_subjects(extract_text):
+    found = relation_names(extract_text("Jane Roe and John Doe met at City Hall on Friday."))
+    assert ("Jane Roe", "meets", "John Doe") in found or ("John Doe", "meets", "Jane Roe") in found
+
+
+def test_noun_with_possessor(extract_text):
+    text = "Jane Roe’s previous clashes with John Doe left relations strained."
+    assert ("Jane Roe", "opposes", "John Doe") in relation_names(extract_text(text))
+
+
+def test_relative_clause(extract_text):
+    text = "Voters backed Mary Major, who has balanced private cooperation with John Doe."
+    assert ("Mary Major", "cooperatesWith", "John Doe") in relation_names(extract_text(text))
+
+
+def test_called_names_is_criticism(extract_text):
+    text = "Jane Roe attacked the plan, calling John Doe a “fascist” at the rally."
+    assert ("Jane Roe", "criticizes", "John Doe") in relation_names(extract_text(text))
+
+
+def test_membership_by_apposition(extract_text):
+    text = "Jane Roe, a member of the Democratic Socialists of America (DSA), spoke."
+    found = relation_names(extract_text(text))
+    assert ("Jane Roe", "memberOf", "Democratic Socialists of America") in found
+
+
+def test_pronoun_subject_resolves_to_the_previous_person(extract_text):
+    text = "Jane Roe won the primary. Later she praised John Doe."
+    assert ("Jane Roe", "praises", "John Doe") in relation_names(extract_text(text))
+
+
+def test_role_noun_resolves_to_the_post_holder(extract_text):
+    text = "President Jane Roe flew home. John Doe met the president on Friday."
+    found = relation_names(extract_text(text))
+    assert ("John Doe", "meets", "Jane Roe") in found
+
+
+def test_negation_is_kept_not_asserted(extract_text):
+    extraction = extract_text("Jane Roe never met John Doe.")
+    assert ("Jane Roe", "meets", "John Doe") not in relation_names(extraction)
+    assert ("Jane Roe", "meets", "John Doe") in relation_names(extraction, include_negated=True)
+
+
+def test_planned_meeting_is_not_a_meeting(extract_text):
+    extraction = extract_text("Jane Roe will meet John Doe next week.")
+    claims = [c for c in extraction.claims if c.predicate == "meets"]
+    assert claims and all(c.modality == "planned" for c in claims)
+
+
+def test_places_are_not_relation_arguments(extract_text):
+    found = relation_names(extract_text("Jane Roe visited Brooklyn and criticized Ohio."))
+    assert not any(o in ("Brooklyn", "Ohio") for _, _, o in found)
+
+
+def test_evidence_is_the_verbatim_sentence(extract_text):
+    text = "Intro line.\n\nJane Roe praised John Doe for his work. Other news followed."
+    extraction = extract_text(text)
+    claim = next(c for c in extraction.claims if c.predicate == "praises")
+    assert text[claim.evidence.start : claim.evidence.end] == claim.evidence.text
+    assert claim.evidence.text == "Jane Roe praised John Doe for his work."
+
+
+def test_seed_relations(seed_build):
+    graph = seed_build.graph
+    names = {k: e.name for k, e in graph.entities.items()}
+    found = {(names[s], graph.core(p), names[o]) for (s, p, o) in graph.relations()}
+    assert ("Zohran Mamdani", "memberOf", "Democratic Socialists of America") in found
+    assert ("Kathy Hochul", "advises", "Zohran Mamdani") in found
+    assert ("Donald Trump", "opposes", "Bill de Blasio") in found
+    assert ("Democratic Socialists of America", "opposes", "Donald Trump") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # "called for" asks for something; it is no phone call between the two
+        (
+            "Jane Roe and John Doe have called for new elections.",
+            ("Jane Roe", "communicatesWith", "John Doe"),
+        ),
+        (
+            "Jane Roe and John Doe have repeatedly called for the embargo to be lifted.",
+            ("Jane Roe", "communicatesWith", "John Doe"),
+        ),
+        # object control: the officials investigate, not Jane Roe
+        (
+            "Jane Roe pressured the officials to investigate John Doe.",
+            ("Jane Roe", "opposes", "John Doe"),
+        ),
+        # a question is not a request
+        ("Jane Roe asked John Doe, “Why now?”", ("Jane Roe", "requests", "John Doe")),
+        # "was joined by" at an event is company, not cooperation
+        (
+            "John Doe was joined by Jane Roe at the school.",
+            ("Jane Roe", "cooperatesWith", "John Doe"),
+        ),
+        # an interview with the press is not a political contact
+        (
+            "Jane Roe spoke to the Associated Press on Monday.",
+            ("Jane Roe", "communicatesWith", "Associated Press"),
+        ),
+    ],
+)
+def test_false_positive_patterns(extract_text, text, absent):
+    assert absent not in relation_names(extract_text(text), include_negated=True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jane Roe avoided any criticism of John Doe.",
+        "Jane Roe refused to criticize John Doe.",
+        "Jane Roe tried to refrain from criticizing John Doe.",
+    ],
+)
+def test_cancelling_verbs_negate(extract_text, text):
+    extraction = extract_text(text)
+    assert ("Jane Roe", "criticizes", "John Doe") not in relation_names(extraction)
+
+
+def test_no_longer_a_member_is_negated(extract_text):
+    extraction = extract_text("Jane Roe is no longer a member of the Green Party.")
+    assert not any(c.predicate == "memberOf" and not c.negated for c in extraction.claims)
+
+
+def test_praised_for_doing_gives_the_doer(extract_text):
+    text = "Jane Roe praised John Doe for retaining Mary Major."
+    found = relation_names(extract_text(text))
+    assert ("John Doe", "appoints", "Mary Major") in found
+    assert ("Jane Roe", "appoints", "Mary Major") not in found
+
+
+def test_conditional_threat(extract_text):
+    text = "Jane Roe warned she would cut off state funds if John Doe won."
+    assert ("Jane Roe", "threatens", "John Doe") in relation_names(extract_text(text))
+
+
+def test_to_infinitive_after_a_noun_inherits_its_owner(extract_text):
+    text = "Jane Roe declared a pledge to work together with John Doe."
+    assert ("Jane Roe", "cooperatesWith", "John Doe") in relation_names(extract_text(text))
+
+
+def test_reflexive_is_not_another_person(extract_text):
+    text = "John Doe spoke first. Jane Roe later defended herself in court."
+    assert not any(
+        s == "Jane Roe" and o == "John Doe" for s, _, o in relation_names(extract_text(text))
+    )
+
+
+def test_hope_and_looking_forward_are_planned(extract_text):
+    for text in (
+        "Jane Roe hopes to meet John Doe.",
+        "Jane Roe is looking forward to meeting John Doe.",
+    ):
+        claims = [c for c in extract_text(text).claims if c.predicate == "meets"]
+        assert claims and all(c.modality == "planned" for c in claims), text
+
+
+def test_descriptor_noun_refers_to_the_person(extract_text):
+    text = "Political strategist Jane Roe arrived early. John Doe later praised the strategist."
+    assert ("John Doe", "praises", "Jane Roe") in relation_names(extract_text(text))
+
+
+def test_the_pair_met(extract_text):
+    text = "Jane Roe greeted John Doe at noon. The pair met for an hour."
+    found = relation_names(extract_text(text))
+    assert ("Jane Roe", "meets", "John Doe") in found or ("John Doe", "meets", "Jane Roe") in found
+
+
+def test_reported_speech_keeps_the_speaker(extract_text):
+    extraction = extract_text("Jane Roe said she met John Doe in private.")
+    names = entity_names(extraction)
+    claim = next(c for c in extraction.claims if c.predicate == "meets")
+    assert names[claim.stated_by] == "Jane Roe"
+
+
+def test_subject_apposition_is_not_speech(extract_text):
+    extraction = extract_text("Jane Roe, a member of the Green Party, said the plan would fail.")
+    claim = next(c for c in extraction.claims if c.predicate == "memberOf")
+    assert claim.stated_by is None
+
+
+def test_reportedly_is_reported(extract_text):
+    extraction = extract_text("Jane Roe reportedly threatened John Doe.")
+    claim = next(c for c in extraction.claims if c.predicate == "threatens")
+    assert claim.modality == "reported" and claim.confidence < 0.7
+
+
+def test_description_glossed_by_a_reference_stands_for_the_person(extract_text):
+    text = (
+        "Jane Roe praised John Doe for “retaining a great budget director”—a reference to "
+        "Mary Major, who served under two governors."
+    )
+    assert ("John Doe", "appoints", "Mary Major") in relation_names(extract_text(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Jane Roe heaped praise on John Doe at the rally.", ("Jane Roe", "praises", "John Doe")),
+        ("Jane Roe poured scorn on John Doe on Monday.", ("Jane Roe", "criticizes", "John Doe")),
+        ("Jane Roe called on John Doe to resign.", ("Jane Roe", "requests", "John Doe")),
+        ("Jane Roe demanded that John Doe step down.", ("Jane Roe", "requests", "John Doe")),
+        ("Jane Roe backed John Doe's nomination.", ("Jane Roe", "supports", "John Doe")),
+        (
+            "Jane Roe, who has been an outspoken critic of John Doe, spoke on Monday.",
+            ("Jane Roe", "criticizes", "John Doe"),
+        ),
+        (
+            "Jane Roe endorsed her old friend, John Doe, in the primary.",
+            ("Jane Roe", "supports", "John Doe"),
+        ),
+        (
+            "John Doe, a senior adviser to Jane Roe, said the plan was sound.",
+            ("John Doe", "advises", "Jane Roe"),
+        ),
+        ("Jane Roe's adviser, John Doe, spoke on Monday.", ("John Doe", "advises", "Jane Roe")),
+        (
+            "John Doe, a longtime supporter of Jane Roe, spoke on Monday.",
+            ("John Doe", "supports", "Jane Roe"),
+        ),
+        ("Jane Roe lost to John Doe in the primary.", ("Jane Roe", "opposes", "John Doe")),
+    ],
+)
+def test_news_wordings(extract_text, text, expected):
+    assert expected in relation_names(extract_text(text))
+
+
+def test_ally_is_cooperation(extract_text):
+    found = relation_names(extract_text("John Doe, a close ally of Jane Roe, spoke on Monday."))
+    assert ("John Doe", "cooperatesWith", "Jane Roe") in found or (
+        "Jane Roe",
+        "cooperatesWith",
+        "John Doe",
+    ) in found
+
+
+def test_reported_subject_pronoun_is_the_reporter(extract_text):
+    text = (
+        "Jane Roe claimed that she had known all along that Mary Major was weak, which, "
+        "she said, was why she endorsed John Doe in the primary."
+    )
+    found = relation_names(extract_text(text))
+    assert ("Jane Roe", "supports", "John Doe") in found
+    assert ("Mary Major", "supports", "John Doe") not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Jane Roe lashed out at John Doe on Monday.", ("Jane Roe", "criticizes", "John Doe")),
+        ("Jane Roe hit out at John Doe over the budget.", ("Jane Roe", "criticizes", "John Doe")),
+        ("Jane Roe railed against John Doe at the rally.", ("Jane Roe", "criticizes", "John Doe")),
+        ("Jane Roe called out John Doe for his remarks.", ("Jane Roe", "criticizes", "John Doe")),
+        ("Jane Roe rebuffed John Doe's demand for a vote.", ("Jane Roe", "opposes", "John Doe")),
+        ("Jane Roe was trying to unseat John Doe.", ("Jane Roe", "opposes", "John Doe")),
+        ("Jane Roe beat John Doe in the Iowa caucus.", ("Jane Roe", "opposes", "John Doe")),
+        ("Jane Roe will take on John Doe in November.", ("Jane Roe", "opposes", "John Doe")),
+        ("Jane Roe called John Doe on Sunday.", ("Jane Roe", "communicatesWith", "John Doe")),
+        (
+            "Judge John Doe, an appointee of President Jane Roe, ruled on Monday.",
+            ("Jane Roe", "appoints", "John Doe"),
+        ),
+        (
+            "The senator will serve until Jane Roe's nominee, John Doe, is confirmed.",
+            ("Jane Roe", "appoints", "John Doe"),
+        ),
+        (
+            "Mary Major, a researcher at the Cato Institute who has praised John Doe, disagreed.",
+            ("Mary Major", "praises", "John Doe"),
+        ),
+    ],
+)
+def test_more_news_wordings(extract_text, text, expected):
+    assert expected in relation_names(extract_text(text))
+
+
+def test_commenting_on_a_nomination_is_no_appointment(extract_text):
+    text = "Jane Roe declined to comment on the potential nomination of John Doe."
+    found = relation_names(extract_text(text), include_negated=True)
+    assert not any(r == "appoints" for _, r, _ in found)
