@@ -16,7 +16,7 @@ class Article:
     id: str  # stable identifier, used in IRIs (file stem)
     source_file: str  # file name as given by the user
     text: str
-    sha256: str  # of the bytes read
+    sha256: str  # of the text as read (UTF-8), so re-encoded copies are duplicates
     title: str | None = None
     date: str | None = None
     source: str | None = None

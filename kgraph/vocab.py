@@ -63,6 +63,7 @@ class KG(DefinedNamespace):
     supportedBy: object
 
     _NS = Namespace(KG_IRI)
+    _fail = True  # kg:Typo is an AttributeError, not a silent new IRI
 
 
 PREFIXES = {

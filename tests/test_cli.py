@@ -1,5 +1,8 @@
+import subprocess
+import sys
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from kgraph import __version__
@@ -107,3 +110,55 @@ def test_progress_bar_shows_rate_and_eta():
     assert "50/200" in line and "5.0 articles/s" in line and "ETA 0:30" in line
     bar(200, 200)
     assert stream.getvalue().endswith("\n")
+
+
+def imported_modules(statement: str) -> set[str]:
+    """Top-level packages a fresh interpreter imports to run ``statement``."""
+    done = subprocess.run(
+        [sys.executable, "-X", "importtime", "-c", statement],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    names = set()
+    for line in done.stderr.splitlines():
+        if line.startswith("import time:") and "|" in line:
+            names.add(line.rsplit("|", 1)[1].strip().split(".")[0])
+    return names
+
+
+def test_the_cli_and_the_package_load_no_nlp_or_rdf_library():
+    heavy = {"spacy", "rdflib", "pyoxigraph", "pyshacl", "pyvis", "numpy", "networkx", "dask"}
+    assert not imported_modules("import kgraph.cli") & heavy
+    assert not imported_modules("import kgraph; kgraph.__version__") & heavy
+    assert "spacy" in imported_modules("import kgraph.extract.pipeline")  # where it belongs
+
+
+@pytest.mark.parametrize(
+    ("options", "line"),
+    [
+        (["--depth", "-1"], "kgraph: error: --depth: must be 0 or more"),
+        (["--max-nodes", "0"], "kgraph: error: --max-nodes: must be at least 1"),
+        (["--relation", "likes"], "kgraph: error: --relation: unknown relation type(s) likes;"),
+    ],
+)
+def test_library_parameter_errors_name_the_cli_flag(tmp_path, seeds_dir, options, line):
+    result = CliRunner().invoke(main, ["build", str(seeds_dir), "-o", str(tmp_path), *options])
+    assert result.exit_code == 1
+    assert result.output.strip().startswith(line) and len(result.output.splitlines()) == 1
+
+
+def test_library_errors_name_the_parameter_not_a_flag():
+    from kgraph.errors import ParameterError
+    from kgraph.export.html.view import HtmlView
+
+    with pytest.raises(ParameterError, match=r"^depth: must be 0 or more$"):
+        HtmlView(depth=-1)
+
+
+def test_a_typo_in_a_vocabulary_term_is_an_error():
+    from kgraph.vocab import KG
+
+    assert str(KG.meets).endswith("#meets")
+    with pytest.raises(AttributeError):
+        _ = KG.meetz
