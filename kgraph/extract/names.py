@@ -45,14 +45,17 @@ def name_core(name: str, given_names: dict[str, str]) -> tuple[str, str, str] | 
     """(given name in its full form, surname, middle initials) of a person's name.
 
     "Joe Biden" and "Joseph R. Biden" share ("joseph", "biden"); the initials keep
-    "George W. Bush" ("w") apart from "George H.W. Bush" ("hw").
+    "George W. Bush" ("w") apart from "George H.W. Bush" ("hw"), and a generational suffix
+    stays with the surname, so "Donald Trump Jr." ("trump jr") is not his father.
     """
-    words = [w.replace(".", "") for w in normalize(name).split()]
+    words = [w.replace(".", "").strip(",") for w in normalize(name).split()]
+    suffixes = [w for w in words if w in NAME_SUFFIXES]
     words = [w for w in words if w and w not in NAME_SUFFIXES]
     if len(words) < 2 or not all(w[:1].isalpha() for w in words):
         return None
     middle = "".join(w if len(w) <= 2 else w[0] for w in words[1:-1])
-    return given_names.get(words[0], words[0]), words[-1], middle
+    surname = " ".join([words[-1], *suffixes])
+    return given_names.get(words[0], words[0]), surname, middle
 
 
 class PersonIndex:

@@ -58,13 +58,24 @@ def party_before(first: Token, knowledge: Knowledge) -> str | None:
     floor = max(first.sent.start, first.i - 1 - MAX_BRIDGE)
     while i >= floor:
         token = first.doc[i]
-        word = knowledge.party_words.get(token.text)
+        word = party_word_ending_at(first.doc, i, first.sent.start, knowledge)
         if word and token.ent_type_ != "PERSON":
             return word
         if token.text in ("-", ".") or (token.pos_ in BRIDGE_POS and token.ent_type_ != "PERSON"):
             i -= 1
             continue
         return None
+    return None
+
+
+def party_word_ending_at(doc: Doc, i: int, floor: int, knowledge: Knowledge) -> str | None:
+    """The longest party word ending at token ``i``: 'Liberal Democrat leader X' is a Liberal
+    Democrat, not a Democrat."""
+    for size in (3, 2, 1):
+        if i - size + 1 >= floor:
+            word = knowledge.party_words.get(doc[i - size + 1 : i + 1].text)
+            if word:
+                return word
     return None
 
 

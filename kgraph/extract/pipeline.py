@@ -16,10 +16,12 @@ from spacy.tokens import Doc
 from ..records import Article, ArticleExtraction, Claim
 from .config import PipelineConfig
 from .entities import resolve_mentions
+from .headlines import confirm_headline_mentions
 from .nlp import mentions_in
 from .parties import party_claims
 from .posts import holdings_in
 from .relations import claims_in
+from .text import text_of
 
 log = logging.getLogger(__name__)
 
@@ -37,7 +39,7 @@ Outcome = ArticleExtraction | Failure
 
 def extract_from_doc(doc: Doc, article: Article, config: PipelineConfig) -> ArticleExtraction:
     knowledge = config.knowledge()
-    mentions = mentions_in(doc, knowledge)
+    mentions = confirm_headline_mentions(mentions_in(doc, knowledge), text_of(doc))
     entities, keys = resolve_mentions(mentions, knowledge)
     holdings = holdings_in(doc, mentions, keys, knowledge)
     claims = claims_in(doc, mentions, keys, entities, holdings, knowledge)

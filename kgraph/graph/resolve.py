@@ -7,7 +7,7 @@ acronym joins the one full name of the corpus that explains it.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -52,8 +52,103 @@ def resolve_corpus(
         merged[target].extend(items)
         for article_id, entity in items:
             local_to_name[(article_id, entity.key)] = target
+    dates = {x.article.id: article_year(x.article.date) for x in extractions}
+    for (article_id, local_key), target in surname_choices(merged, dates).items():
+        source = local_to_name[(article_id, local_key)]
+        moved = [item for item in merged[source] if item[0] == article_id]
+        merged[source] = [item for item in merged[source] if item[0] != article_id]
+        merged[target].extend(moved)
+        local_to_name[(article_id, local_key)] = target
+    merged = {k: v for k, v in merged.items() if v}
     entities = {key: merge_entities(key, items) for key, items in sorted(merged.items())}
     return Resolution(entities=entities, key_map=local_to_name)
+
+
+# A lone surname is the full-name person of that surname who has this many times the
+# mentions of all the others (in articles of the same years when dates are known).
+SURNAME_DOMINANCE = 3
+SURNAME_MIN_MENTIONS = 3
+SURNAME_YEARS = 2  # how far apart articles may be to count as the same time
+# Inside an article that names several of them in full, the one it mentions this many
+# times as often as the others together.
+ARTICLE_DOMINANCE = 2
+
+
+def article_year(date: str | None) -> int | None:
+    """The year of an ISO-like date ('2016-05-01', '2016'), or None."""
+    if date and len(date) >= 4 and date[:4].isdigit():
+        return int(date[:4])
+    return None
+
+
+def surname_choices(
+    merged: dict[str, list[tuple[str, LocalEntity]]], years: dict[str, int | None]
+) -> dict[tuple[str, str], str]:
+    """(article, local key) of a lone-surname person -> the full-name person it means.
+
+    "Trump" in an article that names no Trump in full is the Trump the corpus mentions most
+    around the article's date, when that one has ``SURNAME_DOMINANCE`` times the mentions
+    of every other full name ending so ("Clinton" in 2016 news; in 1998 news, another).
+    Generational suffixes are other people ("Donald Trump Jr."); family members mentioned
+    about as often stay apart, and so does an article that names two of them in full.
+    """
+    people = {k: v for k, v in merged.items() if k.startswith(PERSON + ":")}
+    by_suffix: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    for key in people:
+        words = tuple(key.split(":", 1)[1].split())
+        for k in range(1, len(words)):
+            by_suffix[words[-k:]].append(key)
+    mentions_by_year: dict[str, Counter] = {}
+    for key, items in people.items():
+        counter: Counter = Counter()
+        for article_id, entity in items:
+            counter[years.get(article_id)] += entity.mention_count
+        mentions_by_year[key] = counter
+    in_article: dict[str, Counter] = defaultdict(Counter)  # article -> mentions per person
+    for key, items in people.items():
+        for article_id, entity in items:
+            in_article[article_id][key] += entity.mention_count
+    choices: dict[tuple[str, str], str] = {}
+    for key, items in people.items():
+        words = tuple(key.split(":", 1)[1].split())
+        candidates = by_suffix.get(words, [])
+        if not candidates:
+            continue
+        for article_id, entity in items:
+            named = {k: in_article[article_id][k] for k in candidates if in_article[article_id][k]}
+            if named:  # the article names them: its own mentions decide, or nobody
+                choice = dominant(named, ratio=ARTICLE_DOMINANCE) or likeliest(
+                    sorted(named), years.get(article_id), mentions_by_year
+                )
+            else:
+                choice = likeliest(candidates, years.get(article_id), mentions_by_year)
+            if choice is not None:
+                choices[(article_id, entity.key)] = choice
+    return choices
+
+
+def likeliest(
+    candidates: list[str], year: int | None, mentions_by_year: dict[str, Counter]
+) -> str | None:
+    """The dominant candidate by mentions near ``year`` (all years when unknown)."""
+
+    def near(key: str) -> int:
+        counts = mentions_by_year[key]
+        if year is None:
+            return sum(counts.values())
+        return sum(n for y, n in counts.items() if y is not None and abs(y - year) <= SURNAME_YEARS)
+
+    return dominant({k: near(k) for k in candidates}, SURNAME_MIN_MENTIONS)
+
+
+def dominant(counts: dict[str, int], least: int = 1, ratio: int = SURNAME_DOMINANCE) -> str | None:
+    """The key with ``ratio`` times the count of all the others together."""
+    scores = sorted(((n, k) for k, n in counts.items()), reverse=True)
+    best, key = scores[0]
+    rest = sum(n for n, _ in scores[1:])
+    if best >= least and best >= ratio * rest:
+        return key
+    return None
 
 
 def kind_renames(by_key: dict[str, list[tuple[str, LocalEntity]]]) -> dict[str, str]:
@@ -141,10 +236,16 @@ def corpus_renames(by_key: dict[str, list[tuple[str, LocalEntity]]]) -> dict[str
     orgs = {k: group_name(k, v) for k, v in by_key.items() if k.startswith(ORGANIZATION + ":")}
     index = PersonIndex({normalize(n): n for n in people.values()})
     key_of = {normalize(name): key for key, name in people.items()}
+    mentions = {key: sum(e.mention_count for _, e in by_key[key]) for key in people}
     for key, name in people.items():
         full = index.expand(name, exclude=normalize(name))
-        if full:
-            renames[key] = key_of[normalize(full)]
+        if not full:
+            continue
+        target = key_of[normalize(full)]
+        if len(name.split()) == 1 or mentions[target] >= mentions[key]:
+            renames[key] = target  # "Roe" -> "Jane Roe", "Ann Doe" -> "Mary Ann Doe"
+        elif target not in renames:
+            renames[target] = key  # "Lyin' James Comey" (rare) joins "James Comey"
     renames.update(surnames_tagged_as_organisations(by_key, people, orgs))
     for key, name in orgs.items():
         if is_acronym(name):
@@ -153,7 +254,20 @@ def corpus_renames(by_key: dict[str, list[tuple[str, LocalEntity]]]) -> dict[str
             ]
             if len(longs) == 1:
                 renames[key] = longs[0]
-    return renames
+    return followed(renames)
+
+
+def followed(renames: dict[str, str]) -> dict[str, str]:
+    """Renames with chains followed to their end (A -> B -> C: A -> C), cycles left out."""
+    final = {}
+    for key in renames:
+        seen, target = {key}, renames[key]
+        while target in renames and target not in seen:
+            seen.add(target)
+            target = renames[target]
+        if target != key:
+            final[key] = target
+    return final
 
 
 def surnames_tagged_as_organisations(
@@ -186,9 +300,18 @@ def surnames_tagged_as_organisations(
     return renames
 
 
+def canonical_label(named: list[LocalEntity]) -> str:
+    """The form most mentions use (then the fullest, then the first in order): spelling,
+    capitals and punctuation follow the body's usage, not one odd article."""
+    counts: Counter = Counter()
+    for entity in named:
+        counts[entity.name] += entity.mention_count
+    return max(sorted(counts), key=lambda n: (counts[n], len(n.split()))) if counts else ""
+
+
 def merge_entities(key: str, items: list[tuple[str, LocalEntity]]) -> Entity:
     named = [e for _, e in items if entity_key(e.kind, e.name) == key] or [e for _, e in items]
-    name = max(named, key=lambda e: (len(e.name.split()), e.mention_count, e.name)).name
+    name = canonical_label(named)
     kind = key.split(":", 1)[0]
     aliases = set()
     for _, entity in items:

@@ -34,6 +34,7 @@ class Knowledge:
     party_codes: dict[str, str] = field(default_factory=dict)  # "R" -> "Republican Party"
     party_words: dict[str, str] = field(default_factory=dict)  # "Democrat" -> "Democratic Party"
     organization_words: frozenset[str] = frozenset()  # "Party", "Committee": an ORG keyword
+    place_words: frozenset[str] = frozenset()  # "Tower", "Square": a name ending so is a place
     definite_places: frozenset[str] = frozenset()
     sources: tuple[str, ...] = ()
 

@@ -90,6 +90,8 @@ NOT_NAMES = frozenset({
     "loading", "tweet", "twitter", "advertisement", "click", "share", "read more", "n't",
 })  # fmt: skip
 CREDIT_WORDS = ("photo", "photograph", "image", "credit", "getty", "illustration")
+# "Trump v. Vance", "Roe vs. Wade": a court case, not a person.
+CASE_SEPARATORS = frozenset({"v.", "vs.", "v", "vs"})
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 # Words left out of an organisation's initials: "Democratic Socialists of America" -> DSA.
 INITIALS_STOP_WORDS = frozenset({"of", "the", "and", "for", "in", "on", "at", "to", "&"})

@@ -69,6 +69,7 @@ def add_gazetteer(knowledge: Knowledge, data: dict, origin: str) -> None:
         knowledge.honorifics = knowledge.honorifics | {
             normalize(n) for n in data.get("honorifics", [])
         }
+        knowledge.place_words = knowledge.place_words | set(data.get("place_words", []))
         knowledge.organization_words = knowledge.organization_words | {
             w.lower() for w in data.get("organization_words", [])
         }

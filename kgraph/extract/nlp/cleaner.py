@@ -13,6 +13,7 @@ from spacy.util import filter_spans
 
 from ...knowledge import Knowledge, normalize
 from ...knowledge.english import (
+    CASE_SEPARATORS,
     CLOSE_QUOTES,
     CREDIT_WORDS,
     DETERMINERS,
@@ -47,7 +48,7 @@ class EntityCleaner:
         people = person_words(spans)
         cleaned = []
         for span in spans:
-            span = self.relabel(span, people)
+            span = self.as_place(self.relabel(span, people))
             if self.is_name(span, lowercase, people):
                 cleaned.append(span)
         doc.ents = filter_spans(cleaned)
@@ -92,6 +93,16 @@ class EntityCleaner:
             ):
                 return self.skip_titles(doc, start + size, end)
         return start
+
+    def as_place(self, span: Span) -> Span:
+        """'Trump Tower', 'Grosvenor Square': a 'person' ending in a place word is a place."""
+        if (
+            span.label_ == "PERSON"
+            and len(span) >= 2
+            and span[-1].text in self.knowledge.place_words
+        ):
+            return Span(span.doc, span.start, span.end, label="FAC")
+        return span
 
     def known(self, span: Span) -> bool:
         return bool(span.kb_id_) or self.knowledge.lookup(span.text) is not None
@@ -194,8 +205,11 @@ def described_as_person(span: Span) -> bool:
 
 
 def plausible_person(span: Span) -> bool:
-    """No glued page furniture ('CornynThe'), no all-caps acronyms of four letters or more."""
+    """No glued page furniture ('CornynThe'), no court case ('Roe v. Wade'), no all-caps
+    acronyms of four letters or more."""
     if any(GLUED.match(t.text) for t in span):
+        return False
+    if any(t.lower_ in CASE_SEPARATORS for t in span[1:-1]):
         return False
     bare = span.text.replace(".", "").replace(" ", "")
     return not (len(bare) >= 4 and bare.isupper())
@@ -207,9 +221,12 @@ NOT_NAME_START = {"VERB", "ADP", "NUM", "DET", "SCONJ", "CCONJ", "PRON"}
 
 
 def skip_headline_words(doc: Doc, start: int, end: int) -> int:
-    """Drop leading words of a person span that are not part of a name."""
+    """Drop leading words of a person span that are not part of a name: headline verbs,
+    prepositions, and a common noun before a full name ("Photographer Jane Roe")."""
     while end - start > 1 and (
-        doc[start].pos_ in NOT_NAME_START or not doc[start].text[:1].isalpha()
+        doc[start].pos_ in NOT_NAME_START
+        or not doc[start].text[:1].isalpha()
+        or (doc[start].pos_ == "NOUN" and end - start > 2)
     ):
         start += 1
     return start
