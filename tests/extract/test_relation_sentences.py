@@ -1,0 +1,210 @@
+"""Exact relation sets for hand-written sentences.
+
+Each sentence names two or more entities, and the test asserts the whole set of claims,
+so an extractor that pairs every entity with every other one in the sentence fails.
+"""
+
+import pytest
+
+from tests.helpers import relation_names
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # meets
+        (
+            "Senator Mary Okafor met with Governor Tom Poe on Tuesday.",
+            {("Mary Okafor", "meets", "Tom Poe")},
+        ),
+        (
+            "Jane Roe and John Doe met in Chicago on Thursday.",
+            {("Jane Roe", "meets", "John Doe")},
+        ),
+        (
+            "Jane Roe and John Doe met with Mary Okafor.",
+            {("Jane Roe", "meets", "Mary Okafor"), ("John Doe", "meets", "Mary Okafor")},
+        ),
+        # criticizes / praises
+        (
+            "Jane Roe criticized John Doe over the tax plan.",
+            {("Jane Roe", "criticizes", "John Doe")},
+        ),
+        (
+            "Mary Okafor praised Tom Poe for his leadership.",
+            {("Mary Okafor", "praises", "Tom Poe")},
+        ),
+        # supports / endorses
+        ("Jane Roe supports John Doe.", {("Jane Roe", "supports", "John Doe")}),
+        (
+            "The Sierra Club endorsed Mary Okafor for governor.",
+            {("Sierra Club", "supports", "Mary Okafor")},
+        ),
+        # opposes
+        (
+            "Mary Okafor opposed Tom Poe in the primary.",
+            {("Mary Okafor", "opposes", "Tom Poe")},
+        ),
+        (
+            "Jane Roe opposes the Republican Party.",
+            {("Jane Roe", "opposes", "Republican Party")},
+        ),
+        # threatens, with the target in a conditional clause
+        (
+            "Jane Roe threatened to veto the bill if John Doe refused to negotiate.",
+            {("Jane Roe", "threatens", "John Doe")},
+        ),
+        # advises
+        (
+            "Mary Okafor advises Tom Poe on foreign policy.",
+            {("Mary Okafor", "advises", "Tom Poe")},
+        ),
+        ("John Doe, who advised Jane Roe, resigned.", {("John Doe", "advises", "Jane Roe")}),
+        # appoints, including the apposition that swaps subject and object
+        (
+            "President Jane Roe appointed John Doe as ambassador.",
+            {("Jane Roe", "appoints", "John Doe")},
+        ),
+        (
+            "Judge Mary Okafor, an appointee of Governor Tom Poe, dismissed the case.",
+            {("Tom Poe", "appoints", "Mary Okafor")},
+        ),
+        # requests
+        (
+            "Jane Roe asked John Doe to withdraw from the race.",
+            {("Jane Roe", "requests", "John Doe")},
+        ),
+        # communicatesWith, with two coordinated objects
+        (
+            "Mary Okafor spoke with Tom Poe by phone on Friday.",
+            {("Mary Okafor", "communicatesWith", "Tom Poe")},
+        ),
+        (
+            "Jane Roe spoke with John Doe and Mary Okafor on Friday.",
+            {
+                ("Jane Roe", "communicatesWith", "John Doe"),
+                ("Jane Roe", "communicatesWith", "Mary Okafor"),
+            },
+        ),
+        # cooperatesWith
+        (
+            "Mary Okafor worked closely with Tom Poe on the budget.",
+            {("Mary Okafor", "cooperatesWith", "Tom Poe")},
+        ),
+        (
+            "Jane Roe and John Doe worked together on the bill.",
+            {("Jane Roe", "cooperatesWith", "John Doe")},
+        ),
+        # memberOf
+        (
+            "John Doe is a member of the Green Party.",
+            {("John Doe", "memberOf", "Green Party")},
+        ),
+        (
+            "Mary Okafor joined the Democratic Socialists of America in 2019.",
+            {("Mary Okafor", "memberOf", "Democratic Socialists of America")},
+        ),
+        (
+            "Mary Okafor, a member of the Working Families Party, praised Tom Poe.",
+            {
+                ("Mary Okafor", "memberOf", "Working Families Party"),
+                ("Mary Okafor", "praises", "Tom Poe"),
+            },
+        ),
+    ],
+)
+def test_exact_relations(extract_text, text, expected):
+    assert relation_names(extract_text(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a news outlet is no contact: "told the AP" / "spoke with CNN"
+        ("Jane Roe told the AP that John Doe was wrong.", set()),
+        ("Jane Roe spoke with CNN about John Doe.", set()),
+        ("Jane Roe told the Associated Press that the plan would fail.", set()),
+        # a place is no party to a meeting
+        ("Jane Roe visited Ohio on Monday.", set()),
+        ("Jane Roe met John Doe in Ohio.", {("Jane Roe", "meets", "John Doe")}),
+        (
+            "Jane Roe advised John Doe during his campaign for governor of Texas.",
+            {("Jane Roe", "advises", "John Doe")},
+        ),
+        # an organisation named in passing is no argument
+        (
+            "Jane Roe endorsed John Doe in the Senate race.",
+            {("Jane Roe", "supports", "John Doe")},
+        ),
+        # a bystander in the same sentence takes no part
+        (
+            "Jane Roe criticized John Doe, while Mary Okafor watched.",
+            {("Jane Roe", "criticizes", "John Doe")},
+        ),
+        (
+            "Jane Roe praised John Doe at an event hosted by Mary Okafor.",
+            {("Jane Roe", "praises", "John Doe")},
+        ),
+        (
+            "Jane Roe endorsed John Doe over Mary Okafor.",
+            {("Jane Roe", "supports", "John Doe")},
+        ),
+        # two clauses, two pairs, never crossed
+        (
+            "Jane Roe praised John Doe, and Mary Okafor criticized Tom Poe.",
+            {("Jane Roe", "praises", "John Doe"), ("Mary Okafor", "criticizes", "Tom Poe")},
+        ),
+        (
+            "Jane Roe met John Doe and later criticized Mary Okafor.",
+            {("Jane Roe", "meets", "John Doe"), ("Jane Roe", "criticizes", "Mary Okafor")},
+        ),
+        (
+            "Jane Roe criticized John Doe, an ally of Mary Okafor.",
+            {("Jane Roe", "criticizes", "John Doe"), ("John Doe", "cooperatesWith", "Mary Okafor")},
+        ),
+    ],
+)
+def test_false_positive_families(extract_text, text, expected):
+    assert relation_names(extract_text(text), include_negated=True) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "triple"),
+    [
+        ("Jane Roe did not meet John Doe on Monday.", ("Jane Roe", "meets", "John Doe")),
+        ("Jane Roe did not criticize John Doe.", ("Jane Roe", "criticizes", "John Doe")),
+        ("Jane Roe has never endorsed John Doe.", ("Jane Roe", "supports", "John Doe")),
+    ],
+)
+def test_negated_claim_is_kept_apart(extract_text, text, triple):
+    extraction = extract_text(text)
+    assert relation_names(extraction) == set()
+    assert relation_names(extraction, include_negated=True) == {triple}
+    assert all(c.negated for c in extraction.claims)
+
+
+@pytest.mark.parametrize(
+    ("text", "triple", "modality"),
+    [
+        ("Jane Roe plans to meet John Doe in March.", ("Jane Roe", "meets", "John Doe"), "planned"),
+        (
+            "Jane Roe could meet John Doe if the talks resume.",
+            ("Jane Roe", "meets", "John Doe"),
+            "hypothetical",
+        ),
+        (
+            "Jane Roe reportedly criticized John Doe.",
+            ("Jane Roe", "criticizes", "John Doe"),
+            "reported",
+        ),
+        (
+            "Jane Roe criticized John Doe over the tax plan.",
+            ("Jane Roe", "criticizes", "John Doe"),
+            "asserted",
+        ),
+    ],
+)
+def test_modality(extract_text, text, triple, modality):
+    extraction = extract_text(text)
+    assert relation_names(extraction) == {triple}
+    assert [(c.modality, c.negated) for c in extraction.claims] == [(modality, False)]
