@@ -52,13 +52,13 @@ def test_is_acronym(name, expected):
     [
         ("Joe Biden", ("joseph", "biden", "")),
         ("Joseph R. Biden", ("joseph", "biden", "r")),
-        ("Joseph R. Biden Jr.", ("joseph", "biden", "r")),
+        ("Joseph R. Biden Jr.", ("joseph", "biden jr", "r")),  # the suffix stays: another person
         ("George W. Bush", ("george", "bush", "w")),
         ("George H.W. Bush", ("george", "bush", "hw")),
         ("Mike Roe", ("michael", "roe", "")),
         ("Michael J. Roe", ("michael", "roe", "j")),
         ("Jane Mary Roe", ("jane", "roe", "m")),
-        ("John Doe III", ("john", "doe", "")),
+        ("John Doe III", ("john", "doe iii", "")),
         ("  Tom   Poe ", ("thomas", "poe", "")),
         ("Mary Okafor-Smith", ("mary", "okafor-smith", "")),
         ("Roe", None),
