@@ -6,6 +6,7 @@ The shipped gazetteer and lexicon (``data/``) plus the user's files of the same 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -34,6 +35,7 @@ class Knowledge:
     party_codes: dict[str, str] = field(default_factory=dict)  # "R" -> "Republican Party"
     party_words: dict[str, str] = field(default_factory=dict)  # "Democrat" -> "Democratic Party"
     organization_words: frozenset[str] = frozenset()  # "Party", "Committee": an ORG keyword
+    country_cues: dict[str, tuple[re.Pattern, ...]] = field(default_factory=dict)
     place_words: frozenset[str] = frozenset()  # "Tower", "Square": a name ending so is a place
     definite_places: frozenset[str] = frozenset()
     sources: tuple[str, ...] = ()

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -32,6 +33,8 @@ class Title:
     default_jurisdiction: str | None = None
     post_in: str | None = None
     post_in_by_jurisdiction: tuple[tuple[str, str], ...] = ()
+    # (country, post, body): the post's name in that country ('Chancellor' in the UK)
+    national_posts: tuple[tuple[str, str, str | None], ...] = ()
 
 
 @dataclass
@@ -70,6 +73,10 @@ def add_gazetteer(knowledge: Knowledge, data: dict, origin: str) -> None:
             normalize(n) for n in data.get("honorifics", [])
         }
         knowledge.place_words = knowledge.place_words | set(data.get("place_words", []))
+        for country, cues in data.get("country_cues", {}).items():
+            knowledge.country_cues[country] = tuple(
+                re.compile(rf"(?<!\w){re.escape(cue)}(?!\w)") for cue in cues
+            )
         knowledge.organization_words = knowledge.organization_words | {
             w.lower() for w in data.get("organization_words", [])
         }
@@ -84,6 +91,10 @@ def add_title(knowledge: Knowledge, entry: dict) -> None:
         default_jurisdiction=entry.get("default_jurisdiction"),
         post_in=entry.get("post_in"),
         post_in_by_jurisdiction=tuple(sorted(entry.get("post_in_by_jurisdiction", {}).items())),
+        national_posts=tuple(
+            (country, national["post"], national.get("post_in"))
+            for country, national in sorted(entry.get("national_posts", {}).items())
+        ),
     )
     knowledge.titles[normalize(title.title)] = title
     if entry.get("federal_label"):

@@ -1,3 +1,5 @@
+import pytest
+
 from tests.helpers import entity_names
 
 
@@ -17,10 +19,46 @@ def test_titles_give_posts_with_status(extract_text):
     assert ("Mary Major", "Governor of New York", "current") in found
 
 
+US_NEWS = "At the White House, Republicans in Congress and the Senate waited. "
+UK_NEWS = "At Westminster, Labour MPs and the Tories waited. "
+ROE = ("Jane Roe",)
+
+
 def test_default_jurisdiction_and_demonym(extract_text):
-    found = holdings(extract_text("President Jane Roe called Venezuelan leader John Doe."))
+    text = US_NEWS + "President Jane Roe called Venezuelan leader John Doe."
+    found = holdings(extract_text(text))
     assert ("Jane Roe", "President of the United States", "current") in found
     assert ("John Doe", "Leader of Venezuela", "current") in found
+
+
+@pytest.mark.parametrize(
+    ("news", "sentence", "expected"),
+    [
+        (UK_NEWS, "President Jane Roe spoke.", ("Jane Roe", "President", "current")),
+        ("", "President Jane Roe spoke.", ("Jane Roe", "President", "current")),
+        (US_NEWS, "Union president Jane Roe spoke.", ("Jane Roe", "President", "current")),
+        (US_NEWS, "CTU president Jane Roe spoke.", ("Jane Roe", "President", "current")),
+        (
+            UK_NEWS,
+            "Prime Minister Jane Roe spoke.",
+            ROE + ("Prime Minister of the United Kingdom", "current"),
+        ),
+        (US_NEWS, "Prime Minister Jane Roe spoke.", ("Jane Roe", "Prime Minister", "current")),
+        (UK_NEWS, "Chancellor Jane Roe spoke.", ROE + ("Chancellor of the Exchequer", "current")),
+        (
+            UK_NEWS,
+            "Shadow Chancellor Jane Roe spoke.",
+            ROE + ("Shadow Chancellor of the Exchequer", "current"),
+        ),
+        (UK_NEWS, "German Chancellor Jane Roe spoke.", ROE + ("Chancellor of Germany", "current")),
+        (UK_NEWS, "Sen. Jane Roe of the Peronist Party spoke.", ("Jane Roe", "Senator", "current")),
+    ],
+)
+def test_a_countrys_post_is_assumed_only_in_that_countrys_news(
+    extract_text, news, sentence, expected
+):
+    found = holdings(extract_text(news + sentence))
+    assert {h for h in found if h[0] == "Jane Roe"} == {expected}
 
 
 def test_apposition_gives_a_post_and_its_body(extract_text):
@@ -142,9 +180,9 @@ def test_apposition_after_a_party_state_tag(extract_text):
 
 
 def test_cabinet_titles(extract_text):
-    text = "Defence Secretary Jane Roe met Treasury Secretary John Doe."
-    found = holdings(extract_text(text))
+    found = holdings(extract_text(UK_NEWS + "Defence Secretary Jane Roe spoke."))
     assert ("Jane Roe", "Defence Secretary of the United Kingdom", "current") in found
+    found = holdings(extract_text(US_NEWS + "Treasury Secretary John Doe spoke."))
     assert ("John Doe", "Secretary of the Treasury", "current") in found
 
 
@@ -166,13 +204,13 @@ def test_place_after_the_name_and_served_as_with_an_adverb(extract_text):
 
 
 def test_state_tag_for_governors_prefixed_status_and_party_labels(extract_text):
-    text = (
-        "Critics said ex-Home Secretary John Doe was wrong. Gov. Jane Roe (R-Ky.) agreed. "
-        "GOP Rep. Mary Major disagreed. Labour leader Tom Poe spoke."
-    )
-    extraction = extract_text(text)
-    found = holdings(extraction)
+    found = holdings(extract_text(UK_NEWS + "Critics said ex-Home Secretary John Doe was wrong."))
     assert ("John Doe", "Home Secretary of the United Kingdom", "former") in found
+    text = (
+        "Gov. Jane Roe (R-Ky.) agreed. GOP Rep. Mary Major disagreed. Labour leader Tom Poe spoke."
+    )
+    extraction = extract_text(US_NEWS + text)
+    found = holdings(extraction)
     assert ("Jane Roe", "Governor of Kentucky", "current") in found
     assert ("Mary Major", "United States Representative", "current") in found
     assert ("Tom Poe", "Leader of Labour Party", "current") in found

@@ -88,6 +88,8 @@ def title_before(ent: Span, knowledge: Knowledge) -> str | None:
             and token.text.split("-")[0].lower() in knowledge.status_cues
         ):
             i -= 1
+        elif has_title and token.is_alpha and token.is_upper and len(token.text) >= 2:
+            i -= 1  # an acronym before the title: 'CTU president', 'ACPO president'
         elif has_title and token.text[:1].isupper() and token.lower_ in org_words:
             in_org, i = True, i - 1
         elif in_org and (token.pos_ == "PROPN" and token.is_title or token.lower_ == "of"):

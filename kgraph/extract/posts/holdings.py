@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
-from ...knowledge import Knowledge, normalize
+from ...knowledge import Knowledge, Title, normalize
 from ...records import Evidence, Holding, Mention
 from ..text import sentence_evidence, text_of
 from .titles import (
@@ -31,6 +31,10 @@ from .titles import (
     us_states,
     years_in,
 )
+
+# An article is a country's news when that country's cue words occur this often (and twice
+# as often as another's).
+COUNTRY_MIN_CUES = 3
 
 
 def holdings_in(
@@ -109,6 +113,7 @@ def holdings_in(
     holdings = []
     seen = set()
     data = knowledge.posts
+    country = article_country(text_of(doc), knowledge)
     for key, parsed, evidence in found:
         title, jurisdiction, body = parsed.title, parsed.jurisdiction, parsed.body
         in_state = parsed.federal or normalize(title.post) in data.state_titles
@@ -116,20 +121,26 @@ def holdings_in(
             jurisdiction = congress_state[key]
         elif jurisdiction is None and body is None and (key, title.post) in by_holder:
             jurisdiction, body = by_holder[(key, title.post)].most_common(1)[0][0]
-        elif (
-            jurisdiction is None
-            and body is None
+        federal = parsed.federal
+        unplaced = jurisdiction is None and body is None
+        if unplaced and (parsed.qualified or title.default_jurisdiction not in (None, country)):
+            # "President X" names the US president only in US news: elsewhere no country
+            title, federal = replace(title, default_jurisdiction=None, post_in=None), None
+        if (
+            unplaced
             and title.default_jurisdiction is None
             and len(by_title.get(title.post, ())) == 1
         ):
             jurisdiction = next(iter(by_title[title.post]))
+        place = jurisdiction or (title.default_jurisdiction if body is None else None)
+        title = national_post(title, place, knowledge)
         start, end = years_in(evidence.text)
         holding = Holding(
             holder=key,
-            post=post_label(title, jurisdiction, knowledge, body, parsed.federal),
+            post=post_label(title, jurisdiction, knowledge, body, federal),
             evidence=evidence,
             status=parsed.status,
-            post_in=post_body(title, jurisdiction, knowledge, body, parsed.federal),
+            post_in=post_body(title, jurisdiction, knowledge, body, federal),
             start_year=start,
             end_year=end,
         )
@@ -138,6 +149,37 @@ def holdings_in(
             seen.add(marker)
             holdings.append(holding)
     return holdings
+
+
+def article_country(text: str, knowledge: Knowledge) -> str | None:
+    """The country whose news this is, from its cue words ('Congress', 'Westminster', 'MPs'):
+    the one with at least ``COUNTRY_MIN_CUES`` hits and twice the hits of any other."""
+    hits = sorted(
+        ((sum(len(p.findall(text)) for p in patterns), country)
+         for country, patterns in knowledge.country_cues.items()),
+        reverse=True,
+    )  # fmt: skip
+    if not hits or hits[0][0] < COUNTRY_MIN_CUES:
+        return None
+    if len(hits) > 1 and hits[0][0] < 2 * hits[1][0]:
+        return None
+    return hits[0][1]
+
+
+def national_post(title: Title, place: str | None, knowledge: Knowledge) -> Title:
+    """A title's post under its national name: 'Chancellor' in the United Kingdom is the
+    Chancellor of the Exchequer ('Shadow Chancellor': Shadow Chancellor of the Exchequer)."""
+    for country, post, post_in in title.national_posts:
+        if place == country:
+            base = knowledge.titles[normalize(title.title)].post
+            prefix = title.post[: -len(base)] if title.post.endswith(base) else ""
+            return replace(
+                title,
+                post=prefix + post,
+                post_in=post_in or title.post_in,
+                default_jurisdiction=None,
+            )
+    return title
 
 
 def titles_of(mention: Mention, text: str) -> list[tuple[str, bool, str | None]]:

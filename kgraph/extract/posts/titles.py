@@ -68,6 +68,9 @@ class Parsed:
     written: str
     body: str | None = None  # an organisation named with the title ("FBI Director")
     federal: tuple[str, str] | None = None
+    # other words qualify the title ("union president", "CTU president", "company
+    # President"): it is some organisation's post, so no country is assumed for it
+    qualified: bool = False
 
 
 def split_tokens(words: str, knowledge: Knowledge) -> list[str]:
@@ -153,7 +156,27 @@ def parse_title(
         and after[0].lower() in JURISDICTION_PREPOSITIONS
     ):
         jurisdiction, body = place_or_body(after[1:], knowledge, places, orgs)
-    return Parsed(title, jurisdiction, status, " ".join(tokens[m:j]), body, federal)
+    qualified = jurisdiction is None and body is None and qualifies(before, knowledge)
+    return Parsed(title, jurisdiction, status, " ".join(tokens[m:j]), body, federal, qualified)
+
+
+def qualifies(before: list[str], knowledge: Knowledge) -> bool:
+    """Words before a title other than status cues, articles, possessives and party labels."""
+    for token in before:
+        word = token[:-2] if token.endswith(POSSESSIVE_CLITICS) else token
+        known = knowledge.lookup(word)
+        if (
+            not word
+            or cue_of(word, knowledge)
+            or word.lower() in ARTICLES
+            or word in knowledge.party_words
+            or (known is not None and known.subtype == "PoliticalParty")
+            or word in knowledge.demonyms
+            or knowledge.is_place(word)
+        ):
+            continue
+        return True
+    return False
 
 
 def head_of_phrase(before: list[str], after: list[str], knowledge: Knowledge) -> bool:
