@@ -45,6 +45,7 @@ class PostData:
     modifiers: set[str] = field(default_factory=set)
     state_titles: set[str] = field(default_factory=set)  # posts held for a state: "Gov. X"
     party_titles: set[str] = field(default_factory=set)  # a party can be their body
+    portfolio_posts: set[str] = field(default_factory=set)  # "Finance Minister": a portfolio
     states: dict[str, str] = field(default_factory=dict)  # "Calif." -> "California"
     federal: dict[str, tuple[str, str]] = field(default_factory=dict)  # title -> label parts
 
@@ -109,6 +110,7 @@ def add_post_sections(posts: PostData, data: dict) -> None:
     posts.states.update(data.get("state_abbreviations", {}))
     posts.state_titles.update(normalize(t) for t in data.get("state_titles", []))
     posts.party_titles.update(normalize(t) for t in data.get("party_titles", []))
+    posts.portfolio_posts.update(data.get("portfolio_posts", []))
 
 
 def add_known(knowledge: Knowledge, entry: dict, kind: str) -> None:

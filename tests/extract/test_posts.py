@@ -214,3 +214,23 @@ def test_state_tag_for_governors_prefixed_status_and_party_labels(extract_text):
     assert ("Jane Roe", "Governor of Kentucky", "current") in found
     assert ("Mary Major", "United States Representative", "current") in found
     assert ("Tom Poe", "Leader of Labour Party", "current") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            UK_NEWS + "Liberal Democrat home affairs spokesman Jane Roe said no.",
+            ("Jane Roe", "Home Affairs Spokesperson of Liberal Democrats", "current"),
+        ),
+        (UK_NEWS + "Finance Minister Jane Roe spoke.", ("Jane Roe", "Finance Minister", "current")),
+        (
+            US_NEWS + "The attacks came after company President Jane Roe spoke out.",
+            ("Jane Roe", "President", "current"),
+        ),
+    ],
+)
+def test_words_qualifying_a_title_name_its_portfolio_or_its_organisation(
+    extract_text, text, expected
+):
+    assert {h for h in holdings(extract_text(text)) if h[0] == "Jane Roe"} == {expected}

@@ -180,3 +180,39 @@ def test_party_state(knowledge, text_after_name, expected):
 )
 def test_split_tokens(knowledge, words, expected):
     assert split_tokens(words, knowledge) == expected
+
+
+@pytest.mark.parametrize(
+    ("words", "label"),
+    [
+        (
+            "Liberal Democrat home affairs spokesman",
+            "Home Affairs Spokesperson of Liberal Democrats",
+        ),
+        ("Plaid Cymru's economics spokesman", "Economics Spokesperson of Plaid Cymru"),
+        ("Finance Minister", "Finance Minister"),
+        ("Conservative party chairman", "Chair"),  # "party" is no portfolio
+        ("Justice Department spokesman", "Spokesperson of Department of Justice"),  # the head
+        ("South Bend, Indiana mayor", "Mayor of South Bend, Indiana"),
+        ("Labour leader", "Leader of Labour Party"),
+    ],
+)
+def test_portfolios_heads_and_cities_in_post_labels(knowledge, words, label):
+    parsed = parse_title(words, knowledge)
+    assert post_label(
+        parsed.title, parsed.jurisdiction, knowledge, parsed.body, parsed.federal
+    ) == (label)
+
+
+@pytest.mark.parametrize(
+    ("words", "qualified"),
+    [
+        ("CTU president", True),
+        ("company President", True),
+        ("Republican President", False),
+        ("Former President", False),
+        ("French President", False),
+    ],
+)
+def test_a_title_qualified_by_other_words_is_some_organisations(knowledge, words, qualified):
+    assert parse_title(words, knowledge).qualified is qualified

@@ -90,6 +90,14 @@ def title_before(ent: Span, knowledge: Knowledge) -> str | None:
             i -= 1
         elif has_title and token.is_alpha and token.is_upper and len(token.text) >= 2:
             i -= 1  # an acronym before the title: 'CTU president', 'ACPO president'
+        elif (
+            has_title
+            and token.is_alpha
+            and token.pos_ in ("NOUN", "ADJ", "PROPN")
+            and token.dep_ in ("compound", "amod", "nmod")
+            and i < token.head.i < ent.end
+        ):
+            i -= 1  # words qualifying the title: 'home affairs spokesman', 'company President'
         elif has_title and token.text[:1].isupper() and token.lower_ in org_words:
             in_org, i = True, i - 1
         elif in_org and (token.pos_ == "PROPN" and token.is_title or token.lower_ == "of"):

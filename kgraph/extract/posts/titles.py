@@ -119,7 +119,9 @@ def parse_title(
     for i in range(len(tokens)):
         for j in range(len(tokens), i, -1):
             title = knowledge.title(" ".join(tokens[i:j]))
-            if title and (best is None or j - i > best[1] - best[0]):
+            longer = best is None or j - i > best[1] - best[0]
+            # of equally long titles the last is the head: "Justice Department spokesman"
+            if title and (longer or (j - i == best[1] - best[0] and j > best[1])):
                 best = (i, j, title)
     if best is None:
         return None
@@ -157,7 +159,35 @@ def parse_title(
     ):
         jurisdiction, body = place_or_body(after[1:], knowledge, places, orgs)
     qualified = jurisdiction is None and body is None and qualifies(before, knowledge)
+    portfolio = portfolio_of(before, title, knowledge, placed=bool(jurisdiction or body))
+    if portfolio:  # "home affairs spokesman", "Finance Minister": the portfolio is the post's
+        title = replace(title, post=f"{portfolio} {title.post}")
+        federal = None
     return Parsed(title, jurisdiction, status, " ".join(tokens[m:j]), body, federal, qualified)
+
+
+def portfolio_of(before: list[str], title: Title, knowledge: Knowledge, placed: bool) -> str:
+    """The portfolio words right before a generic post ('home affairs' spokesman, 'Finance'
+    Minister), title-cased; '' when there are none or the post takes no portfolio."""
+    if title.post not in knowledge.posts.portfolio_posts:
+        return ""
+    words: list[str] = []
+    for token in reversed(before):
+        lower = token.lower()
+        if (
+            not token.isalpha()
+            or cue_of(token, knowledge)
+            or lower in ARTICLES
+            or lower in APPOSITION_FILLERS
+            or token in knowledge.party_words
+            or token in knowledge.demonyms
+            or knowledge.is_place(token)
+            or lower in knowledge.organization_words
+            or (token[:1].isupper() and (placed or knowledge.lookup(token) is not None))
+        ):
+            break
+        words.insert(0, token)
+    return " ".join(w.capitalize() for w in words[-3:])
 
 
 def qualifies(before: list[str], knowledge: Knowledge) -> bool:
@@ -232,7 +262,14 @@ def place_or_body(
 
 
 def jurisdiction_of(words: list[str], knowledge: Knowledge, places: frozenset[str]) -> str | None:
-    """The longest run of words that names a place or a known organisation."""
+    """The longest run of words that names a place or a known organisation; a city before
+    its state ('South Bend, Indiana') is the city, written so."""
+    states = set(knowledge.posts.states.values())
+    for k in range(1, len(words)):
+        state = " ".join(words[k:])
+        if words[k - 1].endswith(",") and state in states:
+            city = [w.rstrip(",") for w in words[max(0, k - 3) : k]]
+            return f"{' '.join(city)}, {state}"
     for size in range(len(words), 0, -1):
         for start in range(len(words) - size + 1):
             phrase = " ".join(words[start : start + size])
