@@ -23,6 +23,7 @@ if TYPE_CHECKING:  # the façade imports its phases only when called: `kgraph --
     from rdflib.query import Result
 
     from .evaluate import Evaluation
+    from .evaluate.review import Review
     from .export.html.view import HtmlView
     from .extract.config import PipelineConfig
     from .graph.model import KnowledgeGraph
@@ -241,6 +242,31 @@ def evaluate(
     from .evaluate import evaluate as evaluate_graph
 
     return evaluate_graph(gold, graph, list(articles))
+
+
+def sample(
+    graph: str | Path = "output/graph.ttl",
+    out: str | Path = "review.csv",
+    *,
+    assertions: int = 100,
+    seed: int = 1,
+    memberships: bool = False,
+) -> Path:
+    """Write a review sheet of ``assertions`` relation assertions drawn at random (``seed``)
+    from a built graph: subject, relation, object, evidence, article, headline, outlet, date
+    and an empty verdict column (CSV, or Markdown for a .md file)."""
+    from .evaluate.review import sample_assertions, write_sheet
+
+    rows = sample_assertions(graph, assertions, seed, memberships=memberships)
+    write_sheet(rows, Path(out))
+    return Path(out)
+
+
+def review(sheet: str | Path) -> Review:
+    """Precision by relation and by error class of a judged review sheet."""
+    from .evaluate.review import review as review_sheet
+
+    return review_sheet(sheet)
 
 
 def validate(graph: str | Path = "output/graph.ttl") -> Validation:

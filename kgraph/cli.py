@@ -262,12 +262,49 @@ def show_query(name: str) -> None:
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 def evaluate_command(gold: Path, graph: Path, articles, as_json: bool) -> None:
-    """Score a built graph against a GOLD annotation file (precision, recall, F1)."""
-    result = api.evaluate(gold, graph=graph, articles=list(articles))
+    """Score a built graph against a GOLD annotation file (precision, recall, F1), or read
+    a judged review sheet (.csv, .md from `kgraph sample`) back: precision by relation and
+    by error class.
+
+    \b
+    Examples:
+      kgraph evaluate tests/data/seeds-gold.json --graph output/graph.ttl
+      kgraph evaluate review.csv
+    """
+    if gold.suffix.lower() in (".csv", ".md"):
+        result = api.review(gold)
+    else:
+        result = api.evaluate(gold, graph=graph, articles=list(articles))
     if as_json:
         click.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
     else:
         click.echo(result.render(), nl=False)
+
+
+@main.command("sample")
+@graph_file_option("Built graph to draw from (file or graph.oxigraph store folder).")
+@click.option("--assertions", "count", default=100, show_default=True, help="How many to draw.")
+@click.option("--seed", default=1, show_default=True, help="Random seed (state it in reports).")
+@click.option("--memberships", is_flag=True, help="Draw org:memberOf assertions too.")
+@click.option(
+    "-o",
+    "--out",
+    default="review.csv",
+    show_default=True,
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="The sheet to write: .csv, or .md for a Markdown table.",
+)
+def sample_command(graph: Path, count: int, seed: int, memberships: bool, out: Path) -> None:
+    """Write a review sheet of relation assertions drawn at random, for a hand audit: each
+    with subject, relation, object, evidence, article, headline, outlet, date and an empty
+    verdict column (right, detail, wrong) and error class. `kgraph evaluate SHEET` scores it.
+
+    \b
+    Example:
+      kgraph sample --assertions 100 --seed 7 -o review.csv
+    """
+    path = api.sample(graph, out, assertions=count, seed=seed, memberships=memberships)
+    click.echo(f"wrote {path}")
 
 
 @main.command("validate")
