@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 from ..records import Article, ArticleExtraction, Claim
 from .config import PipelineConfig
 from .entities import resolve_mentions
+from .furniture import drop_furniture_mentions
 from .headlines import confirm_headline_mentions
 from .nlp import mentions_in
 from .parties import party_claims
@@ -39,7 +40,9 @@ Outcome = ArticleExtraction | Failure
 
 def extract_from_doc(doc: Doc, article: Article, config: PipelineConfig) -> ArticleExtraction:
     knowledge = config.knowledge()
-    mentions = confirm_headline_mentions(mentions_in(doc, knowledge), text_of(doc))
+    text = text_of(doc)
+    mentions = drop_furniture_mentions(mentions_in(doc, knowledge), text)
+    mentions = confirm_headline_mentions(mentions, text)
     entities, keys = resolve_mentions(mentions, knowledge)
     holdings = holdings_in(doc, mentions, keys, knowledge)
     claims = claims_in(doc, mentions, keys, entities, holdings, knowledge)

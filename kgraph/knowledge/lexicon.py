@@ -32,7 +32,7 @@ DEFAULT_SUBJECTS = {"VERB": ["nsubj"], "NOUN": ["poss", "governor"]}
 KINDS = (PERSON, ORGANIZATION, PLACE)
 TRIGGER_FIELDS = (
     "lemma", "pos", "relation", "objects", "subjects", "requires", "forbids", "confidence",
-    "inverse", "_comment",
+    "inverse", "joint", "_comment",
 )  # fmt: skip
 PROPERTY_FIELDS = ("parent", "label", "comment")
 
@@ -50,6 +50,7 @@ class Trigger:
     forbids: tuple[str, ...] = ()
     confidence: float = 0.7
     inverse: bool = False  # the noun names the one acted on: "X, an appointee of Y"
+    joint: bool = True  # "X and Y met": coordinated subjects of a symmetric relation meet
 
 
 @dataclass(frozen=True)
@@ -205,6 +206,9 @@ def compile_trigger(entry: object, knowledge: Knowledge, where: str, origin: str
     inverse = entry.get("inverse", False)
     if not isinstance(inverse, bool) or (inverse and pos != "NOUN"):
         fail(origin, where, "inverse is true or false, and only for nouns")
+    joint = entry.get("joint", True)
+    if not isinstance(joint, bool):
+        fail(origin, where, "joint is true or false")
     return Trigger(
         lemma=lemma.lower(),
         pos=pos,
@@ -217,6 +221,7 @@ def compile_trigger(entry: object, knowledge: Knowledge, where: str, origin: str
         forbids=tuple(forbids),
         confidence=float(confidence),
         inverse=inverse,
+        joint=joint,
     )
 
 

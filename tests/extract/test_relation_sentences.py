@@ -208,3 +208,28 @@ def test_modality(extract_text, text, triple, modality):
     extraction = extract_text(text)
     assert relation_names(extraction) == {triple}
     assert [(c.modality, c.negated) for c in extraction.claims] == [(modality, False)]
+
+
+# Families the relation audit found wrong: each gives exactly the claims listed.
+AUDITED = [
+    ("Jane Roe's decision to take over the party speaks volumes, John Doe wrote.", set()),
+    ("The relationship between Jane Roe and John Doe was tested.", set()),
+    ("Jane Roe will investigate John Doe.", set()),
+    ("Jane Roe and John Doe hosted a dinner for donors.", set()),
+    ("Jane Roe and John Doe visited Ohio.", set()),
+    (
+        "WASHINGTON (Reuters) - Jane Roe met Senate Republicans on Tuesday.",
+        {("Jane Roe", "meets", "Republican Party")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), AUDITED)
+def test_audited_false_positive_families(extract_text, text, expected):
+    assert relation_names(extract_text(text), include_negated=True) == expected
+
+
+def test_datelines_and_bylines_name_no_entity_of_the_story(extract_text):
+    text = "By Mary Major\n\nWASHINGTON (Reuters) - Jane Roe praised John Doe.\n"
+    extraction = extract_text(text)
+    assert {e.name for e in extraction.entities} == {"Jane Roe", "John Doe"}

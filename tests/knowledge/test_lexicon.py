@@ -46,6 +46,7 @@ MALFORMED = [
     ({"triggers": [{"pos": "VERB", "relation": "praises"}]}, ["triggers[0]", "needs a lemma"]),
     ({"triggers": {"lemma": "hail"}}, ["section 'triggers'", "expected a JSON list"]),
     ({"trigers": []}, ["unknown section(s) 'trigers'"]),
+    ({"triggers": [trigger(joint="no")]}, ["joint is true or false"]),
     (
         {"properties": {"hails": {"parent": "praisez"}}},
         ["property 'hails'", "unknown parent relation 'praisez'"],

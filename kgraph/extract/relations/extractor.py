@@ -68,7 +68,7 @@ def claims_for(token: Token, trigger: Trigger, ctx: ArticleContext) -> Iterator[
             return
         subjects = subjects_of(token, ctx)
         objects: list[str] = []
-        if rules.symmetric and len(subjects) <= 1:
+        if rules.symmetric and trigger.joint and len(subjects) <= 1:
             subjects = joint_subjects(token, ctx) or subjects
         if is_passive(token):
             objects = entities_of([c for c in token.children if c.dep_ == "nsubjpass"], ctx)
@@ -92,7 +92,7 @@ def claims_for(token: Token, trigger: Trigger, ctx: ArticleContext) -> Iterator[
             ))  # fmt: skip
             subjects, objects = participants[:1], participants[1:]
     objects = list(dict.fromkeys(objects))
-    if not objects and rules.symmetric and len(subjects) > 1:
+    if not objects and rules.symmetric and trigger.joint and len(subjects) > 1:
         subjects, objects = subjects[:1], subjects[1:]
     if not subjects or not objects:
         return
