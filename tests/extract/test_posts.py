@@ -234,3 +234,21 @@ def test_words_qualifying_a_title_name_its_portfolio_or_its_organisation(
     extract_text, text, expected
 ):
     assert {h for h in holdings(extract_text(text)) if h[0] == "Jane Roe"} == {expected}
+
+
+def test_a_post_glossed_as_a_reference_to_a_person_is_theirs(extract_text):
+    text = (
+        US_NEWS + "New York City Mayor John Doe spoke. He praised the city for “keeping a fine "
+        "police commissioner”—a reference to Jane Roe, who took office in May."
+    )
+    found = holdings(extract_text(text))
+    assert {h for h in found if h[0] == "Jane Roe"} == {
+        ("Jane Roe", "Police Commissioner of New York City", "current")
+    }
+
+
+def test_a_city_post_takes_no_city_the_article_does_not_name(extract_text):
+    found = holdings(extract_text(US_NEWS + "Police Commissioner Jane Roe spoke."))
+    assert {h for h in found if h[0] == "Jane Roe"} == {
+        ("Jane Roe", "Police Commissioner", "current")
+    }

@@ -132,6 +132,13 @@ def holdings_in(
             and len(by_title.get(title.post, ())) == 1
         ):
             jurisdiction = next(iter(by_title[title.post]))
+        elif unplaced and title.post_in_by_jurisdiction:
+            # a city's post in an article about one of its cities: the police commissioner
+            # of an article whose mayor is New York City's is New York City's
+            towns = dict(title.post_in_by_jurisdiction).keys()
+            cities = {j for counts in by_title.values() for j in counts} & towns
+            if len(cities) == 1:
+                jurisdiction = next(iter(cities))
         place = jurisdiction or (title.default_jurisdiction if body is None else None)
         title = national_post(title, place, knowledge)
         start, end = years_in(evidence.text)
@@ -182,12 +189,22 @@ def national_post(title: Title, place: str | None, knowledge: Knowledge) -> Titl
     return title
 
 
+# "a great police commissioner”—a reference to X": the phrase before the gloss is X's post
+REFERENCE_GLOSS = re.compile(
+    r"(?P<phrase>(?:[A-Za-z.-]+ ){0,3}[A-Za-z.-]+)[”\"’']?\s*[—–-]+\s*"
+    r"(?:an? )?(?:clear |apparent |obvious |thinly veiled )?(?:reference|allusion|nod) to $"
+)
+
+
 def titles_of(mention: Mention, text: str) -> list[tuple[str, bool, str | None]]:
     """Title words before the name, and after it in an apposition (', the police chief,'),
     each with whether it must be the head of its phrase and the status the clause gives."""
     titles: list[tuple[str, bool, str | None]] = []
     if mention.title:
         titles.append((mention.title, False, None))
+    glossed = REFERENCE_GLOSS.search(text[max(0, mention.start - 120) : mention.start])
+    if glossed:  # "retaining a great police commissioner”—a reference to X"
+        titles.append((glossed.group("phrase"), False, None))
     following = text[mention.end : mention.end + 160]
     tag = PARTY_STATE.match(following)  # "Sen. X (R-Texas), the chairman of ..."
     if tag:
