@@ -215,6 +215,7 @@ AUDITED = [
     ("Jane Roe's decision to take over the party speaks volumes, John Doe wrote.", set()),
     ("The relationship between Jane Roe and John Doe was tested.", set()),
     ("Jane Roe will investigate John Doe.", set()),
+    ("Unnamed allies of Jane Roe and John Doe said the plan had failed.", set()),
     ("Jane Roe and John Doe hosted a dinner for donors.", set()),
     ("Jane Roe and John Doe visited Ohio.", set()),
     (

@@ -86,10 +86,10 @@ def claims_for(token: Token, trigger: Trigger, ctx: ArticleContext) -> Iterator[
         if trigger.inverse:
             subjects, objects = objects, subjects
         if rules.symmetric:
-            participants = list(dict.fromkeys(
-                subjects + objects
-                + compound_people(token, ctx) + objects_at(token, "prep:between", ctx)
-            ))  # fmt: skip
+            together = compound_people(token, ctx) + objects_at(token, "prep:between", ctx)
+            if not subjects and not together and len(objects) > 1:
+                return  # "allies of X and Y", "a meeting with X and Y": X and Y are not related
+            participants = list(dict.fromkeys(subjects + objects + together))
             subjects, objects = participants[:1], participants[1:]
     objects = list(dict.fromkeys(objects))
     if not objects and rules.symmetric and trigger.joint and len(subjects) > 1:
