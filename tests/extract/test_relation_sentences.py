@@ -234,3 +234,30 @@ def test_datelines_and_bylines_name_no_entity_of_the_story(extract_text):
     text = "By Mary Major\n\nWASHINGTON (Reuters) - Jane Roe praised John Doe.\n"
     extraction = extract_text(text)
     assert {e.name for e in extraction.entities} == {"Jane Roe", "John Doe"}
+
+
+# Wordings the audit found missing, each with its exact claims.
+MISSED_WORDINGS = [
+    ("Jane Roe campaigned for John Doe in Ohio.", {("Jane Roe", "supports", "John Doe")}),
+    ("Jane Roe campaigned against John Doe.", {("Jane Roe", "opposes", "John Doe")}),
+    ("Jane Roe voted against John Doe.", {("Jane Roe", "opposes", "John Doe")}),
+    ("Jane Roe spoke out against John Doe on Monday.", {("Jane Roe", "criticizes", "John Doe")}),
+    (
+        "Senators Jane Roe and Mary Major voted for John Doe.",
+        {("Jane Roe", "supports", "John Doe"), ("Mary Major", "supports", "John Doe")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MISSED_WORDINGS)
+def test_wordings_the_audit_found_missing(extract_text, text, expected):
+    assert relation_names(extract_text(text), include_negated=True) == expected
+
+
+def test_a_speaker_named_after_the_quote_states_the_claim(extract_text):
+    extraction = extract_text('"Jane Roe has praised John Doe for months," argued Mary Major.')
+    names = {e.key: e.name for e in extraction.entities}
+    assert {
+        (names[c.subject], c.predicate, names[c.object], names.get(c.stated_by))
+        for c in extraction.claims
+    } == {("Jane Roe", "praises", "John Doe", "Mary Major")}
