@@ -102,3 +102,11 @@ def test_headline_words_before_a_name_are_not_part_of_it(config):
     found = mentions(config, "Without Biden, the party is lost.")
     assert "Biden" in {m.surface for m in found}
     assert not any(m.surface.startswith("Without") for m in found)
+
+
+def test_related_story_link_text_names_nobody(config):
+    text = (
+        "The bill passed despite a Friday tweet from President Trump Donald John TrumpWest "
+        "Virginia announces new rules."
+    )
+    assert [m.surface for m in mentions_in(config.nlp()(text), config.knowledge())] == []

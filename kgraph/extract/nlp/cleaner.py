@@ -150,7 +150,9 @@ class EntityCleaner:
             return not in_photo_credit(span)
         if len(span) == 1 and not self.plausible_single_word(span[0], lowercase, people):
             return False
-        if span.label_ == "PERSON" and not plausible_person(span):
+        if span.label_ == "PERSON" and (not plausible_person(span) or link_text_follows(span)):
+            return False
+        if GLUED.match(span[0].text):  # "TrumpWest Virginia": link text glued to a name
             return False
         return not in_photo_credit(span)
 
@@ -202,6 +204,17 @@ def described_as_person(span: Span) -> bool:
     return any(t.lower_ == "who" for t in following) or any(
         t.lower_ in PERSON_PRONOUNS for t in following[1:]
     )
+
+
+def link_text_follows(span: Span) -> bool:
+    """'President Trump Donald John TrumpWest Virginia ...': a name running into a glued
+    token that starts with one of its words is the text of a related-story link."""
+    doc = span.doc
+    words = {t.text for t in span if t.is_alpha}
+    for token in doc[span.end : min(span.end + 3, len(doc))]:
+        if GLUED.match(token.text) and any(token.text.startswith(w) for w in words):
+            return True
+    return False
 
 
 def plausible_person(span: Span) -> bool:
