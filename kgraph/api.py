@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .errors import KgraphError
+from .errors import KgraphError, ParameterError
 
 if TYPE_CHECKING:  # the façade imports its phases only when called: `kgraph --help` stays fast
     from rdflib.query import Result
@@ -219,17 +219,31 @@ def query(
     graph: str | Path = "output/graph.ttl",
     params: Sequence[str] = (),
     engine: str = "auto",
+    *,
+    allow_service: bool = False,
+    timeout: float | None = None,
 ) -> Result:
     """Answer a stored query (by name) or a .rq file over a built graph.
 
     ``graph`` is a graph file or a ``graph.oxigraph`` store folder; ``engine`` is ``rdflib``,
     ``oxigraph`` or ``auto`` (the build's store when it matches the file, Oxigraph for large
-    files, rdflib otherwise). Both engines give the same result sets.
+    files, rdflib otherwise). Both engines give the same result sets. A federated query
+    (``SERVICE``, which sends requests to other servers) is refused unless
+    ``allow_service``; ``timeout`` stops a query running longer than that many seconds.
     """
     from .store.query import answer, find_query, parse_params
 
+    if timeout is not None and not timeout > 0:
+        raise ParameterError("timeout", f"must be a positive number of seconds (got {timeout})")
     stored = find_query(name_or_file)
-    return answer(graph, stored.text, parse_params(list(params)), engine)
+    return answer(
+        graph,
+        stored.text,
+        parse_params(list(params)),
+        engine,
+        allow_service=allow_service,
+        timeout=timeout,
+    )
 
 
 def evaluate(

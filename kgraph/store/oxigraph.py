@@ -153,6 +153,10 @@ def parse_file(path: Path) -> ox.Store:
     fmt = RDF_FORMATS.get(path.suffix.lower())
     if fmt is None:
         raise KgraphError(f"{path}: unknown graph format {path.suffix!r}")
+    if fmt == ox.RdfFormat.JSON_LD:
+        from .guard import check_jsonld
+
+        check_jsonld(path)  # a remote @context is never fetched
     store = ox.Store()
     try:
         store.bulk_load(path=str(path), format=fmt)
