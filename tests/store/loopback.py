@@ -110,7 +110,7 @@ def replying_server(body: bytes, media: str) -> Iterator[tuple[str, list[str]]]:
             self.end_headers()
             self.wfile.write(body)
 
-        do_GET = do_POST = answer  # noqa: N815
+        do_GET = do_POST = do_PUT = answer  # noqa: N815
 
         def log_message(self, *args) -> None:
             pass
