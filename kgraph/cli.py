@@ -11,7 +11,7 @@ import click
 
 from . import __version__, api
 from .errors import KgraphError, ParameterError
-from .run.interrupt import sigterm_as_interrupt
+from .run.interrupt import Terminated, sigterm_as_interrupt
 from .run.progress import progress_bar
 
 # Library parameters whose flag is not simply ``--name`` with dashes.
@@ -35,9 +35,9 @@ class KgraphGroup(click.Group):
         except KgraphError as err:
             click.echo(f"kgraph: error: {err}", err=True)
             sys.exit(1)
-        except KeyboardInterrupt:
+        except KeyboardInterrupt as err:  # Ctrl-C: 130; SIGTERM: 143 (128 + the signal)
             click.echo("kgraph: interrupted; existing output left as it was", err=True)
-            sys.exit(130)
+            sys.exit(143 if isinstance(err, Terminated) else 130)
 
 
 @click.group(cls=KgraphGroup, context_settings={"help_option_names": ["-h", "--help"]})

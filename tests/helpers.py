@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -52,3 +53,23 @@ def restored_modes(folder: Path) -> Iterator[Path]:
     finally:
         for path, _, _ in os.walk(folder):
             os.chmod(path, 0o755)
+
+
+@contextmanager
+def read_only(folder: Path) -> Iterator[Path]:
+    """``folder`` made unwritable for the duration: mode 555, or for root (whom modes do
+    not stop) the immutable attribute (chattr +i)."""
+    if os.geteuid() == 0:
+        chattr = shutil.which("chattr")
+        if chattr is None or subprocess.run([chattr, "+i", str(folder)]).returncode:
+            pytest.skip("running as root and chattr +i is not available here")
+        try:
+            yield folder
+        finally:
+            subprocess.run([chattr, "-i", str(folder)], check=True)
+        return
+    os.chmod(folder, 0o555)
+    try:
+        yield folder
+    finally:
+        os.chmod(folder, 0o755)
