@@ -8,6 +8,8 @@
 from __future__ import annotations
 
 import logging
+import os
+import re
 import shutil
 import tempfile
 import time
@@ -17,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .errors import KgraphError
+from .errors import KgraphError, ParameterError
 
 if TYPE_CHECKING:  # the façade imports its phases only when called: `kgraph --help` stays fast
     from rdflib.query import Result
@@ -139,7 +141,9 @@ def build(
     config = PipelineConfig(
         model=model, gazetteers=tuple(map(str, gazetteers)), lexicons=tuple(map(str, lexicons))
     )
+    check_base(base)  # options first: nothing is worth extracting into a build that fails
     articles = read_articles(paths)
+    check_writable(Path(out_dir))
     folder = (cache_dir or Path(out_dir) / CACHE_DIR_NAME) if cache else None
     run = extract_run(articles, config, progress, workers=workers, cache_dir=folder, dask=dask)
     graph = build_graph(run.extractions, config.knowledge())
@@ -178,11 +182,16 @@ def export(
     unknown = sorted(set(chosen) - set(exporters))
     if unknown:
         raise KgraphError(f"unknown output format(s): {', '.join(unknown)}")
+    check_base(base)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as err:
         raise KgraphError(f"{out_dir}: cannot create the output folder ({err.strerror})") from None
-    staging = Path(tempfile.mkdtemp(prefix=".kgraph-build-", dir=out_dir))
+    remove_stale_staging(out_dir)
+    try:
+        staging = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{os.getpid()}-", dir=out_dir))
+    except OSError as err:
+        raise KgraphError(f"{out_dir}: cannot write the output folder ({err.strerror})") from None
     try:
         written: dict[str, Path] = {}
         for name in chosen:
@@ -190,8 +199,86 @@ def export(
             written.update(write(graph, staging, base=base, html_view=html_view))
         with signals_deferred():  # Ctrl-C here would leave old and new files mixed
             return move_all(written, out_dir, staging)
+    except OSError as err:  # read-only folder, full disk, permissions: one line
+        where = f" ({err.filename})" if err.filename else ""
+        raise KgraphError(
+            f"{out_dir}: cannot write the output: {err.strerror or err}{where}; "
+            "the existing output was left as it was"
+        ) from None
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+STAGING_PREFIX = ".kgraph-build-"
+STALE_SECONDS = 24 * 3600  # a staging folder of a live pid this old is a reused pid's
+
+
+def remove_stale_staging(out_dir: Path) -> None:
+    """Remove staging folders that earlier builds killed outright (SIGKILL, power loss)
+    left behind: those whose owning process (its pid is in the name) is gone, and any
+    older than a day. A folder of a build still running is left alone."""
+    now = time.time()
+    for folder in sorted(out_dir.glob(STAGING_PREFIX + "*")):
+        owner = folder.name[len(STAGING_PREFIX) :].split("-", 1)[0]
+        try:
+            age = now - folder.stat().st_mtime
+        except OSError:
+            continue
+        alive = owner.isdigit() and process_alive(int(owner))
+        if owner.isdigit() and int(owner) == os.getpid():
+            alive = True  # this process's own build (the library may build concurrently)
+        if not alive or age > STALE_SECONDS:
+            log.info("removing %s, left by an interrupted build", folder)
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def process_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # alive, but another user's
+        return True
+    except OSError:
+        return False
+    return True
+
+
+def check_base(base: str | None) -> None:
+    """``base`` must be an absolute IRI that every RDF syntax can carry."""
+    if base is None:
+        return
+    import pyoxigraph as ox
+
+    problem = ""
+    if re.search(r"[\s\x00-\x1f<>\"{}|\\^`]", base):
+        problem = "it holds a space, a quote, a brace or another character IRIs cannot hold"
+    elif not re.match(r"[A-Za-z][A-Za-z0-9+.-]*:", base):
+        problem = "it has no scheme (such as https:)"
+    else:
+        try:
+            ox.NamedNode(base)
+        except ValueError as err:
+            problem = str(err)
+    if problem:
+        raise ParameterError("base", f"{base!r} is not an absolute IRI: {problem}")
+
+
+def check_writable(out_dir: Path) -> None:
+    """Fail before extraction, not after it, when the output folder cannot be written: try
+    a file in it, or in the nearest existing folder above it when it does not exist yet."""
+    target = out_dir
+    while not target.exists() and target.parent != target:
+        target = target.parent
+    if not target.is_dir():
+        raise KgraphError(f"{target}: exists and is not a folder; cannot write the output there")
+    try:
+        fd, probe = tempfile.mkstemp(prefix=".kgraph-probe-", dir=target)
+        os.close(fd)
+        os.unlink(probe)
+    except OSError as err:
+        what = "the output folder" if target == out_dir else f"{target} (to create {out_dir})"
+        raise KgraphError(f"{out_dir}: cannot write {what}: {err.strerror or err}") from None
 
 
 def move_all(written: dict[str, Path], out_dir: Path, staging: Path) -> dict[str, Path]:
@@ -220,17 +307,31 @@ def query(
     graph: str | Path = "output/graph.ttl",
     params: Sequence[str] = (),
     engine: str = "auto",
+    *,
+    allow_service: bool = False,
+    timeout: float | None = None,
 ) -> Result:
     """Answer a stored query (by name) or a .rq file over a built graph.
 
     ``graph`` is a graph file or a ``graph.oxigraph`` store folder; ``engine`` is ``rdflib``,
     ``oxigraph`` or ``auto`` (the build's store when it matches the file, Oxigraph for large
-    files, rdflib otherwise). Both engines give the same result sets.
+    files, rdflib otherwise). Both engines give the same result sets. A federated query
+    (``SERVICE``, which sends requests to other servers) is refused unless
+    ``allow_service``; ``timeout`` stops a query running longer than that many seconds.
     """
     from .store.query import answer, find_query, parse_params
 
+    if timeout is not None and not timeout > 0:
+        raise ParameterError("timeout", f"must be a positive number of seconds (got {timeout})")
     stored = find_query(name_or_file)
-    return answer(graph, stored.text, parse_params(list(params)), engine)
+    return answer(
+        graph,
+        stored.text,
+        parse_params(list(params)),
+        engine,
+        allow_service=allow_service,
+        timeout=timeout,
+    )
 
 
 def evaluate(

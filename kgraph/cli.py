@@ -11,7 +11,7 @@ import click
 
 from . import __version__, api
 from .errors import KgraphError, ParameterError
-from .run.interrupt import sigterm_as_interrupt
+from .run.interrupt import Terminated, sigterm_as_interrupt
 from .run.progress import progress_bar
 
 # Library parameters whose flag is not simply ``--name`` with dashes.
@@ -35,9 +35,9 @@ class KgraphGroup(click.Group):
         except KgraphError as err:
             click.echo(f"kgraph: error: {err}", err=True)
             sys.exit(1)
-        except KeyboardInterrupt:
+        except KeyboardInterrupt as err:  # Ctrl-C: 130; SIGTERM: 143 (128 + the signal)
             click.echo("kgraph: interrupted; existing output left as it was", err=True)
-            sys.exit(130)
+            sys.exit(143 if isinstance(err, Terminated) else 130)
 
 
 @click.group(cls=KgraphGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -195,6 +195,16 @@ def graph_file_option(help_text: str):
     )
 
 
+QUERY_TIMEOUT = 30.0  # seconds; whole-graph reports on a million triples take up to ~7 s
+SERVE_TIMEOUT = 10.0  # seconds a request may take to arrive and its query to run
+
+allow_service_option = click.option(
+    "--allow-service",
+    is_flag=True,
+    help="Allow federated queries (SERVICE), which send requests to other servers.",
+)
+
+
 @main.command("query")
 @click.argument("name")
 @graph_file_option(
@@ -222,11 +232,28 @@ def graph_file_option(help_text: str):
     metavar="NAME=VALUE",
     help="Bind a query variable (safely, never pasted into the text). Repeatable.",
 )
-def query_command(name: str, graph: Path, engine: str, fmt: str, params) -> None:
+@allow_service_option
+@click.option(
+    "--timeout",
+    default=QUERY_TIMEOUT,
+    show_default=True,
+    type=float,
+    help="Stop a query that runs longer than this many seconds.",
+)
+def query_command(
+    name: str, graph: Path, engine: str, fmt: str, params, allow_service: bool, timeout: float
+) -> None:
     """Run a stored query NAME (see `kgraph queries`) or a .rq FILE."""
     from .store.query import format_result
 
-    result = api.query(name, graph=graph, params=params, engine=engine)
+    result = api.query(
+        name,
+        graph=graph,
+        params=params,
+        engine=engine,
+        allow_service=allow_service,
+        timeout=timeout,
+    )
     click.echo(format_result(result, fmt), nl=False)
 
 
@@ -344,11 +371,51 @@ def load_command(endpoint: str, graph_iri, graph_file: Path, append: bool, timeo
 @click.argument("graph", default="output/graph.ttl", type=click.Path(path_type=Path))
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=7878, show_default=True, help="Port (0 picks a free one).")
-def serve_command(graph: Path, host: str, port: int) -> None:
+@click.option(
+    "--cors",
+    default=None,
+    metavar="ORIGIN",
+    help="Let web pages from ORIGIN (e.g. http://localhost:3000, or *) read the answers.",
+)
+@click.option(
+    "--timeout",
+    default=SERVE_TIMEOUT,
+    show_default=True,
+    type=float,
+    help="Seconds a request may take to arrive, and its query to run.",
+)
+@click.option(
+    "--workers",
+    default=4,
+    show_default=True,
+    type=int,
+    help="Requests answered at once; more clients get 503 until one finishes.",
+)
+@allow_service_option
+def serve_command(
+    graph: Path,
+    host: str,
+    port: int,
+    cors: str | None,
+    timeout: float,
+    workers: int,
+    allow_service: bool,
+) -> None:
     """Answer SPARQL 1.1 Protocol queries over GRAPH at http://HOST:PORT/query (read-only)."""
     from .store.serve import serve
+
+    sigterm_as_interrupt()
 
     def ready(url: str) -> None:
         click.echo(f"serving {graph} read-only at {url} (Ctrl-C stops)")
 
-    serve(graph, host, port, ready=ready)
+    serve(
+        graph,
+        host,
+        port,
+        ready=ready,
+        cors=cors,
+        timeout=timeout,
+        workers=workers,
+        allow_service=allow_service,
+    )

@@ -8,14 +8,15 @@ does not exist, or an input with nothing readable left, is an error.
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
+import os
 import re
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from ..errors import KgraphError
 from ..records import Article
+from .decode import decode_text, load_json, sanitise
 
 log = logging.getLogger(__name__)
 
@@ -24,6 +25,7 @@ MAX_RECORD_FILE_BYTES = 2_000_000_000  # .jsonl is streamed line by line; .json 
 MAX_JSON_BYTES = 200_000_000
 MAX_CHARS = 1_000_000  # spaCy's default max_length: longer texts would fail inside the parser
 METADATA = ("title", "date", "source", "url")
+MAX_WARNINGS_PER_FILE = 3  # past this many, the rest of a file's warnings are only counted
 
 Reader = Callable[[Path], Iterator[Article]]
 READERS: dict[str, Reader] = {}
@@ -64,17 +66,30 @@ def read_bytes(path: Path, limit: int = MAX_BYTES) -> bytes:
     return path.read_bytes()
 
 
-def decode_text(path: Path | str, data: bytes) -> str:
-    """Decode UTF-8 text, refusing binary files with a clear message."""
-    if b"\x00" in data[:8192]:
-        raise KgraphError(f"{path}: looks like a binary file, not a text article")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        raise KgraphError(
-            f"{path}: not valid UTF-8 (byte {err.start}); convert it to UTF-8 first"
-        ) from None
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+class FileProblems:
+    """The warnings about one file: the first few in full, then one line counting the rest,
+    so a list of a million bad records does not print a million lines."""
+
+    def __init__(self, path: Path | str):
+        self.path = path
+        self.count = 0
+        self.first = ""
+
+    def warn(self, message: str) -> None:
+        self.count += 1
+        self.first = self.first or message
+        if self.count <= MAX_WARNINGS_PER_FILE:
+            log.warning("%s", message)
+
+    def close(self) -> None:
+        hidden = self.count - MAX_WARNINGS_PER_FILE
+        if hidden > 0:
+            log.warning(
+                "%s: %d more problem(s) not shown (%d warnings in all)",
+                self.path,
+                hidden,
+                self.count,
+            )
 
 
 def title_of(text: str) -> str | None:
@@ -85,16 +100,41 @@ def title_of(text: str) -> str | None:
     return None
 
 
-def make_article(where: str, ident: str, source_file: str, text: str, **meta) -> Article:
-    """An Article from decoded text, refusing texts the NLP stage cannot take."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+def scalar_text(value: object) -> str | None:
+    """A metadata value as text: strings and numbers only (a nested value is ignored)."""
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        return None
+    return str(value).strip() or None
+
+
+def make_article(
+    where: str,
+    ident: str,
+    source_file: str,
+    text: str,
+    problems: FileProblems | None = None,
+    **meta,
+) -> Article:
+    """An Article from decoded text, sanitised once here (see ``decode.sanitise``), refusing
+    texts the NLP stage cannot take."""
+    text, changes = sanitise(text.replace("\r\n", "\n").replace("\r", "\n"))
+    clean: dict[str, str] = {}
+    for key, value in meta.items():
+        value = scalar_text(value)
+        if value is not None:
+            value, more = sanitise(value)
+            changes += [f"{key}: {change}" for change in more]
+            clean[key] = value.strip()
+    if changes:
+        message = f"{where}: {'; '.join(changes)}"
+        problems.warn(message) if problems else log.warning("%s", message)
     if not text.strip():
         raise KgraphError(f"{where}: the article is empty")
     if len(text) > MAX_CHARS:
         raise KgraphError(
             f"{where}: {len(text):,} characters is too long for one article (limit {MAX_CHARS:,})"
         )
-    clean = {k: str(v).strip() for k, v in meta.items() if v is not None and str(v).strip()}
+    clean = {k: v for k, v in clean.items() if v}
     return Article(id=ident, source_file=source_file, text=text, sha256=text_hash(text), **clean)
 
 
@@ -104,7 +144,8 @@ def read_plain_text(path: Path) -> Iterator[Article]:
     text = decode_text(path, read_bytes(path))
     if not text.strip():
         raise KgraphError(f"{path}: the file is empty")
-    yield make_article(str(path), article_id(path), path.name, text, title=title_of(text))
+    title = title_of(sanitise(text)[0])  # make_article sanitises the text and warns
+    yield make_article(str(path), article_id(path), path.name, text, title=title)
 
 
 @reader(".html", ".htm")
@@ -131,15 +172,12 @@ def read_html(path: Path) -> Iterator[Article]:
 
 
 def decode_html(path: Path, data: bytes) -> str:
-    """HTML is often not UTF-8: fall back to the page's own charset guess, never crash."""
+    """HTML is often not UTF-8: the encoding is detected like a text article's, and the
+    characters are sanitised before the page reaches the HTML parser."""
     if not data.strip():
         raise KgraphError(f"{path}: the file is empty")
-    if b"\x00" in data[:8192]:
-        raise KgraphError(f"{path}: looks like a binary file, not a web page")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
+    text, _ = sanitise(decode_text(path, data, "a web page"))
+    return text
 
 
 @reader(".jsonl", ".ndjson")
@@ -149,68 +187,77 @@ def read_jsonl(path: Path) -> Iterator[Article]:
     if path.stat().st_size > MAX_RECORD_FILE_BYTES:
         raise KgraphError(f"{path}: too large (limit {MAX_RECORD_FILE_BYTES:,} bytes)")
     found = without_text = 0
-    first_problem = ""
+    problems = FileProblems(path)
     with path.open("rb") as handle:
         for lineno, raw in enumerate(handle, start=1):
             if not raw.strip():
                 continue
             where = f"{path}:{lineno}"
             try:
-                record = json.loads(decode_text(where, raw))
-            except json.JSONDecodeError as err:
-                first_problem = first_problem or f"line {lineno}: not valid JSON ({err.msg})"
-                log.warning("skipped %s: not valid JSON (%s)", where, err.msg)
-                continue
+                record = load_json(where, decode_json_line(where, raw))
             except KgraphError as err:
-                first_problem = first_problem or str(err)
-                log.warning("skipped %s", err)
+                problems.warn(f"skipped {err}")
                 continue
             if isinstance(record, dict) and "text" not in record:
                 without_text += 1
                 continue
-            article = record_article(record, where, path, f"{article_id(path)}-{lineno}")
+            article = record_article(record, where, path, f"{article_id(path)}-{lineno}", problems)
             if article is not None:
                 found += 1
                 yield article
+    problems.close()
     if not found and without_text:
         raise KgraphError(f"{path}: no record has a 'text' field (not an article file)")
     if not found:
-        raise KgraphError(f"{path}: no articles in the file ({first_problem or 'no records'})")
+        first = problems.first.removeprefix(f"skipped {path}:")
+        raise KgraphError(f"{path}: no articles in the file ({first or 'no records'})")
+
+
+def decode_json_line(where: str, raw: bytes) -> str:
+    """One JSONL line: UTF-8 only (RFC 8259), a binary line refused."""
+    if b"\x00" in raw:
+        raise KgraphError(f"{where}: looks like binary data, not a JSON record")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise KgraphError(f"{where}: not valid UTF-8 (byte {err.start})") from None
 
 
 @reader(".json")
 def read_json(path: Path) -> Iterator[Article]:
     """A JSON object with ``text`` (one article) or a list of such objects."""
-    try:
-        data = json.loads(decode_text(path, read_bytes(path, MAX_JSON_BYTES)))
-    except json.JSONDecodeError as err:
-        raise KgraphError(f"{path}: not valid JSON ({err.msg}, line {err.lineno})") from None
+    data = load_json(path, decode_json_line(str(path), read_bytes(path, MAX_JSON_BYTES)))
     records = data if isinstance(data, list) else [data]
     if not any(isinstance(r, dict) and "text" in r for r in records):
         raise KgraphError(f"{path}: no record has a 'text' field (not an article file)")
     single = len(records) == 1
+    problems = FileProblems(path)
     for n, record in enumerate(records, start=1):
         ident = article_id(path) if single else f"{article_id(path)}-{n}"
-        article = record_article(record, f"{path}[{n}]", path, ident)
+        article = record_article(record, f"{path}[{n}]", path, ident, problems)
         if article is not None:
             yield article
+    problems.close()
 
 
-def record_article(record: object, where: str, path: Path, ident: str) -> Article | None:
+def record_article(
+    record: object, where: str, path: Path, ident: str, problems: FileProblems
+) -> Article | None:
     """One JSON record as an Article, or None (with a warning) when it is not one."""
     if not isinstance(record, dict):
-        log.warning("skipped %s: expected a JSON object, got %s", where, type(record).__name__)
+        problems.warn(f"skipped {where}: expected a JSON object, got {type(record).__name__}")
         return None
     text = record.get("text")
     if not isinstance(text, str):
-        log.warning("skipped %s: 'text' must be a string", where)
+        problems.warn(f"skipped {where}: 'text' must be a string")
         return None
-    if record.get("id") is not None:
-        ident = slugify(str(record["id"]))
+    if scalar_text(record.get("id")) is not None:
+        ident = slugify(sanitise(scalar_text(record["id"]))[0])
     try:
-        return make_article(where, ident, path.name, text, **{k: record.get(k) for k in METADATA})
+        meta = {k: record.get(k) for k in METADATA}
+        return make_article(where, ident, path.name, text, problems, **meta)
     except KgraphError as err:
-        log.warning("skipped %s", err)
+        problems.warn(f"skipped {err}")
         return None
 
 
@@ -222,13 +269,7 @@ def find_article_files(paths: Iterable[str | Path]) -> list[Path]:
         if not path.exists():
             raise KgraphError(f"{path}: no such file or folder")
         if path.is_dir():
-            found = sorted(
-                p
-                for p in path.rglob("*")
-                if p.is_file()
-                and p.suffix.lower() in READERS
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            )
+            found = sorted(walk_articles(path))
             if not found:
                 suffixes = ", ".join(sorted(READERS))
                 raise KgraphError(f"{path}: no articles found (looked for {suffixes} files)")
@@ -236,6 +277,31 @@ def find_article_files(paths: Iterable[str | Path]) -> list[Path]:
         else:
             files.append(path)
     return files
+
+
+def walk_articles(folder: Path) -> Iterator[Path]:
+    """Article files under ``folder``, hidden files and folders (a cache) left out; a
+    folder that cannot be listed is warned about, so its articles are not lost silently."""
+
+    def unreadable(err: OSError) -> None:
+        log.warning(
+            "skipped folder %s: cannot read it (%s); its articles are left out",
+            err.filename,
+            err.strerror or err,
+        )
+
+    seen: set[str] = set()  # real paths of the folders walked: a symlink loop ends here
+    for root, dirs, names in os.walk(folder, onerror=unreadable, followlinks=True):
+        real = os.path.realpath(root)
+        if real in seen:
+            dirs[:] = []
+            continue
+        seen.add(real)
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in names:
+            path = Path(root) / name
+            if not name.startswith(".") and path.suffix.lower() in READERS and path.is_file():
+                yield path
 
 
 def read_file(path: Path) -> list[Article]:

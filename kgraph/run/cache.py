@@ -75,28 +75,58 @@ def encode(value: Any) -> Any:
     return value
 
 
+SCALARS = (str, int, float, bool, dict)
+
+
 def decode(hint: Any, value: Any) -> Any:
-    """Rebuild a value of type ``hint`` from JSON, so it equals what extraction returned."""
+    """Rebuild a value of type ``hint`` from JSON, so it equals what extraction returned.
+
+    Every value is checked against its declared type: an entry that parses as JSON but
+    holds ``"oops"`` where a number belongs is a ValueError naming the field, never a
+    TypeError later in the build.
+    """
     if dataclasses.is_dataclass(hint):
         if not isinstance(value, dict):
             raise ValueError(f"expected an object for {hint.__name__}")
         types_ = hints(hint)
-        return hint(**{f.name: decode(types_[f.name], value[f.name]) for f in fields(hint)})
+        decoded = {}
+        for f in fields(hint):
+            if f.name not in value:
+                raise ValueError(f"{hint.__name__}.{f.name} is missing")
+            try:
+                decoded[f.name] = decode(types_[f.name], value[f.name])
+            except ValueError as err:
+                raise ValueError(f"{hint.__name__}.{f.name}: {err}") from None
+        return hint(**decoded)
     origin = typing.get_origin(hint)
     args = typing.get_args(hint)
     if origin in (typing.Union, types.UnionType):
         if value is None and type(None) in args:
             return None
         concrete = [a for a in args if a is not type(None)]
-        return decode(concrete[0], value) if len(concrete) == 1 else value
-    if origin is tuple:
+        if len(concrete) == 1:
+            return decode(concrete[0], value)
+        for option in concrete:
+            try:
+                return decode(option, value)
+            except ValueError:
+                continue
+        raise ValueError(f"expected {hint}, got {type(value).__name__}")
+    if origin in (tuple, list):
+        if not isinstance(value, list):
+            raise ValueError(f"expected a list, got {type(value).__name__}")
+        if origin is list:
+            return [decode(args[0], v) for v in value] if args else list(value)
         if len(args) == 2 and args[1] is Ellipsis:
             return tuple(decode(args[0], v) for v in value)
+        if len(args) != len(value):
+            raise ValueError(f"expected {len(args)} items, got {len(value)}")
         return tuple(decode(a, v) for a, v in zip(args, value, strict=True))
-    if origin is list:
-        return [decode(args[0], v) for v in value] if args else list(value)
-    if hint is float and isinstance(value, int):
-        return float(value)
+    if hint in SCALARS:
+        if hint is float and isinstance(value, int) and not isinstance(value, bool):
+            return float(value)
+        if not isinstance(value, hint) or (hint in (int, float) and isinstance(value, bool)):
+            raise ValueError(f"expected {hint.__name__}, got {type(value).__name__}")
     return value
 
 
@@ -122,13 +152,21 @@ class ExtractionCache:
         path = self.path(key)
         try:
             entry = json.loads(path.read_text(encoding="utf-8"))
+            if not isinstance(entry, dict):
+                raise ValueError("not a JSON object")
             if entry.get("key") != key or entry.get("version") != self.version:
-                raise ValueError("entry is for another key or version")
-            extraction = decode(ArticleExtraction, entry["extraction"])
+                log.info("cache entry %s is for another version; extracting again", path.name)
+                return None
+            extraction = decode(ArticleExtraction, entry.get("extraction"))
         except FileNotFoundError:
             return None
-        except (OSError, ValueError, KeyError, TypeError, AttributeError) as err:
-            log.info("cache entry %s unusable (%s); extracting again", path.name, err)
+        except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError) as err:
+            log.warning(
+                "cache entry %s is unusable (%s); extracting %s again",
+                path,
+                str(err)[:200],
+                article.source_file,
+            )
             return None
         self.hits += 1
         return replace(extraction, article=article)

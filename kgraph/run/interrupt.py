@@ -15,10 +15,14 @@ def in_main_thread() -> bool:
     return threading.current_thread() is threading.main_thread()
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, told apart from Ctrl-C so the CLI exits 143 (128 + 15), not 130."""
+
+
 def raise_interrupt(signum: int, frame: object) -> None:
     """SIGTERM's default kills the process on the spot, skipping every ``finally``; as a
     KeyboardInterrupt the staging folder and worker processes are cleaned up first."""
-    raise KeyboardInterrupt(signal.Signals(signum).name)
+    raise Terminated(signal.Signals(signum).name)
 
 
 def sigterm_as_interrupt() -> None:

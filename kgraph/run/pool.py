@@ -13,6 +13,8 @@ from ..extract.config import PipelineConfig
 from ..extract.pipeline import Outcome, extract_chunk
 from ..records import Article
 
+PR_SET_PDEATHSIG = 1  # prctl(2)
+
 
 def chunked(items: Sequence[Article], workers: int, largest: int = 32) -> list[list[Article]]:
     """About four chunks per worker (so the last one is not left alone with a big chunk),
@@ -39,10 +41,27 @@ def start_method() -> str:
     return "forkserver" if "forkserver" in methods else "spawn"
 
 
+def die_with_parent() -> None:
+    """Linux: SIGTERM this worker when the process that started it dies (even by SIGKILL),
+    so no orphan goes on extracting for nobody."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+    except (OSError, AttributeError):  # not Linux: the broken pipe below still ends it
+        pass
+
+
 def init_worker(config: PipelineConfig) -> None:
-    """Ctrl-C and SIGTERM are the parent's to handle; load the pipeline before work arrives."""
+    """Ctrl-C and SIGTERM are the parent's to handle; load the pipeline before work arrives.
+
+    A worker whose parent died ends quietly: SIGPIPE's default action ends it when it writes
+    to the dead parent's pipe (Python's BrokenPipeError would print a traceback)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    die_with_parent()
     config.nlp()
     config.knowledge()
 

@@ -7,6 +7,7 @@ PUT replaces the target graph, POST adds to it. The target is a named graph
 
 from __future__ import annotations
 
+import re
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
@@ -35,7 +36,13 @@ class Loaded:
 
 def target_url(endpoint: str, graph: str | None) -> str:
     """The GSP request URL for the named graph ``graph``, or the default graph."""
-    parts = urlsplit(endpoint)
+    if re.search(r"[\s\x00-\x1f\x7f<>\"{}|\\^`]", endpoint):
+        raise ParameterError("endpoint", f"{endpoint!r}: a URL cannot hold spaces or quotes")
+    try:
+        parts = urlsplit(endpoint)
+        parts.port  # noqa: B018 (raises ValueError for a port that is not a number)
+    except ValueError as err:
+        raise ParameterError("endpoint", f"{endpoint!r}: {err}") from None
     if parts.scheme not in ("http", "https") or not parts.netloc:
         raise ParameterError("endpoint", f"{endpoint!r}: expected an http(s) URL")
     if graph is not None:
@@ -63,6 +70,8 @@ def load(
     timeout: float = 60.0,
 ) -> Loaded:
     """Send ``graph_file`` to ``endpoint``; any failure is one KgraphError sentence."""
+    if not (isinstance(timeout, int | float) and timeout > 0):
+        raise ParameterError("timeout", f"must be a positive number of seconds (got {timeout})")
     url = target_url(endpoint, graph)
     data, count = ntriples(graph_file)
     request = urllib.request.Request(
@@ -80,6 +89,6 @@ def load(
         raise KgraphError(
             f"{url} refused the graph (HTTP {err.code} {err.reason}){detail}"
         ) from None
-    except (urllib.error.URLError, OSError) as err:
+    except (urllib.error.URLError, OSError, ValueError) as err:
         reason = getattr(err, "reason", err)
         raise KgraphError(f"cannot reach {endpoint}: {reason}") from None

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
@@ -19,6 +20,7 @@ from rdflib.term import Node
 
 from ..errors import KgraphError
 
+log = logging.getLogger(__name__)
 STORE_DIR = "graph.oxigraph"
 MARKER = "kgraph-source.json"
 RDF_FORMATS = {
@@ -138,14 +140,21 @@ def matching_store(graph_file: Path) -> Path | None:
     return None
 
 
+class StoreDamaged(KgraphError):
+    """A store folder that RocksDB cannot open or read (checksum, MANIFEST, missing file)."""
+
+
 def open_store(path: Path) -> ox.Store:
-    """Open a persistent store read-only, so a running server or query can share it."""
+    """Open a persistent store read-only, so a running server or query can share it; a
+    damaged one (it fails to open, or its first read fails) is a StoreDamaged error."""
     if not is_store(path):
         raise KgraphError(f"{path}: not an Oxigraph store (run `kgraph build` first)")
     try:
-        return ox.Store.read_only(str(path))
-    except OSError as err:
-        raise KgraphError(f"{path}: cannot open the store: {err}") from None
+        store = ox.Store.read_only(str(path))
+        next(iter(store.quads_for_pattern(None, None, None, None)), None)
+    except (OSError, RuntimeError, ValueError) as err:
+        raise StoreDamaged(f"{path}: the store is damaged ({first_line(err)})") from None
+    return store
 
 
 def parse_file(path: Path) -> ox.Store:
@@ -153,6 +162,10 @@ def parse_file(path: Path) -> ox.Store:
     fmt = RDF_FORMATS.get(path.suffix.lower())
     if fmt is None:
         raise KgraphError(f"{path}: unknown graph format {path.suffix!r}")
+    if fmt == ox.RdfFormat.JSON_LD:
+        from .guard import check_jsonld
+
+        check_jsonld(path)  # a remote @context is never fetched
     store = ox.Store()
     try:
         store.bulk_load(path=str(path), format=fmt)
@@ -164,14 +177,31 @@ def parse_file(path: Path) -> ox.Store:
 
 
 def store_for(path: str | Path) -> ox.Store:
-    """A store for a graph file or store folder: the build's store if current, else parsed."""
+    """A store for a graph file or store folder: the build's store if current, else parsed.
+
+    A damaged build store is reported in one warning and the graph file beside it (the
+    one given, or the ``graph.ttl`` a build writes next to ``graph.oxigraph/``) is read
+    instead.
+    """
     path = Path(path)
     if path.is_dir():
-        return open_store(path)
+        try:
+            return open_store(path)
+        except StoreDamaged as err:
+            beside = path.parent / "graph.ttl"
+            if not beside.is_file():
+                raise
+            log.warning("%s; reading %s instead", err, beside)
+            return parse_file(beside)
     if not path.is_file():
         raise KgraphError(f"{path}: no such graph file (run `kgraph build` first)")
     found = matching_store(path)
-    return open_store(found) if found else parse_file(path)
+    if found:
+        try:
+            return open_store(found)
+        except StoreDamaged as err:
+            log.warning("%s; reading %s instead", err, path)
+    return parse_file(path)
 
 
 def triples(store: ox.Store) -> Iterator[tuple[Node, Node, Node]]:

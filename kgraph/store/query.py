@@ -10,11 +10,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph as ox
+import rdflib.plugins.sparql
 from rdflib import BNode, Dataset, Graph, Literal, URIRef, Variable
 from rdflib.query import Result
 
 from ..errors import KgraphError, ParameterError
+from .guard import check_jsonld, check_service, run_limited
 from .oxigraph import matching_store, store_for, to_ox, to_rdflib
+
+# A query's FROM <iri> must not make rdflib download that IRI: only graphs already loaded
+# are used (Oxigraph never downloads them either).
+rdflib.plugins.sparql.SPARQL_LOAD_GRAPHS = False
 
 FORMATS = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld", ".json": "json-ld", ".trig": "trig"}
 HEADER = re.compile(r"^#\s*(\w+)\s*:\s*(.*)$")
@@ -53,7 +59,14 @@ def parse_header(text: str) -> dict[str, str]:
 
 
 def load_query(path: Path) -> StoredQuery:
-    text = path.read_text(encoding="utf-8")
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise KgraphError(
+            f"{path}: the query file is not valid UTF-8 (byte {err.start}); save it as UTF-8"
+        ) from None
+    except OSError as err:
+        raise KgraphError(f"{path}: cannot read the query file ({err.strerror or err})") from None
     header = parse_header(text)
     return StoredQuery(
         name=path.stem,
@@ -90,6 +103,8 @@ def load_graph(path: str | Path) -> Graph:
     fmt = FORMATS.get(path.suffix.lower())
     if fmt is None:
         raise KgraphError(f"{path}: unknown graph format {path.suffix!r}")
+    if fmt == "json-ld":
+        check_jsonld(path)  # before rdflib could fetch a remote @context
     graph: Graph = Dataset(default_union=True) if fmt == "trig" else Graph()
     try:
         graph.parse(path, format=fmt)
@@ -136,15 +151,61 @@ def choose_engine(path: Path, engine: str = "auto") -> str:
 
 
 def answer(
-    path: str | Path, text: str, params: dict[str, Literal] | None = None, engine: str = "auto"
+    path: str | Path,
+    text: str,
+    params: dict[str, Literal] | None = None,
+    engine: str = "auto",
+    *,
+    allow_service: bool = False,
+    timeout: float | None = None,
 ) -> Result:
-    """Answer ``text`` over a graph file or store folder with the chosen engine."""
+    """Answer ``text`` over a graph file or store folder with the chosen engine.
+
+    A federated query (``SERVICE``) is refused unless ``allow_service``; the graph is
+    loaded here and the query runs in a child process stopped after ``timeout`` seconds.
+    """
+    check_service(text, allow_service)
     path = Path(path)
     if choose_engine(path, engine) == "oxigraph":
-        return run_store_query(store_for(path), text, params)
+        store = store_for(path)
+        return rebuild(
+            run_limited(lambda: materialise(run_store_query(store, text, params)), timeout)
+        )
     if path.is_dir():
         raise ParameterError("engine", f"{path} is a store folder: use oxigraph or auto")
-    return run_query(load_graph(path), text, params)
+    graph = load_graph(path)
+    return rebuild(run_limited(lambda: materialise(run_query(graph, text, params)), timeout))
+
+
+def materialise(result: Result) -> tuple:
+    """A result as plain picklable data, every row computed (rdflib evaluates lazily, so
+    a failure shows here, inside the time limit, not while printing)."""
+    try:
+        if result.type == "ASK":
+            return ("ASK", bool(result.askAnswer))
+        if result.type in ("CONSTRUCT", "DESCRIBE"):
+            return (result.type, list(result.graph))
+        return ("SELECT", list(result.vars or []), [dict(b) for b in result.bindings])
+    except KgraphError:
+        raise
+    except Exception as err:  # evaluation errors of either engine
+        raise KgraphError(f"the query failed: {first_line(err)}") from None
+
+
+def rebuild(data: tuple) -> Result:
+    """The rdflib Result of ``materialise``'s data."""
+    result = Result(data[0])
+    if data[0] == "ASK":
+        result.askAnswer = data[1]
+    elif data[0] in ("CONSTRUCT", "DESCRIBE"):
+        graph = Graph()
+        for triple in data[1]:
+            graph.add(triple)
+        result.graph = graph
+    else:
+        result.vars = data[1]
+        result.bindings = data[2]
+    return result
 
 
 def run_store_query(store, text: str, params: dict[str, Literal] | None = None) -> Result:
@@ -160,7 +221,7 @@ def run_store_query(store, text: str, params: dict[str, Literal] | None = None) 
         return to_rdflib_result(found)
     except SyntaxError as err:
         raise KgraphError(f"the query is not valid SPARQL: {first_line(err)}") from None
-    except (OSError, ValueError, TypeError) as err:
+    except Exception as err:  # OSError, ValueError, RuntimeError from a SERVICE reply, ...
         raise KgraphError(f"the query failed: {first_line(err)}") from None
 
 

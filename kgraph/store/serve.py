@@ -9,16 +9,22 @@ graph holds the whole graph; each article's assertions are also in its named gra
 
 from __future__ import annotations
 
+import ipaddress
 import logging
+import re
+import threading
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from http import HTTPStatus
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler, HTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pyoxigraph as ox
 
-from ..errors import KgraphError
+from ..errors import KgraphError, ParameterError
+from .guard import run_limited, uses_service
 from .oxigraph import first_line, store_for
 
 log = logging.getLogger(__name__)
@@ -49,23 +55,81 @@ def negotiate(accept: str, offers: list[tuple[str, object]]):
     return offers[0]
 
 
-def answer_bytes(store: ox.Store, query: str, accept: str) -> tuple[str, bytes]:
-    """Run one query and serialise its answer; SyntaxError means a bad query (400)."""
-    found = store.query(query)
-    if isinstance(found, ox.QueryTriples):
-        media, fmt = negotiate(accept, GRAPH_TYPES)
-        return media, ox.serialize(found, format=fmt)
-    media, fmt = negotiate(accept, RESULT_TYPES)
-    return media, found.serialize(format=fmt)
+def answer_bytes(store: ox.Store, query: str, accept: str) -> tuple[str, str, bytes]:
+    """Run one query and serialise its answer: ("ok", media, data), or ("bad", message,
+    b"") for a query that is not valid SPARQL (400)."""
+    try:
+        found = store.query(query)
+        if isinstance(found, ox.QueryTriples):
+            media, fmt = negotiate(accept, GRAPH_TYPES)
+            return "ok", media, ox.serialize(found, format=fmt)
+        media, fmt = negotiate(accept, RESULT_TYPES)
+        return "ok", media, found.serialize(format=fmt)
+    except SyntaxError as err:
+        return "bad", f"bad query: {first_line(err)}", b""
 
 
-def make_handler(store: ox.Store) -> type[BaseHTTPRequestHandler]:
+@dataclass(frozen=True)
+class Settings:
+    """How the server guards itself: see ``make_server``."""
+
+    hosts: frozenset[str]  # Host header names accepted (lower case, no brackets)
+    port: int
+    any_ip: bool  # bound to every interface: any IP-literal Host is accepted too
+    cors: str | None
+    timeout: float
+    allow_service: bool
+
+
+def host_allowed(header: str | None, settings: Settings) -> bool:
+    """A Host header naming this server (DNS rebinding sends the attacker's name)."""
+    if header is None:  # HTTP/1.0 clients may leave it out; browsers always send it
+        return True
+    try:
+        parts = urlsplit("//" + header.strip())
+        name, port = (parts.hostname or ""), parts.port
+    except ValueError:
+        return False
+    if port is not None and port != settings.port:
+        return False
+    if name in settings.hosts:
+        return True
+    if settings.any_ip:
+        try:
+            ipaddress.ip_address(name)
+            return True
+        except ValueError:
+            return False
+    return False
+
+
+def body_length(headers) -> tuple[int | None, int, str]:
+    """The request body's length, or (None, status, reason) when it cannot be accepted."""
+    if headers.get("Transfer-Encoding"):
+        return None, HTTPStatus.LENGTH_REQUIRED, "send the query with a Content-Length"
+    values = headers.get_all("Content-Length") or []
+    if not values:
+        return 0, 0, ""
+    if len(set(v.strip() for v in values)) > 1:
+        return None, HTTPStatus.BAD_REQUEST, "conflicting Content-Length headers"
+    raw = values[0].strip()
+    if not re.fullmatch(r"[0-9]{1,19}", raw):
+        return None, HTTPStatus.BAD_REQUEST, f"bad Content-Length {raw[:40]!r}"
+    if int(raw) > MAX_BODY:
+        return None, HTTPStatus.REQUEST_ENTITY_TOO_LARGE, f"query over {MAX_BODY} bytes"
+    return int(raw), 0, ""
+
+
+def make_handler(store: ox.Store, settings: Settings) -> type[BaseHTTPRequestHandler]:
     """A request handler class bound to one store."""
 
     class Handler(BaseHTTPRequestHandler):
         server_version = "kgraph-sparql"
+        timeout = settings.timeout  # socket timeout: a half-sent request cannot hold on
 
         def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
+            if not self.checked():
+                return
             url = urlsplit(self.path)
             if url.path not in QUERY_PATHS:
                 return self.reply(HTTPStatus.NOT_FOUND, "only /query answers here\n")
@@ -75,64 +139,201 @@ def make_handler(store: ox.Store) -> type[BaseHTTPRequestHandler]:
             self.run(query)
 
         def do_POST(self) -> None:  # noqa: N802
+            if not self.checked():
+                return
             url = urlsplit(self.path)
             if url.path == "/update" or "update" in parse_qs(url.query):
-                return self.reply(HTTPStatus.FORBIDDEN, "this endpoint is read-only\n")
+                return self.refuse(HTTPStatus.FORBIDDEN, "this endpoint is read-only")
             if url.path not in QUERY_PATHS:
                 return self.reply(HTTPStatus.NOT_FOUND, "only /query answers here\n")
-            length = int(self.headers.get("Content-Length") or 0)
-            if length > MAX_BODY:
-                return self.reply(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, "query too large\n")
+            length, status, reason = body_length(self.headers)
+            if length is None:
+                return self.refuse(status, reason)
             body = self.rfile.read(length).decode("utf-8", errors="replace")
             kind = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
             if kind == "application/sparql-query":
                 return self.run(body)
             form = parse_qs(body)
             if "update" in form:
-                return self.reply(HTTPStatus.FORBIDDEN, "this endpoint is read-only\n")
+                return self.refuse(HTTPStatus.FORBIDDEN, "this endpoint is read-only")
             if "query" not in form:
                 return self.reply(HTTPStatus.BAD_REQUEST, "no query given\n")
             self.run(form["query"][0])
 
-        def refuse(self) -> None:
-            self.reply(HTTPStatus.METHOD_NOT_ALLOWED, "this endpoint is read-only\n")
+        def do_OPTIONS(self) -> None:  # noqa: N802 (a CORS preflight)
+            if not self.checked():
+                return
+            if settings.cors is None:
+                return self.refuse(HTTPStatus.METHOD_NOT_ALLOWED, "CORS is off (see --cors)")
+            self.send_response(HTTPStatus.NO_CONTENT)
+            self.cors_headers()
+            self.send_header("Access-Control-Allow-Methods", "GET, POST, OPTIONS")
+            self.send_header("Access-Control-Allow-Headers", "Accept, Content-Type")
+            self.send_header("Access-Control-Max-Age", "600")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
 
-        do_PUT = do_DELETE = do_PATCH = refuse  # noqa: N815
+        def read_only(self) -> None:
+            self.refuse(HTTPStatus.METHOD_NOT_ALLOWED, "this endpoint is read-only")
+
+        do_PUT = do_DELETE = do_PATCH = read_only  # noqa: N815
+
+        def checked(self) -> bool:
+            """Refuse a request whose Host header does not name this server."""
+            if host_allowed(self.headers.get("Host"), settings):
+                return True
+            self.refuse(HTTPStatus.FORBIDDEN, f"Host {self.headers.get('Host')!r} not allowed")
+            return False
 
         def run(self, query: str) -> None:
+            if uses_service(query) and not settings.allow_service:
+                return self.refuse(HTTPStatus.BAD_REQUEST, SERVE_SERVICE_REFUSED)
+            accept = self.headers.get("Accept", "")
             try:
-                media, data = answer_bytes(store, query, self.headers.get("Accept", ""))
-            except SyntaxError as err:
-                return self.reply(HTTPStatus.BAD_REQUEST, f"bad query: {first_line(err)}\n")
-            except (OSError, ValueError, RuntimeError) as err:
-                return self.reply(HTTPStatus.INTERNAL_SERVER_ERROR, f"{first_line(err)}\n")
+                status, media, data = run_limited(
+                    lambda: answer_bytes(store, query, accept), settings.timeout
+                )
+            except KgraphError as err:
+                timed_out = "took longer than" in str(err)
+                code = HTTPStatus.SERVICE_UNAVAILABLE if timed_out else 500
+                return self.refuse(code, str(err).replace("--timeout", "kgraph serve --timeout"))
+            if status == "bad":
+                return self.reply(HTTPStatus.BAD_REQUEST, media + "\n")
             self.reply(HTTPStatus.OK, data, media)
+
+        def refuse(self, status: int, reason: str) -> None:
+            """Answer ``status`` with the reason, in one log line, and close the connection."""
+            log.warning(
+                "refused %s %s %s: %s", self.address_string(), self.command, self.path[:80], reason
+            )
+            self.close_connection = True
+            self.reply(status, reason + "\n")
+
+        def cors_headers(self) -> None:
+            if settings.cors is not None:
+                self.send_header("Access-Control-Allow-Origin", settings.cors)
+                self.send_header("Vary", "Origin")
 
         def reply(self, status: int, body: str | bytes, media: str = "text/plain") -> None:
             data = body.encode("utf-8") if isinstance(body, str) else body
             self.send_response(status)
             self.send_header("Content-Type", f"{media}; charset=utf-8")
             self.send_header("Content-Length", str(len(data)))
-            self.send_header("Access-Control-Allow-Origin", "*")
+            if self.close_connection:
+                self.send_header("Connection", "close")
+            self.cors_headers()
             self.end_headers()
             self.wfile.write(data)
 
         def log_message(self, format: str, *args) -> None:  # noqa: A002
             log.info("%s %s", self.address_string(), format % args)
 
+        def log_error(self, format: str, *args) -> None:  # noqa: A002 (timeouts, bad lines)
+            log.warning("refused %s: %s", self.address_string(), format % args)
+
     return Handler
 
 
+class BoundedServer(HTTPServer):
+    """An HTTP server answering on a fixed pool of threads: a client past the pool's size
+    gets 503 at once instead of a new thread, so no number of clients exhausts the host."""
+
+    def __init__(self, address, handler, workers: int):
+        self.pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="kgraph-serve")
+        self.slots = threading.BoundedSemaphore(workers)
+        super().__init__(address, handler)
+
+    def process_request(self, request, client_address) -> None:
+        if not self.slots.acquire(blocking=False):
+            log.warning("refused %s: every worker is busy", client_address[0])
+            try:
+                request.settimeout(1)
+                request.sendall(BUSY)
+            except OSError:
+                pass
+            self.shutdown_request(request)
+            return
+        self.pool.submit(self.work, request, client_address)
+
+    def work(self, request, client_address) -> None:
+        try:
+            self.finish_request(request, client_address)
+        except Exception as err:  # a client that vanished mid-reply, ...
+            self.handle_error(request, client_address, err)
+        finally:  # the slot is free before the client sees the connection close
+            self.slots.release()
+            self.shutdown_request(request)
+
+    def handle_error(self, request, client_address, err: BaseException | None = None) -> None:
+        log.warning("request from %s failed: %s", client_address[0], err or "error")
+
+    def server_close(self) -> None:
+        super().server_close()
+        self.pool.shutdown(wait=False, cancel_futures=True)
+
+
+BUSY = (
+    b"HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain; charset=utf-8\r\n"
+    b"Content-Length: 22\r\nRetry-After: 1\r\nConnection: close\r\n\r\n"
+    b"every worker is busy\r\n"
+)
+SERVE_SERVICE_REFUSED = (
+    "the query uses SERVICE (a federated query, which sends requests to other servers); "
+    "start kgraph serve with --allow-service to permit it"
+)
+WILDCARD = ("", "0.0.0.0", "::")
+DEFAULT_TIMEOUT = 10.0
+DEFAULT_WORKERS = 4
+
+
+def check_origin(cors: str | None) -> str | None:
+    """``--cors``: one origin (scheme://host[:port]) or ``*``."""
+    if cors is None or cors == "*":
+        return cors
+    if not re.fullmatch(r"https?://[A-Za-z0-9.\-\[\]:]+", cors):
+        raise ParameterError("cors", f"{cors!r}: expected an origin such as http://localhost:3000")
+    return cors
+
+
 def make_server(
-    graph: str | Path, host: str = "127.0.0.1", port: int = 7878
-) -> ThreadingHTTPServer:
-    """A server over ``graph`` (file or store folder); port 0 picks a free port."""
+    graph: str | Path,
+    host: str = "127.0.0.1",
+    port: int = 7878,
+    *,
+    cors: str | None = None,
+    timeout: float = DEFAULT_TIMEOUT,
+    workers: int = DEFAULT_WORKERS,
+    allow_service: bool = False,
+) -> BoundedServer:
+    """A server over ``graph`` (file or store folder); port 0 picks a free port.
+
+    Requests are answered on ``workers`` threads; each request must arrive and each query
+    finish within ``timeout`` seconds; a Host header must name this server; CORS headers
+    are sent only for ``cors`` (an origin, or ``*``); ``SERVICE`` only with
+    ``allow_service``.
+    """
+    if not timeout > 0:
+        raise ParameterError("timeout", f"must be a positive number of seconds (got {timeout})")
+    if workers < 1:
+        raise ParameterError("workers", f"must be at least 1 (got {workers})")
+    cors = check_origin(cors)
     store = store_for(graph)
     try:
-        server = ThreadingHTTPServer((host, port), make_handler(store))
-    except OSError as err:
-        raise KgraphError(f"cannot listen on {host}:{port}: {err.strerror or err}") from None
-    server.daemon_threads = True
+        server = BoundedServer((host, port), None, workers)
+    except (OSError, OverflowError) as err:
+        reason = getattr(err, "strerror", None) or err
+        raise KgraphError(f"cannot listen on {host}:{port}: {reason}") from None
+    bound_host, bound_port = server.server_address[:2]
+    names = {"localhost", "127.0.0.1", "::1", host.strip("[]").lower(), str(bound_host).lower()}
+    settings = Settings(
+        hosts=frozenset(names),
+        port=bound_port,
+        any_ip=host in WILDCARD,
+        cors=cors,
+        timeout=timeout,
+        allow_service=allow_service,
+    )
+    server.RequestHandlerClass = make_handler(store, settings)
     return server
 
 
@@ -141,9 +342,11 @@ def serve(
     host: str = "127.0.0.1",
     port: int = 7878,
     ready: Callable[[str], None] | None = None,
+    **options,
 ) -> None:
-    """Serve until interrupted; ``ready`` gets the query URL once the socket listens."""
-    server = make_server(graph, host, port)
+    """Serve until interrupted; ``ready`` gets the query URL once the socket listens
+    (``options``: see ``make_server``)."""
+    server = make_server(graph, host, port, **options)
     bound_host, bound_port = server.server_address[:2]
     if ready:
         ready(f"http://{bound_host}:{bound_port}/query")

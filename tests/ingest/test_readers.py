@@ -52,7 +52,7 @@ def test_folder_without_articles_is_an_error(tmp_path):
         (b"", "empty"),
         (b"   \n\n", "empty"),
         (b"\x00\x01\x02binary", "binary"),
-        (b"caf\xe9 au lait", "not valid UTF-8"),
+        (bytes(range(0x80, 0x100)) * 4, "not valid UTF-8"),
     ],
 )
 def test_bad_files_are_skipped_with_a_reason_or_refused_when_strict(tmp_path, content, message):

@@ -87,3 +87,26 @@ def test_unwritable_cache_only_warns(tmp_path, seeds_dir, caplog):
     result = kgraph.build([seeds_dir], tmp_path / "out", cache_dir=blocker)
     assert result.articles == 3
     assert "cannot write the cache" in caplog.text
+
+
+def test_entries_with_wrong_types_are_extracted_again_with_a_warning(tmp_path, seeds_dir, caplog):
+    out = tmp_path / "out"
+    kgraph.build([seeds_dir], out, formats=["rdf"])
+    before = (out / "graph.ttl").read_bytes()
+    entries = sorted((out / ".kgraph-cache").rglob("*.json"))
+    entry = json.loads(entries[0].read_text(encoding="utf-8"))
+    claims = entry["extraction"]["claims"]
+    if claims:
+        claims[0]["confidence"] = "oops"
+    else:
+        entry["extraction"]["entities"][0]["mention_count"] = "oops"
+    entries[0].write_text(json.dumps(entry), encoding="utf-8")
+    entries[1].write_text('{"key": 7, "extraction": [1, 2]}', encoding="utf-8")
+    again = kgraph.build([seeds_dir], out, formats=["rdf"])
+    assert again.cached == len(entries) - 2
+    assert (out / "graph.ttl").read_bytes() == before
+    unusable = [r.getMessage() for r in caplog.records if "unusable" in r.getMessage()]
+    assert len(unusable) == 1 and str(entries[0]) in unusable[0] and "oops" not in unusable[0]
+    assert "expected" in unusable[0]
+    third = kgraph.build([seeds_dir], out, formats=["rdf"])  # the entries were rewritten
+    assert third.cached == len(entries)

@@ -242,8 +242,11 @@ def force_layout(graph: nx.Graph, iterations: int = 80) -> dict[str, tuple[float
     keys = sorted(graph.nodes)
     index = {k: i for i, k in enumerate(keys)}
     n = len(keys)
-    src = np.array([index[a] for a, b in graph.edges if a != b], dtype=np.int64)
-    dst = np.array([index[b] for a, b in graph.edges if a != b], dtype=np.int64)
+    # Float sums depend on their order, and a subgraph view lists its edges in the order of
+    # a set of nodes (which PYTHONHASHSEED changes): sort the edges, each as (low, high).
+    pairs = sorted({tuple(sorted((index[a], index[b]))) for a, b in graph.edges if a != b})
+    src = np.array([a for a, _ in pairs], dtype=np.int64)
+    dst = np.array([b for _, b in pairs], dtype=np.int64)
     pos = np.random.default_rng(1).random((n, 2)) - 0.5
     k = 1.0 / np.sqrt(n)
     step = 0.1
