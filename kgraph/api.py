@@ -323,11 +323,19 @@ def query(
 
     if timeout is not None and not timeout > 0:
         raise ParameterError("timeout", f"must be a positive number of seconds (got {timeout})")
+    from .store.params import bind_names, check_params
+
     stored = find_query(name_or_file)
+    values = parse_params(list(params))
+    check_params(stored.name, stored.text, values, dict(stored.param_help))
+    values = bind_names(
+        values,
+        lambda text: answer(graph, text, {}, engine, timeout=timeout),
+    )
     return answer(
         graph,
         stored.text,
-        parse_params(list(params)),
+        values,
         engine,
         allow_service=allow_service,
         timeout=timeout,

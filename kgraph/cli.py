@@ -223,7 +223,7 @@ allow_service_option = click.option(
     "fmt",
     default="table",
     show_default=True,
-    type=click.Choice(["table", "csv", "json", "markdown"]),
+    type=click.Choice(["table", "csv", "json", "jsonl", "markdown"]),
 )
 @click.option(
     "--param",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import os
 import re
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ from rdflib.query import Result
 from ..errors import KgraphError, ParameterError
 from .guard import check_jsonld, check_service, run_limited
 from .oxigraph import matching_store, store_for, to_ox, to_rdflib
+from .params import declared
 
 # A query's FROM <iri> must not make rdflib download that IRI: only graphs already loaded
 # are used (Oxigraph never downloads them either).
@@ -34,6 +36,7 @@ class StoredQuery:
     title: str
     description: str
     params: tuple[str, ...] = ()
+    param_help: tuple[tuple[str, str], ...] = ()  # (parameter, meaning) from the header
 
 
 def queries_dir() -> Path:
@@ -74,7 +77,8 @@ def load_query(path: Path) -> StoredQuery:
         text=text,
         title=header.get("title", path.stem),
         description=header.get("description", ""),
-        params=tuple(p.strip() for p in header.get("param", "").split(",") if p.strip()),
+        params=tuple(declared(header.get("param", ""))),
+        param_help=tuple(declared(header.get("param", "")).items()),
     )
 
 
@@ -334,9 +338,17 @@ def rows_of(result: Result) -> tuple[list[str], list[list[str]]]:
 
 
 def format_result(result: Result, fmt: str = "table") -> str:
+    if result.type in ("CONSTRUCT", "DESCRIBE"):
+        graph = result.graph
+        return graph.serialize(format="json-ld" if fmt in ("json", "jsonl") else "turtle")
     if fmt == "json":
         return result.serialize(format="json").decode("utf-8") + "\n"
     names, rows = rows_of(result)
+    if fmt == "jsonl":  # one flat object per row, for jq
+        return "".join(
+            json.dumps(dict(zip(names, row, strict=True)), ensure_ascii=False) + "\n"
+            for row in rows
+        )
     if fmt == "csv":
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
