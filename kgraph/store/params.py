@@ -4,19 +4,23 @@ Each stored query declares its parameters in its header (``# param: name = meani
 missing, unknown or unused one is a clear error, never a query that silently runs without
 it. A parameter called ``name`` is an entity's name: it is matched against labels and
 aliases case- and accent-insensitively, and by surname, and bound to the label of the one
-entity it names; a name that is not in the graph is an error that suggests the closest.
+entity it names; a name that is not in the graph finds no rows, with a warning that
+suggests the closest.
 """
 
 from __future__ import annotations
 
 import difflib
+import logging
 import re
 import unicodedata
 from collections import defaultdict
 
 from rdflib import Literal
 
-from ..errors import KgraphError, ParameterError
+from ..errors import ParameterError
+
+log = logging.getLogger(__name__)
 
 NAME_PARAM = "name"
 LABELS = """
@@ -85,7 +89,7 @@ def fold(text: str) -> str:
     return " ".join(text.split())
 
 
-def resolve_name(value: str, labels) -> str:
+def resolve_name(value: str, labels) -> str | None:
     """The label of the one entity ``value`` names: by label, then alias, then surname;
     of several, the one mentioned three times as often as the rest together."""
     entities: dict[str, dict] = defaultdict(lambda: {"aliases": set(), "mentions": 0})
@@ -120,7 +124,8 @@ def resolve_name(value: str, labels) -> str:
     )
     by_fold = {fold(e["label"]): e["label"] for e in entities.values()}
     hint = f"; closest: {', '.join(by_fold[c] for c in close)}" if close else ""
-    raise KgraphError(f"no entity named {value!r} in the graph{hint}")
+    log.warning("no entity named %r in the graph%s", value, hint)
+    return None
 
 
 def bind_names(params: dict, labels_of) -> dict:
@@ -128,4 +133,6 @@ def bind_names(params: dict, labels_of) -> dict:
     if NAME_PARAM not in params:
         return params
     label = resolve_name(str(params[NAME_PARAM]), labels_of(LABELS))
+    if label is None:  # no such entity: the query runs as given and finds nothing
+        return params
     return {**params, NAME_PARAM: Literal(label)}
