@@ -41,6 +41,7 @@ TITLE_HINTS = {
     "mayor": "mayor",
 }
 DATE_SLACK_YEARS = 1  # an article a year before or after a term still speaks of the office
+FUTURE_YEARS = 9  # a person first in office more than this after the articles is another
 
 
 class PeopleIndex:
@@ -110,7 +111,11 @@ def choose(
     given_names: dict[str, str],
 ) -> KnownPerson | None:
     """The one candidate that fits, by name alone, then titles, then dates, then the
-    label; else None."""
+    label; else None. Nobody first in office a decade after the articles fits: "David
+    Frost" in 2005 news is the broadcaster, not the peer of 2020."""
+    years = [y for y in (year_of(dates.get(a)) for a in entity.articles) if y is not None]
+    if years:
+        candidates = [p for p in candidates if not later(p, max(years))]
     if len(candidates) <= 1:
         return candidates[0] if candidates else None
     hints = title_hints(entity)
@@ -119,7 +124,6 @@ def choose(
         if len(titled) == 1:
             return titled[0]
         candidates = titled or candidates
-    years = [y for y in (year_of(dates.get(a)) for a in entity.articles) if y is not None]
     if years:
         scores = [(sum(in_office(p, y) for y in years), p) for p in candidates]
         best = max(score for score, _ in scores)
@@ -167,3 +171,10 @@ def in_office(person: KnownPerson, year: int) -> bool:
         if low <= year <= high and (start is not None or end is not None):
             return True
     return False
+
+
+def later(person: KnownPerson, year: int) -> bool:
+    """Whether every known term of the person starts more than ``FUTURE_YEARS`` after
+    ``year``."""
+    starts = [y for y in (year_of(o.start) for o in person.offices) if y is not None]
+    return bool(starts) and min(starts) > year + FUTURE_YEARS

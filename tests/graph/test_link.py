@@ -79,6 +79,14 @@ def test_the_person_labelled_with_the_name_wins_over_a_variant():
     assert linked(person("Michael Howard")) == {"Michael Howard": (WIKIDATA + "Q325381",)}
 
 
+def test_nobody_first_in_office_a_decade_after_the_articles_is_linked():
+    # The KB's only Alastair Campbell is Lord Colgrain, a peer since 2017: the Alastair
+    # Campbell of 2005 news (Tony Blair's spokesman) is someone else.
+    name = "Alastair Campbell"
+    assert linked(person(name, "a"), dates={"a": "2005-03-01"}) == {name: ()}
+    assert linked(person(name, "a"), dates={"a": "2018-03-01"}) == {name: (WIKIDATA + "Q29045611",)}
+
+
 def test_existing_identifiers_are_kept():
     entity = Entity(
         key="Person:jane roe",
