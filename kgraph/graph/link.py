@@ -45,8 +45,10 @@ FUTURE_YEARS = 9  # a person first in office more than this after the articles i
 
 
 class PeopleIndex:
-    """KB people by (given name, surname) core, with the middle initials of their names;
-    only the surnames asked for are indexed (a corpus names a few thousand of the KB's)."""
+    """KB people by (given name, surname) core, with the middle initials of their names
+    ('' for a name without); only the surnames asked for are indexed (a corpus names a few
+    thousand of the KB's). A name without a middle fits only people known without one:
+    "Alastair Campbell" is not "Alastair Colin Leckie Campbell, 4th Baron Colgrain"."""
 
     def __init__(self, surnames: set[str], given_names: Mapping[str, str]):
         self.given_names = dict(given_names)
@@ -58,9 +60,7 @@ class PeopleIndex:
                 core = name_core(name, self.given_names)
                 if core:
                     people[person.qid] = person
-                    middles = found[core[:2]][person.qid]
-                    if core[2]:
-                        middles.add(core[2])
+                    found[core[:2]][person.qid].add(core[2])
         self.by_core = {
             core: tuple((people[q], frozenset(m)) for q, m in sorted(by_qid.items()))
             for core, by_qid in found.items()
@@ -74,7 +74,7 @@ class PeopleIndex:
         return [
             person
             for person, middles in self.by_core.get((given, surname), ())
-            if not middle or not middles or any(fits(middle, m) for m in middles)
+            if "" in middles or (middle and any(fits(middle, m) for m in middles))
         ]
 
 

@@ -80,11 +80,20 @@ def test_the_person_labelled_with_the_name_wins_over_a_variant():
 
 
 def test_nobody_first_in_office_a_decade_after_the_articles_is_linked():
-    # The KB's only Alastair Campbell is Lord Colgrain, a peer since 2017: the Alastair
-    # Campbell of 2005 news (Tony Blair's spokesman) is someone else.
-    name = "Alastair Campbell"
-    assert linked(person(name, "a"), dates={"a": "2005-03-01"}) == {name: ()}
-    assert linked(person(name, "a"), dates={"a": "2018-03-01"}) == {name: (WIKIDATA + "Q29045611",)}
+    # Mark Meadows first sat in Congress in 2013; "Mark Meadows" of 1995 is someone else.
+    name = "Mark Meadows"
+    assert linked(person(name, "a"), dates={"a": "1995-03-01"}) == {name: ()}
+    assert linked(person(name, "a"), dates={"a": "2018-03-01"}) == {name: (WIKIDATA + "Q3956796",)}
+
+
+def test_a_name_without_a_middle_fits_only_people_known_without_one():
+    # The KB's only Alastair Campbell is "Alastair Colin Leckie Campbell, 4th Baron
+    # Colgrain": Tony Blair's spokesman is not him. Michael Richard Pence is also "Mike Pence".
+    assert linked(person("Alastair Campbell")) == {"Alastair Campbell": ()}
+    assert linked(person("Mike Pence"), person("Michael R. Pence")) == {
+        "Mike Pence": (WIKIDATA + "Q24313",),
+        "Michael R. Pence": (WIKIDATA + "Q24313",),
+    }
 
 
 def test_existing_identifiers_are_kept():
