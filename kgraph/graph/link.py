@@ -16,6 +16,7 @@ from dataclasses import replace
 
 from ..extract.names import name_core
 from ..knowledge import normalize
+from ..knowledge.english import NAME_SUFFIXES
 from ..knowledge.people import KnownPerson, people_by_surname, surname_word
 from ..vocab import PERSON
 from .nodes import Entity
@@ -45,10 +46,8 @@ FUTURE_YEARS = 9  # a person first in office more than this after the articles i
 
 
 class PeopleIndex:
-    """KB people by (given name, surname) core, with the middle initials of their names
-    ('' for a name without); only the surnames asked for are indexed (a corpus names a few
-    thousand of the KB's). A name without a middle fits only people known without one:
-    "Alastair Campbell" is not "Alastair Colin Leckie Campbell, 4th Baron Colgrain"."""
+    """KB people by (given name, surname) core, with the middle initials of their names;
+    only the surnames asked for are indexed (a corpus names a few thousand of the KB's)."""
 
     def __init__(self, surnames: set[str], given_names: Mapping[str, str]):
         self.given_names = dict(given_names)
@@ -60,7 +59,10 @@ class PeopleIndex:
                 core = name_core(name, self.given_names)
                 if core:
                     people[person.qid] = person
-                    found[core[:2]][person.qid].add(core[2])
+                    middles = found[core[:2]][person.qid]
+                    middles.add(core[2])
+                    if initials_only(name):
+                        middles.add(INITIALS)
         self.by_core = {
             core: tuple((people[q], frozenset(m)) for q, m in sorted(by_qid.items()))
             for core, by_qid in found.items()
@@ -74,8 +76,29 @@ class PeopleIndex:
         return [
             person
             for person, middles in self.by_core.get((given, surname), ())
-            if "" in middles or (middle and any(fits(middle, m) for m in middles))
+            if fits_middles(middle, middles)
         ]
+
+
+INITIALS = "*"  # among a KB person's middles: known by a name with initials at most
+
+
+def initials_only(name: str) -> bool:
+    """Whether a name's middle words are initials at most ('John R. Bolton', not
+    'Jonathan Guy Allen')."""
+    words = [w for w in normalize(name).replace(".", " ").split() if w not in NAME_SUFFIXES]
+    return all(len(w) <= 2 for w in words[1:-1])
+
+
+def fits_middles(middle: str, known: set[str] | frozenset[str]) -> bool:
+    """A name without middle initials fits people known without a middle name ("John
+    Bolton" is "John R. Bolton"; "Alastair Campbell" is not "Alastair Colin Leckie
+    Campbell"); one with them fits people whose initials agree, or who have none known
+    ("George W. Bush" is not "George H. W. Bush")."""
+    if not middle:
+        return "" in known or INITIALS in known
+    spelt = [m for m in known if m not in ("", INITIALS)]
+    return not spelt or any(fits(middle, m) for m in spelt)
 
 
 def fits(middle: str, known: str) -> bool:

@@ -90,6 +90,8 @@ def test_a_name_without_a_middle_fits_only_people_known_without_one():
     # The KB's only Alastair Campbell is "Alastair Colin Leckie Campbell, 4th Baron
     # Colgrain": Tony Blair's spokesman is not him. Michael Richard Pence is also "Mike Pence".
     assert linked(person("Alastair Campbell")) == {"Alastair Campbell": ()}
+    assert linked(person("John Bolton")) == {"John Bolton": (WIKIDATA + "Q311269",)}  # John R.
+    assert linked(person("George H. W. Bush")) == {"George H. W. Bush": ()}  # not George W.
     assert linked(person("Mike Pence"), person("Michael R. Pence")) == {
         "Mike Pence": (WIKIDATA + "Q24313",),
         "Michael R. Pence": (WIKIDATA + "Q24313",),
