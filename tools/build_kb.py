@@ -80,6 +80,7 @@ CABINET_COUNTRIES = {
 UK = "United Kingdom"
 PARTIES = {"Democrat": "Democratic Party", "Republican": "Republican Party"}
 HONORIFICS = re.compile(r"^(Sir|Dame|Lord|Lady|Baroness|Baron|Dr\.?|Rt\.? Hon\.?)\s+")
+SUFFIX_COMMA = re.compile(r",\s*(Jr\.?|Sr\.?|II|III|IV)(?=,|$)")
 QID = re.compile(r"^Q[1-9][0-9]*$")
 
 
@@ -125,10 +126,12 @@ def clean(text) -> str:
 
 def name_forms(name: str) -> set[str]:
     """A label and the plain forms it implies: 'Bertram Bowyer, 2nd Baron Denham' ->
-    'Bertram Bowyer'; 'Sir John Major' -> 'John Major'; 'Joe Biden (politician)' -> ..."""
+    'Bertram Bowyer'; 'Sir John Major' -> 'John Major'; 'Thurgood Marshall, Jr.' ->
+    'Thurgood Marshall Jr.' (never 'Thurgood Marshall')."""
     name = clean(name)
     forms = {name}
     plain = re.sub(r"\s*\([^)]*\)", "", name)
+    plain = SUFFIX_COMMA.sub(r" \1", plain)  # 'Thurgood Marshall, Jr.': a son, not the father
     plain = plain.split(",")[0].strip()
     while HONORIFICS.match(plain):
         plain = HONORIFICS.sub("", plain, count=1)

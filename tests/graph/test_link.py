@@ -46,6 +46,8 @@ def test_a_name_only_one_kb_person_has_links():
 def test_a_name_of_nobody_in_the_kb_or_of_one_word_stays_unlinked():
     found = linked(person("Jane Zyxwvuts"), person("Trump"), person("Obama"))
     assert found == {"Jane Zyxwvuts": (), "Trump": (), "Obama": ()}
+    # The KB knows Thurgood Marshall Jr., a cabinet secretary, not his father the justice.
+    assert linked(person("Thurgood Marshall")) == {"Thurgood Marshall": ()}
 
 
 def test_an_ambiguous_name_without_context_stays_unlinked():
