@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.kgraph-installed
 TSTAMP := $(VENV)/.kgraph-test-installed
-PYDIRS := kgraph tests $(wildcard benchmarks)
+PYDIRS := kgraph tests tools $(wildcard benchmarks)
 
 .PHONY: demo test lint format system-deps benchmark bench-html bench-queries clean
 

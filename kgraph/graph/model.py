@@ -14,6 +14,7 @@ from ..extract.names import entity_key
 from ..knowledge import Knowledge
 from ..records import Article, ArticleExtraction, Evidence
 from ..vocab import CORE_RELATIONS, HOLDS, MEMBER_OF, ORGANIZATION, POST
+from .link import link_people
 from .nodes import Entity
 from .resolve import resolve_corpus
 
@@ -200,7 +201,8 @@ def build_graph(extractions: Iterable[ArticleExtraction], knowledge: Knowledge) 
     """Resolve entities across articles and attach every claim and holding to graph nodes."""
     extractions = sorted(extractions, key=lambda x: x.article.id)
     resolution = resolve_corpus(extractions, knowledge.given_names)
-    entities = dict(resolution.entities)
+    dates = {x.article.id: x.article.date for x in extractions}
+    entities = link_people(resolution.entities, dates, knowledge.given_names)
     graph = KnowledgeGraph(
         articles=[x.article for x in extractions], entities=entities, knowledge=knowledge
     )
