@@ -31,6 +31,7 @@ if TYPE_CHECKING:  # the façade imports its phases only when called: `kgraph --
     from .graph.model import KnowledgeGraph
     from .records import Article, ArticleExtraction
     from .run.runner import ExtractionRun
+    from .store.info import Info
     from .store.load import Loaded
     from .store.shacl import Validation
 
@@ -376,6 +377,14 @@ def review(sheet: str | Path) -> Review:
     from .evaluate.review import review as review_sheet
 
     return review_sheet(sheet)
+
+
+def info(graph: str | Path = "output/graph.ttl", engine: str = "auto") -> Info:
+    """What is in a built graph: counts by type and relation, the most mentioned entities,
+    articles, outlets and the date range."""
+    from .store.info import graph_info
+
+    return graph_info(graph, engine)
 
 
 def validate(graph: str | Path = "output/graph.ttl") -> Validation:

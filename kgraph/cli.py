@@ -308,6 +308,24 @@ def evaluate_command(gold: Path, graph: Path, articles, as_json: bool) -> None:
         click.echo(result.render(), nl=False)
 
 
+@main.command("info")
+@graph_file_option("Built graph (file or graph.oxigraph store folder).")
+@click.option("--json", "as_json", is_flag=True, help="Print it as JSON.")
+def info_command(graph: Path, as_json: bool) -> None:
+    """What is in a built graph: entities by type, relations by type, the most mentioned
+    people and organisations, articles, outlets and the date range.
+
+    \b
+    Example:
+      kgraph info --graph output/graph.oxigraph
+    """
+    result = api.info(graph)
+    if as_json:
+        click.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
+    else:
+        click.echo(result.render(), nl=False)
+
+
 @main.command("sample")
 @graph_file_option("Built graph to draw from (file or graph.oxigraph store folder).")
 @click.option("--assertions", "count", default=100, show_default=True, help="How many to draw.")

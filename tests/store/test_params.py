@@ -90,3 +90,26 @@ def test_construct_results_are_written_as_rdf(tmp_path, seed_build, fmt, start):
     result = run("query", query, "--graph", seed_build.files["ttl"], "--format", fmt)
     assert result.exit_code == 0, result.output
     assert result.output.lstrip().startswith(start)
+
+
+def test_info_says_what_is_in_the_graph(seed_build):
+    import json
+
+    result = run("info", "--graph", seed_build.files["ttl"], "--json")
+    assert result.exit_code == 0, result.output
+    info = json.loads(result.output)
+    assert info["articles"] == 3
+    entities = info["entities"]
+    assert entities["Person"] == sum(
+        1 for e in seed_build.graph.entities.values() if e.kind == "Person"
+    )
+    assert info["relations"]["meets"] >= 1
+    top = max(
+        (e for e in seed_build.graph.entities.values() if e.kind in ("Person", "Organization")),
+        key=lambda e: (e.mention_count, -ord(e.name[0])),
+    )
+    assert info["most_mentioned"][0] == {
+        "label": top.name,
+        "type": top.kind,
+        "mentions": top.mention_count,
+    }
