@@ -64,9 +64,33 @@ def headline_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+WORD = re.compile(r"\S+")
+GLUED_NAME = re.compile(r"^([A-Z][a-z]{2,})([A-Z]\S*)$")
+LINK_WORDS = 8  # how far a related story's title runs after its glued-on link name
+
+
+def link_text_spans(text: str) -> list[tuple[int, int]]:
+    """Related-story links printed inline ('Steve ScaliseScalise defends Trump Ukraine
+    call'): after a name glued to the next title, the title's words are headline words."""
+    words = list(WORD.finditer(text))
+    spans = []
+    for k, word in enumerate(words):
+        glued = GLUED_NAME.match(word.group())
+        if not glued or glued.group(1) not in {
+            w.group().strip("()") for w in words[max(0, k - 4) : k]
+        }:
+            continue
+        start = word.start() + len(glued.group(1))
+        end = words[min(len(words) - 1, k + LINK_WORDS)].end()
+        stop = re.search(r"[.!?](\s|$)|\n", text[start:end])
+        spans.append((start, start + stop.start() if stop else end))
+    return spans
+
+
 def confirm_headline_mentions(mentions: list[Mention], text: str) -> list[Mention]:
-    """Body mentions as they are; headline mentions cut to what the body confirms."""
-    spans = headline_spans(text)
+    """Body mentions as they are; headline mentions (and those in inline link titles) cut
+    to what the body confirms."""
+    spans = headline_spans(text) + link_text_spans(text)
     if not spans:
         return mentions
     body = text

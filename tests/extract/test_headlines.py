@@ -5,7 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from kgraph.extract.headlines import confirm_headline_mentions, headline_end, headline_spans
+from kgraph.extract.headlines import (
+    confirm_headline_mentions,
+    headline_end,
+    headline_spans,
+    link_text_spans,
+)
 from kgraph.records import Mention
 
 TEXT = (
@@ -59,3 +64,15 @@ def test_a_headline_repeated_above_the_story_does_not_confirm_itself():
 def test_the_whole_article_takes_its_label_from_the_body(extract_text):
     names = {e.name for e in extract_text(TEXT).entities if e.kind == "Person"}
     assert names == {"Jane Roe", "John Doe"}
+
+
+def test_inline_link_titles_are_headline_words():
+    text = (
+        "Whip Jane Roe said it. Rep. Tom Poe Thomas Poe PoeDoe defends Roe Ohio call: "
+        "he spoke. Later Jane Roe left."
+    )
+    start = text.index("Roe Ohio")
+    linked = Mention(start, start + len("Roe Ohio"), "Roe Ohio", "Person", 1)
+    kept = confirm_headline_mentions([linked], text)
+    assert [m.surface for m in kept] == ["Roe"]
+    assert [text[s:e] for s, e in link_text_spans(text)] == ["Doe defends Roe Ohio call: he spoke"]
