@@ -36,7 +36,7 @@ SELECT ?e ?label ?alias ?mentions WHERE {
 
 
 def declared(header_value: str) -> dict[str, str]:
-    """'name = the person's name, e.g. Kathy Hochul' -> {'name': "the person's name ..."}."""
+    """'name = the person's name, e.g. Jane Roe' -> {'name': "the person's name ..."}."""
     found = {}
     for part in header_value.split(";"):
         name, _, meaning = part.partition("=")
@@ -81,8 +81,8 @@ def strip_comments(text: str) -> str:
 
 
 def fold(text: str) -> str:
-    """Case, accents, punctuation and spacing ignored: 'Hochul' = 'hochul', 'Melenchon' =
-    'Mélenchon'."""
+    """Case, accents, punctuation and spacing ignored: 'Roe' = 'roe', 'Lind' =
+    'Lìnd'."""
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = re.sub(r"[^\w\s-]", "", text.casefold())
