@@ -28,6 +28,7 @@ if TYPE_CHECKING:  # the façade imports its phases only when called: `kgraph --
     from .graph.model import KnowledgeGraph
     from .records import Article, ArticleExtraction
     from .run.runner import ExtractionRun
+    from .store.info import GraphInfo
     from .store.load import Loaded
     from .store.shacl import Validation
 
@@ -224,12 +225,35 @@ def query(
 
     ``graph`` is a graph file or a ``graph.oxigraph`` store folder; ``engine`` is ``rdflib``,
     ``oxigraph`` or ``auto`` (the build's store when it matches the file, Oxigraph for large
-    files, rdflib otherwise). Both engines give the same result sets.
+    files, rdflib otherwise). Both engines give the same result sets; rdflib is refused
+    above ``store.query.RDFLIB_MAX_TRIPLES`` triples.
+
+    ``params`` are ``NAME=VALUE`` strings: a stored query takes exactly the parameters its
+    header declares (a missing, unknown or unused one is a ``ParameterError``). An entity
+    name is matched ignoring case and accents, on labels, aliases and surnames; the
+    result's ``notes`` say which entity it matched, or list the closest names when none.
     """
-    from .store.query import answer, find_query, parse_params
+    from .store.query import check_params, find_query, open_source, parse_params, resolve_names
 
     stored = find_query(name_or_file)
-    return answer(graph, stored.text, parse_params(list(params)), engine)
+    values = parse_params(list(params))
+    check_params(stored, values)
+    source = open_source(graph, engine)
+    values, notes = resolve_names(source, stored, values)
+    result = source.run(stored.text, values)
+    result.notes = notes  # for people: which entity a loose name matched, or the closest names
+    return result
+
+
+def info(
+    graph: str | Path = "output/graph.ttl", *, engine: str = "auto", top: int = 10
+) -> GraphInfo:
+    """What a built graph holds: entities by type, relations by core relation, the ``top``
+    most mentioned entities, articles, outlets and the range of publication dates."""
+    from .store.info import graph_info
+    from .store.query import open_source
+
+    return graph_info(open_source(graph, engine), top=top)
 
 
 def evaluate(

@@ -13,6 +13,7 @@ from . import __version__, api
 from .errors import KgraphError, ParameterError
 from .run.interrupt import sigterm_as_interrupt
 from .run.progress import progress_bar
+from .store.formats import OUTPUT_FORMATS
 
 # Library parameters whose flag is not simply ``--name`` with dashes.
 FLAGS = {"params": "--param", "relations": "--relation", "graph_file": "--from"}
@@ -213,21 +214,67 @@ def graph_file_option(help_text: str):
     "fmt",
     default="table",
     show_default=True,
-    type=click.Choice(["table", "csv", "json", "markdown"]),
+    type=click.Choice(list(OUTPUT_FORMATS)),
+    help="table (for people), csv, tsv, json/xml (SPARQL results), jsonl (one flat JSON "
+    "object per row), markdown; CONSTRUCT/DESCRIBE: turtle, ntriples, jsonld.",
 )
 @click.option(
     "--param",
     "params",
     multiple=True,
     metavar="NAME=VALUE",
-    help="Bind a query variable (safely, never pasted into the text). Repeatable.",
+    help="A parameter the query declares (see `kgraph queries`); bound safely, never pasted "
+    "into the text. Repeatable.",
 )
-def query_command(name: str, graph: Path, engine: str, fmt: str, params) -> None:
-    """Run a stored query NAME (see `kgraph queries`) or a .rq FILE."""
+@click.option("--wide", is_flag=True, help="table: show long values (evidence) whole.")
+def query_command(name: str, graph: Path, engine: str, fmt: str, params, wide: bool) -> None:
+    """Run a stored query NAME (see `kgraph queries`) or a .rq FILE.
+
+    Names match ignoring case and accents, on labels, aliases and surnames; a name that is
+    not in the graph gets the closest names as a hint.
+
+    Examples:
+
+    \b
+        kgraph query who-holds-which-post
+        kgraph query relations-of-person --param name=hochul --wide
+        kgraph query conflicts --format jsonl | jq .critic
+        kgraph query my-query.rq --graph output/graph.trig --format csv
+    """
     from .store.query import format_result
 
     result = api.query(name, graph=graph, params=params, engine=engine)
-    click.echo(format_result(result, fmt), nl=False)
+    for note in getattr(result, "notes", ()):
+        click.echo(f"kgraph: {note}", err=True)
+    click.echo(format_result(result, fmt, wide=wide), nl=False)
+
+
+@main.command("info")
+@graph_file_option("Graph file (.ttl, .nt, .jsonld, .trig) or graph.oxigraph store folder.")
+@click.option(
+    "--top",
+    default=10,
+    show_default=True,
+    type=click.IntRange(min=0),
+    help="How many of the most mentioned entities to list.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+def info_command(graph: Path, top: int, as_json: bool) -> None:
+    """Show what is in a built graph: entities by type, relations, top entities, articles,
+    outlets and dates.
+
+    Examples:
+
+    \b
+        kgraph info
+        kgraph info --graph output/graph.trig --top 20
+        kgraph info --json | jq .relations
+    """
+    result = api.info(graph, top=top)
+    if as_json:
+        click.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
+    else:
+        click.echo(result.render(), nl=False)
 
 
 @main.command("queries")
