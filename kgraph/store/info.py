@@ -144,9 +144,8 @@ def core_of(predicate: str, parents: dict[str, str]) -> str:
 
 
 def graph_info(source: Source, top: int = 10) -> GraphInfo:
-    types = {str(r[0]): int(r[1]) for r in source.run(TYPES)}
-    relation_props = {str(r[0]) for r in source.run(HIERARCHY)}
-    parents = {str(r[0]): str(r[1]) for r in source.run(HIERARCHY) if str(r[1]) in relation_props}
+    types = dict(sorted((str(r[0]), int(r[1])) for r in source.run(TYPES)))
+    parents = {str(r[0]): str(r[1]) for r in source.run(HIERARCHY)}
     by_core: dict[str, int] = {}
     for row in source.run(RELATIONS):
         core = local(core_of(str(row[0]), parents))
