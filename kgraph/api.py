@@ -224,9 +224,9 @@ def query(
     """Answer a stored query (by name) or a .rq file over a built graph.
 
     ``graph`` is a graph file or a ``graph.oxigraph`` store folder; ``engine`` is ``rdflib``,
-    ``oxigraph`` or ``auto`` (the build's store when it matches the file, Oxigraph for large
-    files, rdflib otherwise). Both engines give the same result sets; rdflib is refused
-    above ``store.query.RDFLIB_MAX_TRIPLES`` triples.
+    ``oxigraph`` or ``auto`` (Oxigraph: the build's store when it matches the file, else the
+    file parsed in memory). Both engines give the same result sets; rdflib is refused above
+    ``store.query.RDFLIB_MAX_TRIPLES`` triples, where it takes minutes.
 
     ``params`` are ``NAME=VALUE`` strings: a stored query takes exactly the parameters its
     header declares (a missing, unknown or unused one is a ``ParameterError``). An entity

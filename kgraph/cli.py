@@ -206,8 +206,8 @@ def graph_file_option(help_text: str):
     default="auto",
     show_default=True,
     type=click.Choice(["auto", "rdflib", "oxigraph"]),
-    help="auto: the build's Oxigraph store when it matches the file, Oxigraph for large "
-    "files, rdflib otherwise.",
+    help="auto: Oxigraph (the build's store when it matches the file, else the file parsed "
+    "in memory); rdflib only for graphs up to 10,000 triples.",
 )
 @click.option(
     "--format",

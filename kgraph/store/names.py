@@ -27,6 +27,11 @@ SELECT ?entity ?label ?alias ?class WHERE {
   OPTIONAL { ?entity skos:altLabel ?alias }
 }
 """
+EXACT_NAME = """
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+ASK WHERE { ?entity rdfs:label|skos:altLabel ?name }
+"""
 QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
 
 

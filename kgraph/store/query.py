@@ -15,7 +15,7 @@ from rdflib.query import Result
 
 from ..errors import KgraphError, ParameterError
 from .formats import GRAPH_FORMATS, OUTPUT_FORMATS, TABLE_FORMATS
-from .oxigraph import matching_store, store_for, to_ox, to_rdflib
+from .oxigraph import store_for, to_ox, to_rdflib
 
 FORMATS = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld", ".json": "json-ld", ".trig": "trig"}
 HEADER = re.compile(r"^#\s*(\w+)\s*:\s*(.*)$")
@@ -225,26 +225,21 @@ def run_query(graph: Graph, text: str, params: dict[str, Literal] | None = None)
 
 
 ENGINES = ("auto", "rdflib", "oxigraph")
-LARGE_FILE = 2_000_000  # bytes; above this, parsing with Oxigraph is clearly faster
 
 
 def choose_engine(path: Path, engine: str = "auto") -> str:
-    """rdflib for small files (the reference); Oxigraph for stores and large files."""
+    """``auto`` is Oxigraph: the build's store when it matches the file, else the file parsed
+    into memory. rdflib is used only when asked for (small graphs, tests)."""
     if engine not in ENGINES:
         raise KgraphError(f"unknown query engine {engine!r} (choose from {', '.join(ENGINES)})")
-    if engine != "auto":
-        return engine
-    if path.is_dir() or (path.is_file() and matching_store(path)):
-        return "oxigraph"
-    if path.is_file() and path.stat().st_size >= LARGE_FILE:
-        return "oxigraph"
-    return "rdflib"
+    return "oxigraph" if engine == "auto" else engine
 
 
-# Above this many triples the rdflib engine is refused: its SPARQL evaluation joins in
-# Python, and on the stored queries it grows from seconds to minutes between 20,000 and
-# 65,000 triples (measured, see the README); Oxigraph answers the same queries in < 1 s.
-RDFLIB_MAX_TRIPLES = 20_000
+# Above this many triples the rdflib engine is refused. Measured on synthetic graphs
+# (benchmarks/bench_queries.py, see the README): at 10,000 triples relations-by-type and
+# who-met-whom take 20-27 s on rdflib, at 20,000 over a minute, while Oxigraph answers
+# every stored query in well under a second.
+RDFLIB_MAX_TRIPLES = 10_000
 
 
 @dataclass
@@ -275,7 +270,7 @@ def open_source(path: str | Path, engine: str = "auto") -> Source:
     """Open a graph file or store folder for querying with the chosen engine.
 
     rdflib is refused above ``RDFLIB_MAX_TRIPLES`` triples, where it is known to take
-    minutes; ``auto`` never picks it there.
+    minutes; ``auto`` never picks it.
     """
     path = Path(path)
     if choose_engine(path, engine) == "oxigraph":
@@ -305,14 +300,16 @@ def resolve_names(
 ) -> tuple[dict[str, Literal], list[str]]:
     """Each ``entity`` parameter replaced by the exact label it names, and notes for the user
     (which label a loose name matched; the closest names to one not in the graph)."""
-    from .names import ENTITY_NAMES, name_index
+    from .names import ENTITY_NAMES, EXACT_NAME, name_index
 
     entity_params = [p.name for p in query.parameters if p.kind == "entity" and p.name in values]
     if not entity_params:
         return values, []
-    index = name_index(source.run(ENTITY_NAMES))
-    resolved, notes = dict(values), []
+    resolved, notes, index = dict(values), [], None
     for name in entity_params:
+        if source.run(EXACT_NAME, {"name": values[name]}).askAnswer:
+            continue  # a label or alias as written: nothing to look up
+        index = index or name_index(source.run(ENTITY_NAMES))
         label, note = index.resolve(str(values[name]), name)
         resolved[name] = Literal(label)
         notes += [note] if note else []
@@ -414,9 +411,19 @@ def to_rdflib_result(found) -> Result:
         return result
     names = [v.value for v in found.variables]
     result = Result("SELECT")
-    result.vars = [Variable(n) for n in names]
+    variables = [Variable(n) for n in names]
+    result.vars = variables
+    converted: dict = {}  # labels and articles repeat down a column: build each term once
+
+    def term(value):
+        found_term = converted.get(value)
+        if found_term is None:
+            found_term = converted[value] = to_rdflib(value)
+        return found_term
+
     result.bindings = [
-        {Variable(n): to_rdflib(row[n]) for n in names if row[n] is not None} for row in found
+        {v: term(value) for v, value in zip(variables, row, strict=True) if value is not None}
+        for row in found
     ]
     return result
 
