@@ -278,11 +278,18 @@ def load(
     endpoint: str,
     graph_file: str | Path = "output/graph.ttl",
     *,
-    graph: str | None = None,
+    target_graph: str | None = None,
     replace: bool = True,
     timeout: float = 60.0,
 ) -> Loaded:
-    """Send a built graph to a SPARQL 1.1 Graph Store Protocol endpoint (PUT, or POST)."""
+    """Send a built graph to a SPARQL 1.1 Graph Store Protocol endpoint (PUT, or POST).
+
+    A TriG or N-Quads file keeps its graphs (each article's under the article's IRI);
+    ``target_graph`` puts every triple into that one graph instead. ``Loaded.graphs`` counts
+    the triples sent per graph.
+    """
     from .store.load import load as load_graph_to
 
-    return load_graph_to(endpoint, graph_file, graph=graph, replace=replace, timeout=timeout)
+    return load_graph_to(
+        endpoint, graph_file, target_graph=target_graph, replace=replace, timeout=timeout
+    )

@@ -16,7 +16,7 @@ from .run.progress import progress_bar
 from .store.formats import OUTPUT_FORMATS
 
 # Library parameters whose flag is not simply ``--name`` with dashes.
-FLAGS = {"params": "--param", "relations": "--relation", "graph_file": "--from"}
+FLAGS = {"params": "--param", "relations": "--relation", "graph_file": "--graph"}
 
 
 def flag_of(parameter: str) -> str:
@@ -330,23 +330,42 @@ def validate_command(graph: Path) -> None:
 @main.command("load")
 @click.option("--endpoint", required=True, help="SPARQL 1.1 Graph Store Protocol URL.")
 @click.option(
-    "--graph", "graph_iri", default=None, help="Target graph IRI (default graph if left out)."
-)
-@click.option(
+    "--graph",
     "--from",
     "graph_file",
     default="output/graph.ttl",
     show_default=True,
     type=click.Path(path_type=Path),
-    help="Built graph file or store folder to send.",
+    help="Built graph file or store folder to send (.trig and .nq keep their named graphs).",
 )
 @click.option(
-    "--append", is_flag=True, help="Add to the target graph (POST) instead of replacing it (PUT)."
+    "--target-graph",
+    default=None,
+    metavar="IRI",
+    help="Put every triple into this named graph (default: the file's own graphs, or the "
+    "default graph).",
+)
+@click.option(
+    "--append", is_flag=True, help="Add to the target graphs (POST) instead of replacing (PUT)."
 )
 @click.option("--timeout", default=60.0, show_default=True, help="Seconds to wait for the store.")
-def load_command(endpoint: str, graph_iri, graph_file: Path, append: bool, timeout: float) -> None:
-    """Send the built graph to a triple store over the SPARQL Graph Store Protocol."""
-    result = api.load(endpoint, graph_file, graph=graph_iri, replace=not append, timeout=timeout)
+def load_command(
+    endpoint: str, graph_file: Path, target_graph, append: bool, timeout: float
+) -> None:
+    """Send the built graph to a triple store over the SPARQL Graph Store Protocol.
+
+    A TriG or N-Quads file goes graph by graph: its default graph to the store's default
+    graph, each article's named graph under the article's IRI.
+
+    Examples:
+
+    \b
+        kgraph load --endpoint http://localhost:7879/store --graph output/graph.trig
+        kgraph load --endpoint http://localhost:7879/store --target-graph https://example.org/news
+    """
+    result = api.load(
+        endpoint, graph_file, target_graph=target_graph, replace=not append, timeout=timeout
+    )
     click.echo(result.summary())
 
 

@@ -47,11 +47,13 @@ class NameIndex:
     """Folded label, alias and surname -> the labels of the entities known by it."""
 
     exact: set[str] = field(default_factory=set)  # labels and aliases as written
+    labels: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     names: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     surnames: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     shown: dict[str, str] = field(default_factory=dict)  # folded name -> a written form
 
     def add(self, label: str, alias: str | None, person: bool) -> None:
+        self.labels[fold(label)].add(label)
         for name in filter(None, (label, alias)):
             self.exact.add(name)
             self.names[fold(name)].add(label)
@@ -62,13 +64,14 @@ class NameIndex:
     def resolve(self, value: str, parameter: str) -> tuple[str, str | None]:
         """(the exact label to bind, a note for the user or None).
 
-        An exact label or alias stays as typed; otherwise a folded label or alias, then a
-        person's surname. Several entities behind one name is an error listing them.
+        An exact label or alias stays as typed; otherwise a folded label, then a folded
+        alias, then a person's surname. Several entities behind one name is an error listing
+        them.
         """
         if value in self.exact:
             return value, None
         key = fold(value)
-        for found in (self.names.get(key), self.surnames.get(key)):
+        for found in (self.labels.get(key), self.names.get(key), self.surnames.get(key)):
             if not found:
                 continue
             if len(found) > 1:
