@@ -267,11 +267,18 @@ def evaluate(
     return evaluate_graph(gold, graph, list(articles))
 
 
-def validate(graph: str | Path = "output/graph.ttl") -> Validation:
-    """Check a built graph against the contract's SHACL shapes (kgraph/data/shapes.ttl)."""
+def validate(
+    graph: str | Path = "output/graph.ttl",
+    progress: Callable[[int, int, str], None] | None = None,
+) -> Validation:
+    """Check a built graph against the contract's SHACL shapes (kgraph/data/shapes.ttl).
+
+    Each constraint runs as SPARQL on the embedded store (seconds at 65,000 triples);
+    ``progress(done, total, shape)`` is called before each.
+    """
     from .store.shacl import validate as validate_graph
 
-    return validate_graph(graph)
+    return validate_graph(graph, progress=progress)
 
 
 def load(
