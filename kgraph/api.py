@@ -12,12 +12,13 @@ import shutil
 import tempfile
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .errors import KgraphError
+from .errors import KgraphError, ParameterError
 
 if TYPE_CHECKING:  # the façade imports its phases only when called: `kgraph --help` stays fast
     from rdflib.query import Result
@@ -50,16 +51,80 @@ class BuildResult:
     cached: int = 0  # articles whose extraction came from the cache
     skipped: int = 0  # articles whose extraction failed (each warned about)
     workers: int = 1
+    inputs: Counter = field(default_factory=Counter)  # files, duplicates, unreadable, index
 
     def summary(self) -> str:
         ents = ", ".join(f"{n} {k}" for k, n in sorted(self.entities.items()))
         rels = ", ".join(f"{n} {k}" for k, n in sorted(self.relations.items()))
         notes = [f"{self.cached} from cache"] if self.cached else []
-        notes += [f"{self.skipped} skipped"] if self.skipped else []
+        notes += [f"{self.skipped} failed to extract"] if self.skipped else []
         how = f" ({', '.join(notes)})" if notes else ""
         return (
-            f"{self.articles} article(s){how} in {self.seconds:.1f} s\n"
+            f"{self.input_summary()}\n"
+            f"{plural(self.articles, 'article')} extracted{how} in {self.seconds:.1f} s\n"
             f"entities: {ents or 'none'}\nrelations: {rels or 'none'}"
+        )
+
+    def input_summary(self) -> str:
+        """Where every input file went: '417 files: 403 articles, 14 duplicates'."""
+        parts = [plural(self.articles + self.skipped, "article")]
+        if self.inputs["duplicates"]:
+            parts.append(f"{plural(self.inputs['duplicates'], 'duplicate')} (same text, read once)")
+        if self.inputs["unreadable"]:
+            parts.append(f"{self.inputs['unreadable']} unreadable (warned about)")
+        if self.inputs["index"]:
+            parts.append(f"{plural(self.inputs['index'], 'metadata index', 'metadata indexes')}")
+        return f"{plural(self.inputs['files'], 'file')}: {', '.join(parts)}"
+
+
+def plural(n: int, word: str, many: str | None = None) -> str:
+    return f"{n} {word if n == 1 else many or word + 's'}"
+
+
+@contextmanager
+def input_accounting() -> Iterator[Counter]:
+    """Count what reading the corpus did with each file, from the reader's own log records
+    (duplicates at INFO, unreadable files at WARNING, index files at INFO), passing on to
+    the usual handlers only what the log level lets through."""
+    logger = logging.getLogger("kgraph.ingest")
+    counts: Counter = Counter()
+    threshold = logger.getEffectiveLevel()
+
+    class Counting(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            message = record.getMessage()
+            if "same text as an earlier article" in message:
+                counts["duplicates"] += 1
+            elif " as metadata for " in message:
+                counts["index"] += 1
+            elif record.levelno >= logging.WARNING and message.startswith("skipped"):
+                counts["unreadable"] += 1
+            if record.levelno >= threshold:
+                logging.getLogger().handle(record)
+
+    handler = Counting()
+    saved = logger.level, logger.propagate
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    logger.propagate = False
+    try:
+        yield counts
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(saved[0])
+        logger.propagate = saved[1]
+
+
+def check_formats(formats: Sequence[str] | None) -> None:
+    """An unknown output format is refused before any article is read."""
+    from .export import load_all
+
+    unknown = sorted(set(formats or ()) - set(load_all()))
+    if unknown:
+        raise ParameterError(
+            "formats",
+            f"unknown output format(s) {', '.join(unknown)}; choose from "
+            f"{', '.join(sorted(load_all()))}",
         )
 
 
@@ -133,13 +198,17 @@ def build(
     from .extract.config import PipelineConfig
     from .graph.model import build_graph
     from .ingest import read_articles
+    from .ingest.readers import find_article_files
     from .run.cache import CACHE_DIR_NAME
 
     started = time.perf_counter()
+    check_formats(formats)
     config = PipelineConfig(
         model=model, gazetteers=tuple(map(str, gazetteers)), lexicons=tuple(map(str, lexicons))
     )
-    articles = read_articles(paths)
+    with input_accounting() as inputs:
+        articles = read_articles(paths)
+    inputs["files"] = len(find_article_files(paths))
     folder = (cache_dir or Path(out_dir) / CACHE_DIR_NAME) if cache else None
     run = extract_run(articles, config, progress, workers=workers, cache_dir=folder, dask=dask)
     graph = build_graph(run.extractions, config.knowledge())
@@ -156,6 +225,7 @@ def build(
         cached=run.cached,
         skipped=len(run.failed),
         workers=run.workers,
+        inputs=inputs,
     )
 
 

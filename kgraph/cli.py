@@ -16,7 +16,12 @@ from .run.progress import progress_bar
 from .store.formats import OUTPUT_FORMATS
 
 # Library parameters whose flag is not simply ``--name`` with dashes.
-FLAGS = {"params": "--param", "relations": "--relation", "graph_file": "--graph"}
+FLAGS = {
+    "params": "--param",
+    "relations": "--relation",
+    "graph_file": "--graph",
+    "formats": "--format",
+}
 
 
 def flag_of(parameter: str) -> str:
