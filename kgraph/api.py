@@ -14,7 +14,8 @@ import shutil
 import tempfile
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -31,7 +32,7 @@ if TYPE_CHECKING:  # the façade imports its phases only when called: `kgraph --
     from .graph.model import KnowledgeGraph
     from .records import Article, ArticleExtraction
     from .run.runner import ExtractionRun
-    from .store.info import Info
+    from .store.info import GraphInfo
     from .store.load import Loaded
     from .store.shacl import Validation
 
@@ -53,16 +54,84 @@ class BuildResult:
     cached: int = 0  # articles whose extraction came from the cache
     skipped: int = 0  # articles whose extraction failed (each warned about)
     workers: int = 1
+    inputs: Counter = field(default_factory=Counter)  # files, duplicates, unreadable, index
 
     def summary(self) -> str:
         ents = ", ".join(f"{n} {k}" for k, n in sorted(self.entities.items()))
         rels = ", ".join(f"{n} {k}" for k, n in sorted(self.relations.items()))
         notes = [f"{self.cached} from cache"] if self.cached else []
-        notes += [f"{self.skipped} skipped"] if self.skipped else []
+        notes += [f"{self.skipped} failed to extract"] if self.skipped else []
         how = f" ({', '.join(notes)})" if notes else ""
         return (
-            f"{self.articles} article(s){how} in {self.seconds:.1f} s\n"
+            f"{self.input_summary()}\n"
+            f"{plural(self.articles, 'article')} extracted{how} in {self.seconds:.1f} s\n"
             f"entities: {ents or 'none'}\nrelations: {rels or 'none'}"
+        )
+
+    def input_summary(self) -> str:
+        """Where every input file went: '417 files: 403 articles, 14 duplicates'."""
+        parts = [plural(self.articles + self.skipped, "article")]
+        if self.inputs["duplicates"]:
+            parts.append(f"{plural(self.inputs['duplicates'], 'duplicate')} (same text, read once)")
+        if self.inputs["unreadable"]:
+            parts.append(f"{self.inputs['unreadable']} unreadable (warned about)")
+        if self.inputs["index"]:
+            parts.append(f"{plural(self.inputs['index'], 'metadata index', 'metadata indexes')}")
+        return f"{plural(self.inputs['files'], 'file')}: {', '.join(parts)}"
+
+
+def plural(n: int, word: str, many: str | None = None) -> str:
+    return f"{n} {word if n == 1 else many or word + 's'}"
+
+
+@contextmanager
+def input_accounting() -> Iterator[Counter]:
+    """Count what reading the corpus did with each file, from the reader's own log records
+    (duplicates at INFO, unreadable files at WARNING, index files at INFO), passing on to
+    the usual handlers only what the log level lets through."""
+    logger = logging.getLogger("kgraph.ingest")
+    counts: Counter = Counter()
+    unreadable: set[str] = set()
+    threshold = logger.getEffectiveLevel()
+
+    class Counting(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            message = record.getMessage()
+            if "same text as an earlier article" in message:
+                counts["duplicates"] += 1
+            elif " as metadata for " in message:
+                counts["index"] += 1
+            elif record.levelno >= logging.WARNING and message.startswith("skipped"):
+                # one file per name: "skipped a.jsonl:2: ..." and "a.jsonl:3" are one file
+                where = re.sub(r":\d+$", "", message[len("skipped ") :].split(": ", 1)[0])
+                unreadable.add(where)
+                counts["unreadable"] = len(unreadable)
+            if record.levelno >= threshold:
+                logging.getLogger().handle(record)
+
+    handler = Counting()
+    saved = logger.level, logger.propagate
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    logger.propagate = False
+    try:
+        yield counts
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(saved[0])
+        logger.propagate = saved[1]
+
+
+def check_formats(formats: Sequence[str] | None) -> None:
+    """An unknown output format is refused before any article is read."""
+    from .export import load_all
+
+    unknown = sorted(set(formats or ()) - set(load_all()))
+    if unknown:
+        raise ParameterError(
+            "formats",
+            f"unknown output format(s) {', '.join(unknown)}; choose from "
+            f"{', '.join(sorted(load_all()))}",
         )
 
 
@@ -136,14 +205,18 @@ def build(
     from .extract.config import PipelineConfig
     from .graph.model import build_graph
     from .ingest import read_articles
+    from .ingest.readers import find_article_files
     from .run.cache import CACHE_DIR_NAME
 
     started = time.perf_counter()
+    check_formats(formats)
     config = PipelineConfig(
         model=model, gazetteers=tuple(map(str, gazetteers)), lexicons=tuple(map(str, lexicons))
     )
     check_base(base)  # options first: nothing is worth extracting into a build that fails
-    articles = read_articles(paths)
+    with input_accounting() as inputs:
+        articles = read_articles(paths)
+    inputs["files"] = len(find_article_files(paths))
     check_writable(Path(out_dir))
     folder = (cache_dir or Path(out_dir) / CACHE_DIR_NAME) if cache else None
     run = extract_run(articles, config, progress, workers=workers, cache_dir=folder, dask=dask)
@@ -161,6 +234,7 @@ def build(
         cached=run.cached,
         skipped=len(run.failed),
         workers=run.workers,
+        inputs=inputs,
     )
 
 
@@ -315,32 +389,50 @@ def query(
     """Answer a stored query (by name) or a .rq file over a built graph.
 
     ``graph`` is a graph file or a ``graph.oxigraph`` store folder; ``engine`` is ``rdflib``,
-    ``oxigraph`` or ``auto`` (the build's store when it matches the file, Oxigraph for large
-    files, rdflib otherwise). Both engines give the same result sets. A federated query
-    (``SERVICE``, which sends requests to other servers) is refused unless
-    ``allow_service``; ``timeout`` stops a query running longer than that many seconds.
+    ``oxigraph`` or ``auto`` (Oxigraph: the build's store when it matches the file, else the
+    file parsed in memory). Both engines give the same result sets; rdflib is refused above
+    ``store.query.RDFLIB_MAX_TRIPLES`` triples, where it takes minutes.
+
+    ``params`` are ``NAME=VALUE`` strings: a stored query takes exactly the parameters its
+    header declares (a missing, unknown or unused one is a ``ParameterError``). An entity
+    name is matched ignoring case and accents, on labels, aliases and surnames; the
+    result's ``notes`` say which entity it matched, or list the closest names when none.
+    A federated query (``SERVICE``, which sends requests to other servers) is refused
+    unless ``allow_service``; ``timeout`` stops a query running longer than that many seconds.
     """
-    from .store.query import answer, find_query, parse_params
+    from .store.guard import check_service, run_limited
+    from .store.query import (
+        check_params,
+        find_query,
+        materialise,
+        open_source,
+        parse_params,
+        rebuild,
+        resolve_names,
+    )
 
     if timeout is not None and not timeout > 0:
         raise ParameterError("timeout", f"must be a positive number of seconds (got {timeout})")
-    from .store.params import bind_names, check_params
-
     stored = find_query(name_or_file)
     values = parse_params(list(params))
-    check_params(stored.name, stored.text, values, dict(stored.param_help))
-    values = bind_names(
-        values,
-        lambda text: answer(graph, text, {}, engine, timeout=timeout),
-    )
-    return answer(
-        graph,
-        stored.text,
-        values,
-        engine,
-        allow_service=allow_service,
-        timeout=timeout,
-    )
+    check_service(stored.text, allow_service)
+    check_params(stored, values)
+    source = open_source(graph, engine)
+    values, notes = resolve_names(source, stored, values)
+    result = rebuild(run_limited(lambda: materialise(source.run(stored.text, values)), timeout))
+    result.notes = notes  # for people: which entity a loose name matched, or the closest names
+    return result
+
+
+def info(
+    graph: str | Path = "output/graph.ttl", *, engine: str = "auto", top: int = 10
+) -> GraphInfo:
+    """What a built graph holds: entities by type, relations by core relation, the ``top``
+    most mentioned entities, articles, outlets and the range of publication dates."""
+    from .store.info import graph_info
+    from .store.query import open_source
+
+    return graph_info(open_source(graph, engine), top=top)
 
 
 def evaluate(
@@ -379,30 +471,36 @@ def review(sheet: str | Path) -> Review:
     return review_sheet(sheet)
 
 
-def info(graph: str | Path = "output/graph.ttl", engine: str = "auto") -> Info:
-    """What is in a built graph: counts by type and relation, the most mentioned entities,
-    articles, outlets and the date range."""
-    from .store.info import graph_info
+def validate(
+    graph: str | Path = "output/graph.ttl",
+    progress: Callable[[int, int, str], None] | None = None,
+) -> Validation:
+    """Check a built graph against the contract's SHACL shapes (kgraph/data/shapes.ttl).
 
-    return graph_info(graph, engine)
-
-
-def validate(graph: str | Path = "output/graph.ttl") -> Validation:
-    """Check a built graph against the contract's SHACL shapes (kgraph/data/shapes.ttl)."""
+    Each constraint runs as SPARQL on the embedded store (seconds at 65,000 triples);
+    ``progress(done, total, shape)`` is called before each.
+    """
     from .store.shacl import validate as validate_graph
 
-    return validate_graph(graph)
+    return validate_graph(graph, progress=progress)
 
 
 def load(
     endpoint: str,
     graph_file: str | Path = "output/graph.ttl",
     *,
-    graph: str | None = None,
+    target_graph: str | None = None,
     replace: bool = True,
     timeout: float = 60.0,
 ) -> Loaded:
-    """Send a built graph to a SPARQL 1.1 Graph Store Protocol endpoint (PUT, or POST)."""
+    """Send a built graph to a SPARQL 1.1 Graph Store Protocol endpoint (PUT, or POST).
+
+    A TriG or N-Quads file keeps its graphs (each article's under the article's IRI);
+    ``target_graph`` puts every triple into that one graph instead. ``Loaded.graphs`` counts
+    the triples sent per graph.
+    """
     from .store.load import load as load_graph_to
 
-    return load_graph_to(endpoint, graph_file, graph=graph, replace=replace, timeout=timeout)
+    return load_graph_to(
+        endpoint, graph_file, target_graph=target_graph, replace=replace, timeout=timeout
+    )

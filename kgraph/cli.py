@@ -13,9 +13,15 @@ from . import __version__, api
 from .errors import KgraphError, ParameterError
 from .run.interrupt import Terminated, sigterm_as_interrupt
 from .run.progress import progress_bar
+from .store.formats import OUTPUT_FORMATS
 
 # Library parameters whose flag is not simply ``--name`` with dashes.
-FLAGS = {"params": "--param", "relations": "--relation", "graph_file": "--from"}
+FLAGS = {
+    "params": "--param",
+    "relations": "--relation",
+    "graph_file": "--graph",
+    "formats": "--format",
+}
 
 
 def flag_of(parameter: str) -> str:
@@ -215,23 +221,27 @@ allow_service_option = click.option(
     default="auto",
     show_default=True,
     type=click.Choice(["auto", "rdflib", "oxigraph"]),
-    help="auto: the build's Oxigraph store when it matches the file, Oxigraph for large "
-    "files, rdflib otherwise.",
+    help="auto: Oxigraph (the build's store when it matches the file, else the file parsed "
+    "in memory); rdflib only for graphs up to 10,000 triples.",
 )
 @click.option(
     "--format",
     "fmt",
     default="table",
     show_default=True,
-    type=click.Choice(["table", "csv", "json", "jsonl", "markdown"]),
+    type=click.Choice(list(OUTPUT_FORMATS)),
+    help="table (for people), csv, tsv, json/xml (SPARQL results), jsonl (one flat JSON "
+    "object per row), markdown; CONSTRUCT/DESCRIBE: turtle, ntriples, jsonld.",
 )
 @click.option(
     "--param",
     "params",
     multiple=True,
     metavar="NAME=VALUE",
-    help="Bind a query variable (safely, never pasted into the text). Repeatable.",
+    help="A parameter the query declares (see `kgraph queries`); bound safely, never pasted "
+    "into the text. Repeatable.",
 )
+@click.option("--wide", is_flag=True, help="table: show long values (evidence) whole.")
 @allow_service_option
 @click.option(
     "--timeout",
@@ -241,9 +251,28 @@ allow_service_option = click.option(
     help="Stop a query that runs longer than this many seconds.",
 )
 def query_command(
-    name: str, graph: Path, engine: str, fmt: str, params, allow_service: bool, timeout: float
+    name: str,
+    graph: Path,
+    engine: str,
+    fmt: str,
+    params,
+    wide: bool,
+    allow_service: bool,
+    timeout: float,
 ) -> None:
-    """Run a stored query NAME (see `kgraph queries`) or a .rq FILE."""
+    """Run a stored query NAME (see `kgraph queries`) or a .rq FILE.
+
+    Names match ignoring case and accents, on labels, aliases and surnames; a name that is
+    not in the graph gets the closest names as a hint.
+
+    Examples:
+
+    \b
+        kgraph query who-holds-which-post
+        kgraph query relations-of-person --param name=hochul --wide
+        kgraph query conflicts --format jsonl | jq .critic
+        kgraph query my-query.rq --graph output/graph.trig --format csv
+    """
     from .store.query import format_result
 
     result = api.query(
@@ -254,7 +283,37 @@ def query_command(
         allow_service=allow_service,
         timeout=timeout,
     )
-    click.echo(format_result(result, fmt), nl=False)
+    for note in getattr(result, "notes", ()):
+        click.echo(f"kgraph: {note}", err=True)
+    click.echo(format_result(result, fmt, wide=wide), nl=False)
+
+
+@main.command("info")
+@graph_file_option("Graph file (.ttl, .nt, .jsonld, .trig) or graph.oxigraph store folder.")
+@click.option(
+    "--top",
+    default=10,
+    show_default=True,
+    type=click.IntRange(min=0),
+    help="How many of the most mentioned entities to list.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+def info_command(graph: Path, top: int, as_json: bool) -> None:
+    """Show what is in a built graph: entities by type, relations, top entities, articles,
+    outlets and dates.
+
+    Examples:
+
+    \b
+        kgraph info
+        kgraph info --graph output/graph.trig --top 20
+        kgraph info --json | jq .relations
+    """
+    result = api.info(graph, top=top)
+    if as_json:
+        click.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
+    else:
+        click.echo(result.render(), nl=False)
 
 
 @main.command("queries")
@@ -308,24 +367,6 @@ def evaluate_command(gold: Path, graph: Path, articles, as_json: bool) -> None:
         click.echo(result.render(), nl=False)
 
 
-@main.command("info")
-@graph_file_option("Built graph (file or graph.oxigraph store folder).")
-@click.option("--json", "as_json", is_flag=True, help="Print it as JSON.")
-def info_command(graph: Path, as_json: bool) -> None:
-    """What is in a built graph: entities by type, relations by type, the most mentioned
-    people and organisations, articles, outlets and the date range.
-
-    \b
-    Example:
-      kgraph info --graph output/graph.oxigraph
-    """
-    result = api.info(graph)
-    if as_json:
-        click.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
-    else:
-        click.echo(result.render(), nl=False)
-
-
 @main.command("sample")
 @graph_file_option("Built graph to draw from (file or graph.oxigraph store folder).")
 @click.option("--assertions", "count", default=100, show_default=True, help="How many to draw.")
@@ -355,33 +396,76 @@ def sample_command(graph: Path, count: int, seed: int, memberships: bool, out: P
 @main.command("validate")
 @click.argument("graph", default="output/graph.ttl", type=click.Path(path_type=Path))
 def validate_command(graph: Path) -> None:
-    """Check a built GRAPH (file or store folder) against the SHACL shapes of the contract."""
-    result = api.validate(graph)
+    """Check a built GRAPH (file or store folder) against the SHACL shapes of the contract.
+
+    Each constraint runs as one SPARQL query on the embedded store: seconds on large
+    graphs. Every violation is printed as a sentence; the exit status is 1 if there are any.
+
+    Examples:
+
+    \b
+        kgraph validate
+        kgraph validate output/graph.trig
+    """
+    result = api.validate(graph, progress=shape_progress(sys.stderr.isatty()))
     click.echo(result.summary())
     if not result.conforms:
         raise KgraphError(f"{graph}: {len(result.violations)} violation(s) of the kgraph shapes")
 
 
+def shape_progress(enabled: bool):
+    """'checking 12/30: assertion' on one terminal line while validate runs."""
+    if not enabled:
+        return None
+
+    def show(done: int, total: int, shape: str) -> None:
+        end = "\n" if done == total else ""
+        click.echo(f"\rchecking {done}/{total} constraints: {shape:<30}", nl=False, err=True)
+        if end:
+            click.echo("", err=True)
+
+    return show
+
+
 @main.command("load")
 @click.option("--endpoint", required=True, help="SPARQL 1.1 Graph Store Protocol URL.")
 @click.option(
-    "--graph", "graph_iri", default=None, help="Target graph IRI (default graph if left out)."
-)
-@click.option(
+    "--graph",
     "--from",
     "graph_file",
     default="output/graph.ttl",
     show_default=True,
     type=click.Path(path_type=Path),
-    help="Built graph file or store folder to send.",
+    help="Built graph file or store folder to send (.trig and .nq keep their named graphs).",
 )
 @click.option(
-    "--append", is_flag=True, help="Add to the target graph (POST) instead of replacing it (PUT)."
+    "--target-graph",
+    default=None,
+    metavar="IRI",
+    help="Put every triple into this named graph (default: the file's own graphs, or the "
+    "default graph).",
+)
+@click.option(
+    "--append", is_flag=True, help="Add to the target graphs (POST) instead of replacing (PUT)."
 )
 @click.option("--timeout", default=60.0, show_default=True, help="Seconds to wait for the store.")
-def load_command(endpoint: str, graph_iri, graph_file: Path, append: bool, timeout: float) -> None:
-    """Send the built graph to a triple store over the SPARQL Graph Store Protocol."""
-    result = api.load(endpoint, graph_file, graph=graph_iri, replace=not append, timeout=timeout)
+def load_command(
+    endpoint: str, graph_file: Path, target_graph, append: bool, timeout: float
+) -> None:
+    """Send the built graph to a triple store over the SPARQL Graph Store Protocol.
+
+    A TriG or N-Quads file goes graph by graph: its default graph to the store's default
+    graph, each article's named graph under the article's IRI.
+
+    Examples:
+
+    \b
+        kgraph load --endpoint http://localhost:7879/store --graph output/graph.trig
+        kgraph load --endpoint http://localhost:7879/store --target-graph https://example.org/news
+    """
+    result = api.load(
+        endpoint, graph_file, target_graph=target_graph, replace=not append, timeout=timeout
+    )
     click.echo(result.summary())
 
 

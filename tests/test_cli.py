@@ -23,7 +23,7 @@ def test_version_and_help():
 def test_build_then_query(tmp_path: Path, seeds_dir):
     result = run("build", seeds_dir, "-o", tmp_path)
     assert result.exit_code == 0, result.output
-    assert "3 article(s)" in result.output
+    assert "3 files: 3 articles" in result.output
     for name in (
         "graph.ttl",
         "graph.nt",

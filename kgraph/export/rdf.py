@@ -7,6 +7,7 @@ from names (never counters or Python hashes) and every serialisation is sorted.
 from __future__ import annotations
 
 import json
+import re
 from decimal import Decimal
 from functools import cache, lru_cache
 from importlib import resources
@@ -425,31 +426,116 @@ XSD_STRING = str(XSD.string)
 
 
 def compact_jsonld(triples: list[ox.Quad] | list[ox.Triple], base: str) -> str:
-    """JSON-LD 1.1 with a compact @context: one node object per subject, one per line.
+    """JSON-LD 1.1 with an inline @context of prefixes and terms, one node per line.
 
-    Written directly from the sorted triples (the C JSON encoder, no framing), so a
-    million triples take seconds; every value keeps its exact lexical form and datatype.
+    Each property used gets a term named by its local name (``label``, ``holder``,
+    ``mentionCount``) when that name is unambiguous, with ``"@type": "@id"`` when its values
+    are all IRIs and ``"@type": DATATYPE`` when they are all literals of one datatype; each
+    class a term too (``"@type": "Person"``). So a value reads as ``"holder": "kgr:..."`` or
+    ``"mentionCount": 53``, a single value is not wrapped in an array, and the file still
+    expands to exactly the same triples (every lexical form and datatype kept). Written
+    directly from the sorted triples (the C JSON encoder, no framing), so a million triples
+    take seconds.
     """
-    context = dict(sorted(PREFIXES.items()))
-    context["kgr"] = base
-    compact = iri_compactor(context)
+    prefixes = dict(sorted(PREFIXES.items()))
+    prefixes["kgr"] = base
+    compact = iri_compactor(prefixes)
+    terms, coercion = jsonld_terms(triples, prefixes)
+    term_of = {iri: term for term, iri in terms.items()}
+
+    def key(iri: str) -> str:
+        return term_of.get(iri) or compact(iri)
+
     nodes: list[str] = []
     node: dict = {}
+
+    def flush() -> None:
+        if node:
+            single = {
+                k: v[0] if isinstance(v, list) and len(v) == 1 else v for k, v in node.items()
+            }
+            nodes.append(json.dumps(single, sort_keys=True, ensure_ascii=False))
+
     for q in triples:
         s, p, o = q.subject, q.predicate, q.object
         sid = term_id(s, compact)
         if node.get("@id") != sid:
-            if node:
-                nodes.append(json.dumps(node, sort_keys=True, ensure_ascii=False))
+            flush()
             node = {"@id": sid}
-        if str(p.value) == RDF_TYPE and isinstance(o, ox.NamedNode):
-            node.setdefault("@type", []).append(compact(o.value))
+        if p.value == RDF_TYPE and isinstance(o, ox.NamedNode):
+            node.setdefault("@type", []).append(key(o.value))
         else:
-            node.setdefault(compact(p.value), []).append(json_value(o, compact))
-    if node:
-        nodes.append(json.dumps(node, sort_keys=True, ensure_ascii=False))
+            value = coerced_value(o, coercion.get(p.value), compact)
+            node.setdefault(key(p.value), []).append(value)
+    flush()
+    context = dict(prefixes)
+    for term, iri in sorted(terms.items()):
+        kind = coercion.get(iri)
+        if kind is None:
+            context[term] = compact(iri)
+        else:
+            context[term] = {"@id": compact(iri), "@type": kind if kind == "@id" else compact(kind)}
     head = json.dumps({"@context": context}, indent=1, sort_keys=True, ensure_ascii=False)
     return head[:-2] + ',\n "@graph": [\n' + ",\n".join(nodes) + "\n ]\n}\n"
+
+
+XSD_INTEGER = str(XSD.integer)
+XSD_BOOLEAN = str(XSD.boolean)
+
+
+def jsonld_terms(triples, prefixes: dict[str, str]) -> tuple[dict[str, str], dict[str, str]]:
+    """(term -> IRI for every property and class with an unambiguous local name,
+    property IRI -> "@id" or the datatype IRI all its values share)."""
+    kinds: dict[str, set[str]] = {}
+    classes: set[str] = set()
+    for q in triples:
+        p, o = q.predicate.value, q.object
+        if p == RDF_TYPE and isinstance(o, ox.NamedNode):
+            classes.add(o.value)
+            continue
+        if isinstance(o, ox.NamedNode | ox.BlankNode):
+            kind = "@id"
+        elif o.language:
+            kind = "@language"
+        else:
+            kind = o.datatype.value
+        kinds.setdefault(p, set()).add(kind)
+    by_name: dict[str, set[str]] = {}
+    for iri in set(kinds) | classes:
+        name = local_name(iri)
+        if name:
+            by_name.setdefault(name, set()).add(iri)
+    terms = {
+        name: next(iter(iris))
+        for name, iris in by_name.items()
+        if len(iris) == 1 and name not in prefixes
+    }
+    coercion = {}
+    for p, found in kinds.items():
+        if len(found) == 1:
+            (kind,) = found
+            if kind not in ("@language", XSD_STRING):
+                coercion[p] = kind
+    return terms, coercion
+
+
+def local_name(iri: str) -> str | None:
+    """'https://schema.org/Person' -> 'Person'; None when no plain name can be had."""
+    name = re.split(r"[#/]", iri)[-1]
+    return name if re.fullmatch(r"[A-Za-z][A-Za-z0-9_]*", name) else None
+
+
+def coerced_value(term, kind: str | None, compact):
+    """A value as the property's term definition lets it be written (plain, when exact)."""
+    if kind == "@id":
+        return term_id(term, compact)
+    if kind is not None and isinstance(term, ox.Literal):
+        if kind == XSD_INTEGER and re.fullmatch(r"-?(0|[1-9][0-9]{0,14})", term.value):
+            return int(term.value)  # canonical integers are written back the same
+        if kind == XSD_BOOLEAN and term.value in ("true", "false"):
+            return term.value == "true"
+        return term.value
+    return json_value(term, compact)
 
 
 def iri_compactor(context: dict[str, str]):

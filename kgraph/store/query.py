@@ -7,18 +7,18 @@ import io
 import json
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pyoxigraph as ox
 import rdflib.plugins.sparql
-from rdflib import BNode, Dataset, Graph, Literal, URIRef, Variable
+from rdflib import Dataset, Graph, Literal, Variable
 from rdflib.query import Result
 
 from ..errors import KgraphError, ParameterError
+from .formats import GRAPH_FORMATS, OUTPUT_FORMATS, TABLE_FORMATS
 from .guard import check_jsonld, check_service, run_limited
-from .oxigraph import matching_store, store_for, to_ox, to_rdflib
-from .params import declared
+from .oxigraph import store_for, to_ox, to_rdflib
 
 # A query's FROM <iri> must not make rdflib download that IRI: only graphs already loaded
 # are used (Oxigraph never downloads them either).
@@ -26,6 +26,34 @@ rdflib.plugins.sparql.SPARQL_LOAD_GRAPHS = False
 
 FORMATS = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld", ".json": "json-ld", ".trig": "trig"}
 HEADER = re.compile(r"^#\s*(\w+)\s*:\s*(.*)$")
+
+
+PARAM = re.compile(
+    r"^(?P<name>[A-Za-z_]\w*)\s*(?:\((?P<kind>\w+)\))?\s*(?::\s*(?P<meaning>.*?))?"
+    r"\s*(?:;\s*example:\s*(?P<example>.*))?$"
+)
+PARAM_KINDS = ("entity", "text")
+
+
+@dataclass(frozen=True)
+class Param:
+    """A parameter a stored query declares in its header.
+
+    ``# param: name (entity): the person, by name or alias; example: Kathy Hochul``. An
+    ``entity`` parameter is a name matched on labels and aliases, ignoring case and accents
+    (a surname works too); a ``text`` parameter is bound as it is given.
+    """
+
+    name: str
+    kind: str = "text"
+    meaning: str = ""
+    example: str = ""
+
+    def usage(self) -> str:
+        """'name=VALUE (the person...), e.g. --param name="Kathy Hochul"'."""
+        meaning = f" ({self.meaning})" if self.meaning else ""
+        example = f', e.g. --param {self.name}="{self.example}"' if self.example else ""
+        return f"{self.name}=VALUE{meaning}{example}"
 
 
 @dataclass(frozen=True)
@@ -36,7 +64,8 @@ class StoredQuery:
     title: str
     description: str
     params: tuple[str, ...] = ()
-    param_help: tuple[tuple[str, str], ...] = ()  # (parameter, meaning) from the header
+    parameters: tuple[Param, ...] = ()
+    declared: bool = False  # the header has param: lines (or says "param: none")
 
 
 def queries_dir() -> Path:
@@ -49,16 +78,38 @@ def queries_dir() -> Path:
     return Path(__file__).resolve().parent.parent / "queries"
 
 
-def parse_header(text: str) -> dict[str, str]:
-    fields: dict[str, str] = {}
+def header_lines(text: str) -> list[tuple[str, str]]:
+    """(key, value) of each ``# key: value`` line of the leading comment block."""
+    lines = []
     for line in text.splitlines():
         if not line.startswith("#"):
             break
         match = HEADER.match(line)
         if match:
-            key = match.group(1).lower()
-            fields[key] = (fields.get(key, "") + " " + match.group(2)).strip()
+            lines.append((match.group(1).lower(), match.group(2).strip()))
+    return lines
+
+
+def parse_header(text: str) -> dict[str, str]:
+    fields: dict[str, str] = {}
+    for key, value in header_lines(text):
+        fields[key] = (fields.get(key, "") + " " + value).strip()
     return fields
+
+
+def parse_param(value: str, where: str) -> Param:
+    match = PARAM.match(value)
+    if not match or (match.group("kind") or "text") not in PARAM_KINDS:
+        raise KgraphError(
+            f"{where}: bad header line '# param: {value}' (expected "
+            "'# param: NAME (entity|text): meaning; example: VALUE')"
+        )
+    return Param(
+        name=match.group("name"),
+        kind=match.group("kind") or "text",
+        meaning=(match.group("meaning") or "").strip(),
+        example=(match.group("example") or "").strip(),
+    )
 
 
 def load_query(path: Path) -> StoredQuery:
@@ -70,15 +121,19 @@ def load_query(path: Path) -> StoredQuery:
         ) from None
     except OSError as err:
         raise KgraphError(f"{path}: cannot read the query file ({err.strerror or err})") from None
+    lines = header_lines(text)
     header = parse_header(text)
+    values = [v for k, v in lines if k == "param"]
+    parameters = tuple(parse_param(v, str(path)) for v in values if v.lower() != "none")
     return StoredQuery(
         name=path.stem,
         path=path,
         text=text,
         title=header.get("title", path.stem),
         description=header.get("description", ""),
-        params=tuple(declared(header.get("param", ""))),
-        param_help=tuple(declared(header.get("param", "")).items()),
+        params=tuple(p.name for p in parameters),
+        parameters=parameters,
+        declared=bool(values),
     )
 
 
@@ -94,7 +149,7 @@ def find_query(name_or_file: str, directory: Path | None = None) -> StoredQuery:
         return load_query(path)
     for query in stored_queries(directory):
         if query.name == name_or_file:
-            return query
+            return replace(query, declared=True)  # a stored query takes only what it declares
     names = ", ".join(q.name for q in stored_queries(directory))
     raise KgraphError(f"no stored query named {name_or_file!r} (known: {names})")
 
@@ -130,6 +185,51 @@ def parse_params(pairs: list[str] | tuple[str, ...]) -> dict[str, Literal]:
     return bindings
 
 
+def query_variables(text: str) -> set[str]:
+    """The variable names a query mentions (``?x`` or ``$x``), outside comments and strings."""
+    found: set[str] = set()
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch == "#":
+            i = text.find("\n", i)
+            i = n if i < 0 else i + 1
+        elif ch in "\"'":
+            i = skip_string(text, i)
+        elif ch == "<" and (m := re.match(r"<[^<>\"{}|^`\\\s]*>", text[i:])):
+            i += m.end()
+        elif ch in "?$" and (m := re.match(r"[?$]([A-Za-z_]\w*)", text[i:])):
+            found.add(m.group(1))
+            i += m.end()
+        else:
+            i += 1
+    return found
+
+
+def check_params(query: StoredQuery, given: dict[str, Literal]) -> None:
+    """A missing, unknown or unused parameter is an error naming it, before anything runs.
+
+    A stored query (or a .rq file with ``# param:`` lines) takes exactly the parameters its
+    header declares; any other .rq file takes the variables it mentions.
+    """
+    declared = {p.name: p for p in query.parameters}
+    if query.declared:
+        for name in sorted(set(given) - set(declared)):
+            takes = ", ".join(f"{n}=VALUE" for n in declared) or "no parameters"
+            raise ParameterError(
+                "params", f"{query.name} has no parameter {name!r} (it takes {takes})"
+            )
+    else:
+        used = query_variables(query.text)
+        for name in sorted(set(given) - used):
+            raise ParameterError(
+                "params", f"{name!r} is not a variable of {query.name} (so it would be unused)"
+            )
+    for param in query.parameters:
+        if param.name not in given:
+            raise ParameterError("params", f"{query.name} needs {param.usage()}")
+
+
 def run_query(graph: Graph, text: str, params: dict[str, Literal] | None = None) -> Result:
     try:
         return graph.query(text, initBindings=params or {})
@@ -138,20 +238,67 @@ def run_query(graph: Graph, text: str, params: dict[str, Literal] | None = None)
 
 
 ENGINES = ("auto", "rdflib", "oxigraph")
-LARGE_FILE = 2_000_000  # bytes; above this, parsing with Oxigraph is clearly faster
 
 
 def choose_engine(path: Path, engine: str = "auto") -> str:
-    """rdflib for small files (the reference); Oxigraph for stores and large files."""
+    """``auto`` is Oxigraph: the build's store when it matches the file, else the file parsed
+    into memory. rdflib is used only when asked for (small graphs, tests)."""
     if engine not in ENGINES:
         raise KgraphError(f"unknown query engine {engine!r} (choose from {', '.join(ENGINES)})")
-    if engine != "auto":
-        return engine
-    if path.is_dir() or (path.is_file() and matching_store(path)):
-        return "oxigraph"
-    if path.is_file() and path.stat().st_size >= LARGE_FILE:
-        return "oxigraph"
-    return "rdflib"
+    return "oxigraph" if engine == "auto" else engine
+
+
+# Above this many triples the rdflib engine is refused. Measured on synthetic graphs
+# (benchmarks/bench_queries.py, see the README): at 10,000 triples relations-by-type and
+# who-met-whom take 20-27 s on rdflib, at 20,000 over a minute, while Oxigraph answers
+# every stored query in well under a second.
+RDFLIB_MAX_TRIPLES = 10_000
+
+
+@dataclass
+class Source:
+    """An opened graph, an rdflib Graph or an Oxigraph Store, answering as rdflib Results."""
+
+    path: Path
+    graph: Graph | None = None
+    store: ox.Store | None = None
+
+    @property
+    def engine(self) -> str:
+        return "rdflib" if self.graph is not None else "oxigraph"
+
+    def run(self, text: str, params: dict[str, Literal] | None = None) -> Result:
+        if self.graph is not None:
+            return run_query(self.graph, text, params)
+        return run_store_query(self.store, text, params)
+
+
+def triple_count(graph: Graph) -> int:
+    if isinstance(graph, Dataset):
+        return sum(1 for _ in graph.quads((None, None, None, None)))
+    return len(graph)
+
+
+def open_source(path: str | Path, engine: str = "auto") -> Source:
+    """Open a graph file or store folder for querying with the chosen engine.
+
+    rdflib is refused above ``RDFLIB_MAX_TRIPLES`` triples, where it is known to take
+    minutes; ``auto`` never picks it.
+    """
+    path = Path(path)
+    if choose_engine(path, engine) == "oxigraph":
+        return Source(path, store=store_for(path))
+    if path.is_dir():
+        raise ParameterError("engine", f"{path} is a store folder: use oxigraph or auto")
+    graph = load_graph(path)
+    size = triple_count(graph)
+    if size > RDFLIB_MAX_TRIPLES:
+        raise ParameterError(
+            "engine",
+            f"{path} has {size:,} triples; the rdflib engine takes minutes above "
+            f"{RDFLIB_MAX_TRIPLES:,} (use oxigraph or auto)",
+        )
+    return Source(path, graph=graph)
 
 
 def answer(
@@ -169,16 +316,8 @@ def answer(
     loaded here and the query runs in a child process stopped after ``timeout`` seconds.
     """
     check_service(text, allow_service)
-    path = Path(path)
-    if choose_engine(path, engine) == "oxigraph":
-        store = store_for(path)
-        return rebuild(
-            run_limited(lambda: materialise(run_store_query(store, text, params)), timeout)
-        )
-    if path.is_dir():
-        raise ParameterError("engine", f"{path} is a store folder: use oxigraph or auto")
-    graph = load_graph(path)
-    return rebuild(run_limited(lambda: materialise(run_query(graph, text, params)), timeout))
+    source = open_source(path, engine)
+    return rebuild(run_limited(lambda: materialise(source.run(text, params)), timeout))
 
 
 def materialise(result: Result) -> tuple:
@@ -210,6 +349,27 @@ def rebuild(data: tuple) -> Result:
         result.vars = data[1]
         result.bindings = data[2]
     return result
+
+
+def resolve_names(
+    source: Source, query: StoredQuery, values: dict[str, Literal]
+) -> tuple[dict[str, Literal], list[str]]:
+    """Each ``entity`` parameter replaced by the exact label it names, and notes for the user
+    (which label a loose name matched; the closest names to one not in the graph)."""
+    from .names import ENTITY_NAMES, EXACT_NAME, name_index
+
+    entity_params = [p.name for p in query.parameters if p.kind == "entity" and p.name in values]
+    if not entity_params:
+        return values, []
+    resolved, notes, index = dict(values), [], None
+    for name in entity_params:
+        if source.run(EXACT_NAME, {"name": values[name]}).askAnswer:
+            continue  # a label or alias as written: nothing to look up
+        index = index or name_index(source.run(ENTITY_NAMES))
+        label, note = index.resolve(str(values[name]), name)
+        resolved[name] = Literal(label)
+        notes += [note] if note else []
+    return resolved, notes
 
 
 def run_store_query(store, text: str, params: dict[str, Literal] | None = None) -> Result:
@@ -307,9 +467,19 @@ def to_rdflib_result(found) -> Result:
         return result
     names = [v.value for v in found.variables]
     result = Result("SELECT")
-    result.vars = [Variable(n) for n in names]
+    variables = [Variable(n) for n in names]
+    result.vars = variables
+    converted: dict = {}  # labels and articles repeat down a column: build each term once
+
+    def term(value):
+        found_term = converted.get(value)
+        if found_term is None:
+            found_term = converted[value] = to_rdflib(value)
+        return found_term
+
     result.bindings = [
-        {Variable(n): to_rdflib(row[n]) for n in names if row[n] is not None} for row in found
+        {v: term(value) for v, value in zip(variables, row, strict=True) if value is not None}
+        for row in found
     ]
     return result
 
@@ -320,13 +490,18 @@ def first_line(err: Exception) -> str:
 
 # --- output ------------------------------------------------------------------------------
 
+CLIP = 80  # characters of a table cell without --wide
+XSD = "http://www.w3.org/2001/XMLSchema#"
+INTEGERS = {XSD + t for t in ("integer", "int", "long", "short", "nonNegativeInteger")}
+FLOATS = {XSD + t for t in ("decimal", "double", "float")}
+
 
 def term_text(term) -> str:
-    if term is None:
-        return ""
-    if isinstance(term, URIRef | BNode):
-        return str(term)
-    return str(term)
+    return "" if term is None else str(term)
+
+
+def is_graph_result(result: Result) -> bool:
+    return result.type in ("CONSTRUCT", "DESCRIBE")
 
 
 def rows_of(result: Result) -> tuple[list[str], list[list[str]]]:
@@ -337,12 +512,27 @@ def rows_of(result: Result) -> tuple[list[str], list[list[str]]]:
     return names, rows
 
 
-def format_result(result: Result, fmt: str = "table") -> str:
-    if result.type in ("CONSTRUCT", "DESCRIBE"):
-        graph = result.graph
-        return graph.serialize(format="json-ld" if fmt in ("json", "jsonl") else "turtle")
+def format_result(result: Result, fmt: str = "table", *, wide: bool = False) -> str:
+    """A result set as a table for people, CSV/TSV, SPARQL JSON/XML, JSON Lines or Markdown;
+    a CONSTRUCT/DESCRIBE graph as Turtle, N-Triples or JSON-LD (never an error)."""
+    if fmt not in OUTPUT_FORMATS:
+        raise ParameterError("format", f"{fmt!r}: choose from {', '.join(OUTPUT_FORMATS)}")
+    if is_graph_result(result):
+        return format_graph(result.graph, fmt)
+    if fmt in GRAPH_FORMATS:
+        raise ParameterError(
+            "format",
+            f"{fmt} is for CONSTRUCT and DESCRIBE queries; a {result.type} query gives "
+            f"{', '.join(TABLE_FORMATS)}",
+        )
     if fmt == "json":
         return result.serialize(format="json").decode("utf-8") + "\n"
+    if fmt == "xml":
+        return result.serialize(format="xml").decode("utf-8") + "\n"
+    if fmt == "jsonl":
+        return json_lines(result)
+    if fmt == "tsv":
+        return sparql_tsv(result)
     names, rows = rows_of(result)
     if fmt == "jsonl":  # one flat object per row, for jq
         return "".join(
@@ -350,11 +540,7 @@ def format_result(result: Result, fmt: str = "table") -> str:
             for row in rows
         )
     if fmt == "csv":
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(names)
-        writer.writerows(rows)
-        return buffer.getvalue()
+        return csv_text(names, rows)
     if fmt == "markdown":
 
         def escape(value: str) -> str:
@@ -363,19 +549,107 @@ def format_result(result: Result, fmt: str = "table") -> str:
         lines = ["| " + " | ".join(names) + " |", "|" + "---|" * len(names)]
         lines += ["| " + " | ".join(escape(v) for v in row) + " |" for row in rows]
         return "\n".join(lines) + "\n"
-    return aligned_table(names, rows)
+    return aligned_table(names, rows, max_width=None if wide else CLIP)
 
 
-def aligned_table(names: list[str], rows: list[list[str]], max_width: int = 80) -> str:
-    clipped = [
-        [v if len(v) <= max_width else v[: max_width - 1] + "…" for v in row] for row in rows
+def csv_text(names: list[str], rows: list[list[str]], delimiter: str = ",") -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n", delimiter=delimiter)
+    writer.writerow(names)
+    writer.writerows(rows)
+    return buffer.getvalue()
+
+
+def plain_value(term):
+    """A term as a plain JSON value: numbers and booleans as such, everything else text."""
+    if term is None:
+        return None
+    if isinstance(term, Literal) and term.datatype is not None:
+        datatype = str(term.datatype)
+        try:
+            if datatype in INTEGERS:
+                return int(str(term))
+            if datatype in FLOATS:
+                return float(str(term))
+            if datatype == XSD + "boolean":
+                return str(term).strip() in ("true", "1")
+        except ValueError:
+            pass
+    return str(term)
+
+
+def json_lines(result: Result) -> str:
+    """One flat JSON object per row ({"person": "Kathy Hochul", "sentences": 3}), for jq."""
+    import json
+
+    if result.type == "ASK":
+        return json.dumps({"ask": bool(result.askAnswer)}) + "\n"
+    names = [str(v) for v in result.vars or []]
+    lines = [
+        json.dumps({n: plain_value(row[i]) for i, n in enumerate(names)}, ensure_ascii=False)
+        for row in result
     ]
-    clipped = [[v.replace("\n", " ") for v in row] for row in clipped]
-    widths = [max([len(n)] + [len(r[i]) for r in clipped]) for i, n in enumerate(names)]
+    return "".join(line + "\n" for line in lines)
+
+
+def sparql_tsv(result: Result) -> str:
+    """SPARQL 1.1 TSV results: ?var headers, terms in N-Triples syntax."""
+    if result.type == "ASK":
+        return "?ask\n" + str(bool(result.askAnswer)).lower() + "\n"
+    names = [str(v) for v in result.vars or []]
+    lines = ["\t".join(f"?{n}" for n in names)]
+    for row in result:
+        cells = []
+        for i in range(len(names)):
+            term = row[i]
+            cells.append("" if term is None else str(to_ox(term)))
+        lines.append("\t".join(cells))
+    return "\n".join(lines) + "\n"
+
+
+def format_graph(graph: Graph, fmt: str) -> str:
+    """A CONSTRUCT/DESCRIBE graph, sorted: Turtle (table, markdown, turtle), N-Triples,
+    JSON-LD (json, jsonld, jsonl), RDF/XML (xml), or subject/predicate/object rows."""
+    from ..export.rdf import short_prefixes
+    from ..vocab import PREFIXES
+
+    triples = sorted(
+        (ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in graph),
+        key=lambda t: (str(t.subject), str(t.predicate), str(t.object)),
+    )
+    if fmt in ("csv", "tsv"):
+        rows = [[term_text(to_rdflib(t.subject)), term_text(to_rdflib(t.predicate)),
+                 term_text(to_rdflib(t.object))] for t in triples]  # fmt: skip
+        return csv_text(["subject", "predicate", "object"], rows, "," if fmt == "csv" else "\t")
+    if fmt in ("json", "jsonld", "jsonl"):
+        from ..export.rdf import compact_jsonld
+
+        return compact_jsonld(triples, PREFIXES["kgr"])
+    formats = {"ntriples": ox.RdfFormat.N_TRIPLES, "xml": ox.RdfFormat.RDF_XML}
+    rdf_format = formats.get(fmt, ox.RdfFormat.TURTLE)
+    options = {} if fmt == "ntriples" else {"prefixes": short_prefixes()}
+    data = ox.serialize(triples, format=rdf_format, **options)
+    return data.decode("utf-8")
+
+
+def aligned_table(names: list[str], rows: list[list[str]], max_width: int | None = CLIP) -> str:
+    """Columns aligned for a terminal; cells over ``max_width`` characters cut with '…'."""
+    cut = False
+    cells = []
+    for row in rows:
+        line = []
+        for value in row:
+            value = " ".join(value.split())  # newlines and tabs would break the columns
+            if max_width and len(value) > max_width:
+                value, cut = value[: max_width - 1] + "…", True
+            line.append(value)
+        cells.append(line)
+    widths = [max([len(n)] + [len(r[i]) for r in cells]) for i, n in enumerate(names)]
 
     def line(values: list[str]) -> str:
         return "  ".join(v.ljust(w) for v, w in zip(values, widths, strict=True)).rstrip()
 
-    out = [line(names), line(["-" * w for w in widths])] + [line(r) for r in clipped]
-    out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
+    out = [line(names), line(["-" * w for w in widths])] + [line(r) for r in cells]
+    note = "; long values cut, --wide shows them whole" if cut else ""
+    out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''}{note})")
     return "\n".join(out) + "\n"

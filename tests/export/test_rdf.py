@@ -198,6 +198,28 @@ def test_jsonld_has_a_compact_context(seed_build):
     assert len(store) == len(Graph().parse(seed_build.files["ttl"], format="turtle"))
 
 
+def test_jsonld_context_defines_terms_and_round_trips_in_pyld(seed_build):
+    """Terms for types, @id-valued properties and numbers; pyld gives back the same triples."""
+    from pyld import jsonld  # a test dependency
+
+    data = json.loads(seed_build.files["jsonld"].read_text("utf-8"))
+    context = data["@context"]
+    assert context["Person"] == "schema:Person"
+    assert context["holder"] == {"@id": "kg:holder", "@type": "@id"}
+    assert context["mentionCount"] == {"@id": "kg:mentionCount", "@type": "xsd:integer"}
+    assert context["confidence"] == {"@id": "kg:confidence", "@type": "xsd:decimal"}
+    person = next(n for n in data["@graph"] if n["@id"] == "kgr:person/kathy-hochul")
+    assert person["@type"] == "Person" and person["label"] == "Kathy Hochul"
+    assert isinstance(person["mentionCount"], int)
+    nquads = jsonld.to_rdf(data, {"format": "application/n-quads"})  # inline context only
+    expanded = {
+        str(t) for t in pyoxigraph.parse(input=nquads.encode(), format=pyoxigraph.RdfFormat.N_QUADS)
+    }
+    nt = str(seed_build.files["nt"])
+    reference = {str(t) for t in pyoxigraph.parse(path=nt, format=pyoxigraph.RdfFormat.N_TRIPLES)}
+    assert expanded == reference
+
+
 def test_every_kg_term_in_use_is_declared(ttl):
     """The ontology covers every kg: class and property the export uses."""
     used = set()

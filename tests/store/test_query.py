@@ -6,6 +6,7 @@ from rdflib import Literal
 
 import kgraph
 from kgraph.errors import KgraphError
+from kgraph.store.oxigraph import matching_store
 from kgraph.store.query import (
     StoredQuery,
     choose_engine,
@@ -181,7 +182,8 @@ def test_auto_engine_uses_the_store_only_while_it_matches(seed_build, tmp_path):
     assert choose_engine(seed_build.files["oxigraph"]) == "oxigraph"
     copy = tmp_path / "graph.ttl"
     copy.write_bytes(ttl.read_bytes() + b"\n")
-    assert choose_engine(copy) == "rdflib"
+    assert choose_engine(copy) == "oxigraph" and matching_store(copy) is None  # parsed
+    assert choose_engine(copy, "rdflib") == "rdflib"
     with pytest.raises(KgraphError, match="unknown query engine"):
         choose_engine(ttl, "virtuoso")
 

@@ -74,3 +74,35 @@ def test_cli_exit_codes(seed_build, broken, tmp_path):
     assert unparsable.exit_code == 1 and "Traceback" not in unparsable.output
     with pytest.raises(KgraphError, match="cannot parse"):
         validate(garbage)
+
+
+def test_sparql_on_the_store_agrees_with_pyshacl(broken, seed_build):
+    """The shapes compiled to SPARQL find exactly the sentences pySHACL finds."""
+    import time
+
+    from kgraph.store.shacl import validate_with_pyshacl
+
+    for path in (broken, seed_build.files["trig"]):
+        ours, reference = validate(path), validate_with_pyshacl(path, time.perf_counter())
+        assert ours.engine == "sparql" and reference.engine == "pyshacl"
+        assert ours.conforms == reference.conforms
+        assert ours.violations == reference.violations
+        assert ours.checked == reference.checked
+
+
+def test_validate_reports_progress_and_a_summary(seed_build):
+    calls = []
+    result = validate(seed_build.files["oxigraph"], progress=lambda *a: calls.append(a))
+    assert calls and calls[-1][0] == calls[-1][1]  # ends with done == total
+    assert " checked in " in result.summary()
+
+
+def test_not_exists_becomes_an_anti_join_only_where_it_means_the_same():
+    from kgraph.store.shacl_sparql import anti_join
+
+    plain = "SELECT ?this WHERE { ?s ?this ?o . FILTER NOT EXISTS { ?a ?this ?s } }"
+    assert "MINUS { ?a ?this ?s }" in anti_join(plain)
+    optional = "SELECT ?this WHERE { OPTIONAL { ?s ?this ?o } FILTER NOT EXISTS { ?a ?this ?s } }"
+    assert anti_join(optional) == optional
+    unshared = "SELECT ?this WHERE { ?s ?this ?o . FILTER NOT EXISTS { ?x ?y ?z } }"
+    assert anti_join(unshared) == unshared
