@@ -1,6 +1,6 @@
 """Find an entity by the name a person types: any case, with or without accents, a surname.
 
-``--param name=hochul`` should find Kathy Hochul as the map's search does. The query's own
+``--param name=roe`` should find Jane Roe as the map's search does. The query's own
 pattern matches a label or alias exactly, so the typed name is first looked up among the
 graph's labels and aliases and replaced by the exact label it stands for; a name that is
 not in the graph is left as it is (the query finds nothing) and gets a suggestion of the

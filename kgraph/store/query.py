@@ -39,7 +39,7 @@ PARAM_KINDS = ("entity", "text")
 class Param:
     """A parameter a stored query declares in its header.
 
-    ``# param: name (entity): the person, by name or alias; example: Kathy Hochul``. An
+    ``# param: name (entity): the person, by name or alias; example: Jane Roe``. An
     ``entity`` parameter is a name matched on labels and aliases, ignoring case and accents
     (a surname works too); a ``text`` parameter is bound as it is given.
     """
@@ -50,7 +50,7 @@ class Param:
     example: str = ""
 
     def usage(self) -> str:
-        """'name=VALUE (the person...), e.g. --param name="Kathy Hochul"'."""
+        """'name=VALUE (the person...), e.g. --param name="Jane Roe"'."""
         meaning = f" ({self.meaning})" if self.meaning else ""
         example = f', e.g. --param {self.name}="{self.example}"' if self.example else ""
         return f"{self.name}=VALUE{meaning}{example}"
@@ -579,7 +579,7 @@ def plain_value(term):
 
 
 def json_lines(result: Result) -> str:
-    """One flat JSON object per row ({"person": "Kathy Hochul", "sentences": 3}), for jq."""
+    """One flat JSON object per row ({"person": "Jane Roe", "sentences": 3}), for jq."""
     import json
 
     if result.type == "ASK":
