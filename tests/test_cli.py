@@ -20,7 +20,7 @@ def test_version_and_help():
 def test_build_then_query(tmp_path: Path, seeds_dir):
     result = run("build", seeds_dir, "-o", tmp_path)
     assert result.exit_code == 0, result.output
-    assert "3 article(s)" in result.output
+    assert "3 files: 3 articles" in result.output
     for name in (
         "graph.ttl",
         "graph.nt",
@@ -107,3 +107,41 @@ def test_progress_bar_shows_rate_and_eta():
     assert "50/200" in line and "5.0 articles/s" in line and "ETA 0:30" in line
     bar(200, 200)
     assert stream.getvalue().endswith("\n")
+
+
+def test_every_command_has_an_example_and_the_command_list_is_not_cut():
+    from kgraph.cli import main as group
+
+    for name in group.commands:
+        result = run(name, "--help")
+        assert result.exit_code == 0 and "Examples:" in result.output, name
+        assert "kgraph " + name in result.output, name
+    top = run("--help").output
+    assert "..." not in top.split("Commands:")[1]
+    assert "(default: seeds/)." in top and "info" in top
+
+
+def test_build_refuses_an_unknown_format_before_reading(tmp_path: Path, seeds_dir):
+    out = tmp_path / "out"
+    result = run("build", seeds_dir, "-o", out, "--format", "pdf")
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert result.output.strip() == (
+        "kgraph: error: --format: unknown output format(s) pdf; choose from graphml, html, rdf"
+    )
+    assert not out.exists()  # refused before anything was read or written
+
+
+def test_build_summary_accounts_for_every_file(tmp_path: Path):
+    source = tmp_path / "in"
+    source.mkdir()
+    text = "Senator Ann Lee met Governor Bob Stone in Albany on Monday.\n"
+    (source / "a.txt").write_text(text, encoding="utf-8")
+    (source / "copy.txt").write_text(text, encoding="utf-8")
+    (source / "b.txt").write_text("Bob Stone praised Ann Lee.\n", encoding="utf-8")
+    (source / "broken.txt").write_bytes(b"\x00\x01\x02")
+    result = run("build", source, "-o", tmp_path / "out", "--format", "rdf")
+    assert result.exit_code == 0, result.output
+    assert (
+        "4 files: 2 articles, 1 duplicate (same text, read once), 1 unreadable (warned about)"
+        in result.stdout
+    )
