@@ -24,8 +24,8 @@ demo: $(STAMP)
 	$(BIN)/kgraph build seeds -o output
 	@echo
 	@echo "Open the interactive map:  output/graph.html"
-	@echo "RDF files:                 output/graph.ttl output/graph.nt output/graph.jsonld output/graph.trig output/graph.oxigraph/ (store)"
-	@echo "For Gephi, Cytoscape:      output/graph.graphml"
+	@echo "RDF files:                 output/graph.ttl output/graph.nt output/graph.jsonld output/graph.trig"
+	@echo "                           output/graph.oxigraph/ (store) output/graph.graphml (Gephi, Cytoscape)"
 	@echo "What is in it:             $(BIN)/kgraph info"
 	@echo "Ask a stored query:        $(BIN)/kgraph query who-holds-which-post"
 
