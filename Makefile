@@ -25,6 +25,8 @@ demo: $(STAMP)
 	@echo
 	@echo "Open the interactive map:  output/graph.html"
 	@echo "RDF files:                 output/graph.ttl output/graph.nt output/graph.jsonld output/graph.trig"
+	@echo "                           output/graph.oxigraph/ (store) output/graph.graphml (Gephi, Cytoscape)"
+	@echo "What is in it:             $(BIN)/kgraph info"
 	@echo "Ask a stored query:        $(BIN)/kgraph query who-holds-which-post"
 
 # Debian packages the tests drive: chromium (browser tests), raptor2-utils (rapper).

@@ -17,7 +17,17 @@ try:
 except PackageNotFoundError:  # running from a source tree without installation
     __version__ = "0.0.0"
 
-API = ("BuildResult", "build", "evaluate", "export", "extract", "load", "query", "validate")
+API = (
+    "BuildResult",
+    "build",
+    "evaluate",
+    "export",
+    "extract",
+    "info",
+    "load",
+    "query",
+    "validate",
+)
 __all__ = [*API, "KgraphError", "__version__"]
 
 if TYPE_CHECKING:
@@ -27,6 +37,7 @@ if TYPE_CHECKING:
         evaluate,
         export,
         extract,
+        info,
         load,
         query,
         validate,

@@ -32,6 +32,19 @@ def flag_of(parameter: str) -> str:
 class KgraphGroup(click.Group):
     """Turns a KgraphError into one line on stderr and exit code 1, never a traceback."""
 
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """The command list with each description's whole first sentence, wrapped, not cut."""
+        rows = []
+        for name in self.list_commands(ctx):
+            command = self.get_command(ctx, name)
+            if command is None or command.hidden:
+                continue
+            text = (command.short_help or command.help or "").split("\n\n")[0]
+            rows.append((name, " ".join(text.split())))
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
+
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
@@ -50,7 +63,15 @@ class KgraphGroup(click.Group):
 @click.version_option(__version__, prog_name="kgraph")
 @click.option("-v", "--verbose", is_flag=True, help="Log what each stage does.")
 def main(verbose: bool) -> None:
-    """Turn news articles into a knowledge graph of political relationships."""
+    """Turn news articles into a knowledge graph of political relationships.
+
+    \b
+    Start with:
+        kgraph build corpus/            # the graph of a folder of articles into output/
+        kgraph info                     # what is in it
+        kgraph queries                  # the stored questions, then for example:
+        kgraph query relations-of-person --param name=hochul
+    """
     logging.basicConfig(
         level=logging.INFO if verbose else logging.WARNING,
         format="kgraph: %(levelname)s: %(message)s",
@@ -164,7 +185,19 @@ def build(
     cache_dir,
     **view,
 ) -> None:
-    """Build the graph from article files or folders (default: seeds/)."""
+    """Build the graph from article files or folders (default: seeds/).
+
+    Reads .txt, .md, .html, .json and .jsonl files (folders recursively) and writes
+    graph.ttl, .nt, .jsonld, .trig, graph.oxigraph/, graph.html and graph.graphml into OUT.
+    The summary says what became of every input file.
+
+    Examples:
+
+    \b
+        kgraph build
+        kgraph build corpus/ -o out --workers 4
+        kgraph build corpus/ --format rdf --format html --focus "Kathy Hochul" --depth 2
+    """
     from .export.html.view import HtmlView
 
     sigterm_as_interrupt()
@@ -318,20 +351,35 @@ def info_command(graph: Path, top: int, as_json: bool) -> None:
 
 @main.command("queries")
 def list_queries() -> None:
-    """List the stored queries with their one-line descriptions."""
+    """List the stored queries with their descriptions and parameters.
+
+    Examples:
+
+    \b
+        kgraph queries
+        kgraph queries | grep person
+    """
     from .store.query import stored_queries
 
     queries = stored_queries()
     width = max((len(q.name) for q in queries), default=0)
     for q in queries:
-        params = f" [--param {', '.join(q.params)}=...]" if q.params else ""
-        click.echo(f"{q.name.ljust(width)}  {q.description or q.title}{params}")
+        click.echo(f"{q.name.ljust(width)}  {q.description or q.title}")
+        for param in q.parameters:
+            click.echo(f"{''.ljust(width)}    --param {param.usage()}")
 
 
 @main.command("show-query")
 @click.argument("name")
 def show_query(name: str) -> None:
-    """Print the SPARQL text of a stored query."""
+    """Print the SPARQL text of a stored query (to copy and adapt as a .rq file).
+
+    Examples:
+
+    \b
+        kgraph show-query relations-of-person
+        kgraph show-query conflicts > mine.rq && kgraph query mine.rq
+    """
     from .store.query import find_query
 
     click.echo(find_query(name).text, nl=False)
@@ -352,10 +400,12 @@ def evaluate_command(gold: Path, graph: Path, articles, as_json: bool) -> None:
     a judged review sheet (.csv, .md from `kgraph sample`) back: precision by relation and
     by error class.
 
-    \b
     Examples:
-      kgraph evaluate tests/data/seeds-gold.json --graph output/graph.ttl
-      kgraph evaluate review.csv
+
+    \b
+        kgraph evaluate tests/data/seeds-gold.json
+        kgraph evaluate gold.json --graph out/graph.ttl --articles corpus/ --json
+        kgraph evaluate review.csv
     """
     if gold.suffix.lower() in (".csv", ".md"):
         result = api.review(gold)
@@ -386,7 +436,7 @@ def sample_command(graph: Path, count: int, seed: int, memberships: bool, out: P
     verdict column (right, detail, wrong) and error class. `kgraph evaluate SHEET` scores it.
 
     \b
-    Example:
+    Examples:
       kgraph sample --assertions 100 --seed 7 -o review.csv
     """
     path = api.sample(graph, out, assertions=count, seed=seed, memberships=memberships)
@@ -503,7 +553,14 @@ def serve_command(
     workers: int,
     allow_service: bool,
 ) -> None:
-    """Answer SPARQL 1.1 Protocol queries over GRAPH at http://HOST:PORT/query (read-only)."""
+    """Answer SPARQL 1.1 Protocol queries over GRAPH at http://HOST:PORT/query (read-only).
+
+    Examples:
+
+    \b
+        kgraph serve
+        kgraph serve output/graph.oxigraph --port 0
+    """
     from .store.serve import serve
 
     sigterm_as_interrupt()

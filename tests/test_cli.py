@@ -162,3 +162,41 @@ def test_a_typo_in_a_vocabulary_term_is_an_error():
     assert str(KG.meets).endswith("#meets")
     with pytest.raises(AttributeError):
         _ = KG.meetz
+
+
+def test_every_command_has_an_example_and_the_command_list_is_not_cut():
+    from kgraph.cli import main as group
+
+    for name in group.commands:
+        result = run(name, "--help")
+        assert result.exit_code == 0 and "Examples:" in result.output, name
+        assert "kgraph " + name in result.output, name
+    top = run("--help").output
+    assert "..." not in top.split("Commands:")[1]
+    assert "(default: seeds/)." in top and "info" in top
+
+
+def test_build_refuses_an_unknown_format_before_reading(tmp_path: Path, seeds_dir):
+    out = tmp_path / "out"
+    result = run("build", seeds_dir, "-o", out, "--format", "pdf")
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert result.output.strip() == (
+        "kgraph: error: --format: unknown output format(s) pdf; choose from graphml, html, rdf"
+    )
+    assert not out.exists()  # refused before anything was read or written
+
+
+def test_build_summary_accounts_for_every_file(tmp_path: Path):
+    source = tmp_path / "in"
+    source.mkdir()
+    text = "Senator Ann Lee met Governor Bob Stone in Albany on Monday.\n"
+    (source / "a.txt").write_text(text, encoding="utf-8")
+    (source / "copy.txt").write_text(text, encoding="utf-8")
+    (source / "b.txt").write_text("Bob Stone praised Ann Lee.\n", encoding="utf-8")
+    (source / "broken.txt").write_bytes(b"\x00\x01\x02")
+    result = run("build", source, "-o", tmp_path / "out", "--format", "rdf")
+    assert result.exit_code == 0, result.output
+    assert (
+        "4 files: 2 articles, 1 duplicate (same text, read once), 1 unreadable (warned about)"
+        in result.stdout
+    )

@@ -108,7 +108,7 @@ def test_bad_files_beside_good_ones_are_skipped_with_a_warning(tmp_path, caplog)
     result = run("build", source, "-o", tmp_path / "out")
     assert result.exit_code == 0, result.output
     assert "Traceback" not in result.output
-    assert "3 articles" in result.stdout  # good.txt, x.txt and mixed.jsonl's first line
+    assert ": 3 articles" in result.stdout  # good.txt, x.txt and mixed.jsonl's first line
     assert "mixed.jsonl:2: not valid JSON" in caplog.text
     for message in ("empty", "binary", "not valid UTF-8", "too large", "not valid JSON"):
         assert message in caplog.text, message
