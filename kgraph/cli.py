@@ -196,7 +196,7 @@ def build(
     \b
         kgraph build
         kgraph build corpus/ -o out --workers 4
-        kgraph build corpus/ --format rdf --format html --focus "Kathy Hochul" --depth 2
+        kgraph build corpus/ --format rdf --format html --focus "Jane Roe" --depth 2
     """
     from .export.html.view import HtmlView
 
@@ -302,7 +302,7 @@ def query_command(
 
     \b
         kgraph query who-holds-which-post
-        kgraph query relations-of-person --param name=hochul --wide
+        kgraph query relations-of-person --param name=roe --wide
         kgraph query conflicts --format jsonl | jq .critic
         kgraph query my-query.rq --graph output/graph.trig --format csv
     """
