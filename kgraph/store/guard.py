@@ -23,24 +23,18 @@ SERVICE_REFUSED = (
 )
 VARIABLE = re.compile(r"[?$]\w*")
 NAME = re.compile(r"[\w.:-]+")
-IRI = re.compile(r"<[^<>\"{}|^`\\\s]*>")
 
 
 def uses_service(text: str) -> bool:
     """Whether the SPARQL text has the SERVICE keyword outside comments, strings and IRIs
     (a variable ``?service`` or a prefixed name ``ex:service`` is not the keyword)."""
-    from .query import skip_string
+    from .query import skip_inert
 
     i, n = 0, len(text)
     while i < n:
         ch = text[i]
-        if ch == "#":
-            i = text.find("\n", i)
-            i = n if i < 0 else i + 1
-        elif ch in "\"'":
-            i = skip_string(text, i)
-        elif ch == "<" and (m := IRI.match(text, i)):
-            i = m.end()
+        if (skipped := skip_inert(text, i)) is not None:
+            i = skipped
         elif ch in "?$":
             i = VARIABLE.match(text, i).end()
         elif ch == ":" or ch.isalnum() or ch == "_":

@@ -191,13 +191,8 @@ def query_variables(text: str) -> set[str]:
     i, n = 0, len(text)
     while i < n:
         ch = text[i]
-        if ch == "#":
-            i = text.find("\n", i)
-            i = n if i < 0 else i + 1
-        elif ch in "\"'":
-            i = skip_string(text, i)
-        elif ch == "<" and (m := re.match(r"<[^<>\"{}|^`\\\s]*>", text[i:])):
-            i += m.end()
+        if (skipped := skip_inert(text, i)) is not None:
+            i = skipped
         elif ch in "?$" and (m := re.match(r"[?$]([A-Za-z_]\w*)", text[i:])):
             found.add(m.group(1))
             i += m.end()
@@ -417,13 +412,8 @@ def where_brace(text: str) -> int | None:
     i, n, after_form = 0, len(text), False
     while i < n:
         ch = text[i]
-        if ch == "#":
-            i = text.find("\n", i)
-            i = n if i < 0 else i + 1
-        elif ch in "\"'":
-            i = skip_string(text, i)
-        elif ch == "<" and (m := re.match(r"<[^<>\"{}|^`\\\s]*>", text[i:])):
-            i += m.end()
+        if (skipped := skip_inert(text, i)) is not None:
+            i = skipped
         elif ch.isalpha():
             word = re.match(r"\w+", text[i:]).group(0)
             if word.upper() == "WHERE" or word.upper() in QUERY_FORMS:
@@ -433,6 +423,23 @@ def where_brace(text: str) -> int | None:
             return i
         else:
             i += 1
+    return None
+
+
+IRI_REF = re.compile(r"<[^<>\"{}|^`\\\s]*>")
+
+
+def skip_inert(text: str, i: int) -> int | None:
+    """Offset just past the comment, string literal or IRI starting at ``i``, or None when
+    none starts there: what every scan of SPARQL text must not read as keywords."""
+    ch = text[i]
+    if ch == "#":
+        end = text.find("\n", i)
+        return len(text) if end < 0 else end + 1
+    if ch in "\"'":
+        return skip_string(text, i)
+    if ch == "<" and (m := IRI_REF.match(text, i)):
+        return m.end()
     return None
 
 
