@@ -70,7 +70,7 @@ def main(verbose: bool) -> None:
         kgraph build corpus/            # the graph of a folder of articles into output/
         kgraph info                     # what is in it
         kgraph queries                  # the stored questions, then for example:
-        kgraph query relations-of-person --param name=hochul
+        kgraph query relations-of-person --param name="Jane Roe"
     """
     logging.basicConfig(
         level=logging.INFO if verbose else logging.WARNING,

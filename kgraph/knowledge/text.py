@@ -18,6 +18,17 @@ def normalize(name: str) -> str:
     return text.strip(" .,'\"")
 
 
+QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
+
+
+def fold(text: str) -> str:
+    """'  Jane RÖE ' -> 'jane roe': no accents, no case, single spaces (how names are
+    looked up in data files and typed by users)."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(QUOTES))
+    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(bare.casefold().split())
+
+
 def slug(name: str) -> str:
     """An IRI-safe, stable path segment derived from a name."""
     text = unicodedata.normalize("NFKD", normalize(name))

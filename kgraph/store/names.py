@@ -10,11 +10,11 @@ closest names.
 from __future__ import annotations
 
 import difflib
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 from ..errors import ParameterError
+from ..knowledge.text import fold
 
 ENTITY_NAMES = """
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
@@ -32,14 +32,6 @@ PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 ASK WHERE { ?entity rdfs:label|skos:altLabel ?name }
 """
-QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
-
-
-def fold(text: str) -> str:
-    """'  Kathy HOCHÜL ' -> 'kathy hochul': no accents, no case, single spaces."""
-    decomposed = unicodedata.normalize("NFKD", text.translate(QUOTES))
-    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(bare.casefold().split())
 
 
 @dataclass

@@ -55,7 +55,7 @@ def title_before(ent: Span, knowledge: Knowledge) -> str | None:
     """The run of title, status and jurisdiction words right before a person's name.
 
     'New York City Mayor-elect Jane Roe' -> 'New York City Mayor-elect';
-    'Former Mayor Eric Adams' -> 'Former Mayor'. Returns None when no title word is there.
+    'Former Mayor John Doe' -> 'Former Mayor'. Returns None when no title word is there.
     """
     doc = ent.doc
     i = ent.start - 1

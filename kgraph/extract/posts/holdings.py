@@ -1,7 +1,7 @@
 """Holdings: who holds which post, from the titles and appositions around each person.
 
 "New York Governor Jane Roe" -> Jane Roe holds "Governor of New York" (current);
-"Former Mayor Eric Adams" -> Eric Adams holds "Mayor of <the city this article's mayors
+"Former Mayor John Doe" -> John Doe holds "Mayor of <the city this article's mayors
 govern>" (former). Status comes from the cue words in the text, years from "since 2022" or
 "from 2014 to 2021" in the same sentence.
 """
