@@ -11,6 +11,20 @@ from __future__ import annotations
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
 REFLEXIVE_PRONOUNS = frozenset({"himself", "herself", "themselves", "itself"})
 FIRST_PERSON_SINGULAR = frozenset({"i", "me", "my", "myself"})  # "we" may be a group
+# The gender a third-person pronoun asks of its antecedent ("she" cannot be a John).
+PRONOUN_GENDERS = {
+    "he": "M", "him": "M", "his": "M", "himself": "M",
+    "she": "F", "her": "F", "hers": "F", "herself": "F",
+}  # fmt: skip
+# Titles written before a name that say its bearer's gender ("Mrs May", "Sir Keir").
+TITLE_GENDERS = {
+    "mr": "M", "mr.": "M", "sir": "M", "lord": "M", "congressman": "M", "chairman": "M",
+    "king": "M", "prince": "M", "father": "M", "brother": "M", "son": "M", "husband": "M",
+    "mrs": "F", "mrs.": "F", "ms": "F", "ms.": "F", "miss": "F", "dame": "F", "lady": "F",
+    "baroness": "F", "congresswoman": "F", "chairwoman": "F", "queen": "F", "princess": "F",
+    "mother": "F", "sister": "F", "daughter": "F", "wife": "F", "spokeswoman": "F",
+    "spokesman": "M", "businesswoman": "F", "businessman": "M",
+}  # fmt: skip
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
 PERSON_RELATIVES = ("who", "whom")
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})

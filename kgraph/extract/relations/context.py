@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from ...knowledge import Knowledge
+from ...knowledge.english import TITLE_GENDERS
+from ...knowledge.genders import gender_of_name
 from ...records import Holding, LocalEntity, Mention
 from ...vocab import PERSON
 from ..posts import role_holders
@@ -24,6 +26,7 @@ class ArticleContext:
     knowledge: Knowledge
     descriptors: dict[str, str] = field(default_factory=dict)
     resolved: dict[int, str | None] = field(default_factory=dict)  # token -> referent
+    genders: dict[str, str] = field(default_factory=dict)  # person key -> "F" / "M"
 
     def kind(self, key: str) -> str:
         return self.entities[key].kind
@@ -51,7 +54,34 @@ def build_context(
         roles=role_holders(holdings, knowledge),
         knowledge=knowledge,
         descriptors=descriptor_nouns(doc, token_entity, {e.key: e.kind for e in entities}),
+        genders=person_genders(doc, token_entity, entities),
     )
+
+
+def person_genders(
+    doc: Doc, token_entity: dict[int, str], entities: list[LocalEntity]
+) -> dict[str, str]:
+    """The gender each person of the article is known by, so that "she" is never resolved
+    to a John: a gendered title before one of their mentions ("Mrs Roe", "Congressman
+    Doe") wins over the given name's usual gender; people with neither, or with
+    contradicting titles, are left out (any pronoun may stand for them)."""
+    persons = {e.key: e for e in entities if e.kind == PERSON}
+    titled: dict[str, set[str]] = {}
+    for i, key in token_entity.items():
+        if key in persons and i > 0 and token_entity.get(i - 1) != key:
+            gender = TITLE_GENDERS.get(doc[i - 1].lower_)
+            if gender:
+                titled.setdefault(key, set()).add(gender)
+    genders = {}
+    for key, entity in persons.items():
+        if key in titled:
+            if len(titled[key]) == 1:
+                genders[key] = next(iter(titled[key]))
+            continue
+        gender = gender_of_name(entity.name)
+        if gender:
+            genders[key] = gender
+    return genders
 
 
 def descriptor_nouns(

@@ -12,6 +12,7 @@ from ...knowledge.english import (
     FIRST_PERSON_SINGULAR,
     PERSON_PRONOUNS,
     PERSON_RELATIVES,
+    PRONOUN_GENDERS,
     PROXY_NOUNS,
     REFERENCE_NOUNS,
     REFLEXIVE_PRONOUNS,
@@ -23,6 +24,11 @@ from ..text import text_of
 from . import arguments
 from .context import ArticleContext
 from .paths import SUBJECT_DEPS
+
+ANTECEDENT_SENTENCES = 3  # sentences before the pronoun's own that are searched first
+RECENCY_WEIGHT = 100.0  # halved for each sentence back
+ROLE_WEIGHTS = {"subject": 80.0, "object": 50.0, "other": 40.0}
+PARALLEL_ROLE_WEIGHT = 35.0
 
 
 def refers_to(token: Token, ctx: ArticleContext) -> str | None:
@@ -90,24 +96,101 @@ def named_by_reference(noun: Token, ctx: ArticleContext) -> str | None:
 
 
 def antecedent(pronoun: Token, ctx: ArticleContext) -> str | None:
-    """The most recent person before a pronoun, skipping the clause's own subject for
-    object pronouns ('Trump ... calling him a communist': him is not Trump)."""
+    """The person a third-person pronoun stands for: the most salient person of its gender
+    in the sentences just before it (see ``salience``), skipping the clause's own subject
+    for object pronouns ('Roe ... calling him a communist': him is not Roe)."""
     if pronoun.dep_ in ("nsubj", "nsubjpass"):
         speaker = reporting_subject(pronoun, ctx)
-        if speaker:
+        if speaker and agrees(speaker, pronoun, ctx):
             return speaker
-    clause_subjects = set()
+    excluded = set()
     if pronoun.dep_ in ("dobj", "pobj", "dative") or (
         pronoun.lower_ in ("him", "her") and pronoun.dep_ != "poss"
     ):
         verb = pronoun.head if pronoun.dep_ != "pobj" else pronoun.head.head
-        clause_subjects = {k for k in arguments.subjects_of(verb, ctx, depth=0) if k}
-    floor = max(0, pronoun.sent.start - 200)
-    for i in range(pronoun.i - 1, floor - 1, -1):
+        excluded = {k for k in arguments.subjects_of(verb, ctx, depth=0) if k}
+    scores: dict[str, float] = {}
+    for token, key in person_mentions_before(pronoun, ctx):
+        if key not in excluded and agrees(key, pronoun, ctx):
+            scores[key] = scores.get(key, 0.0) + salience(token, pronoun)
+    if not scores:
+        return None
+    return max(scores, key=lambda key: (scores[key], -first_mention(key, ctx)))
+
+
+def agrees(key: str, pronoun: Token, ctx: ArticleContext) -> bool:
+    """A person can be what a pronoun stands for unless their known gender differs."""
+    wanted = PRONOUN_GENDERS.get(pronoun.lower_)
+    known = ctx.genders.get(key)
+    return wanted is None or known is None or known == wanted
+
+
+def person_mentions_before(pronoun: Token, ctx: ArticleContext) -> list[tuple[Token, str]]:
+    """Each person mention (its head token) in the pronoun's sentence before it and in the
+    ``ANTECEDENT_SENTENCES`` sentences before that; further back only when those name no
+    one, as far as the old 200-token reach."""
+    doc = pronoun.doc
+    start = pronoun.sent.start
+    for _ in range(ANTECEDENT_SENTENCES):
+        if start == 0:
+            break
+        start = doc[start - 1].sent.start
+    found = mention_heads(doc, ctx, start, pronoun.i)
+    if not found:
+        found = mention_heads(doc, ctx, max(0, pronoun.sent.start - 200), start)
+    return found
+
+
+def mention_heads(doc, ctx: ArticleContext, start: int, end: int) -> list[tuple[Token, str]]:
+    """The head token of each run of tokens naming one person between two positions."""
+    found = []
+    for i in range(start, end):
         key = ctx.token_entity.get(i)
-        if key and ctx.kind(key) == PERSON and key not in clause_subjects:
-            return key
-    return None
+        if not key or ctx.kind(key) != PERSON:
+            continue
+        head = doc[i]
+        if ctx.token_entity.get(head.head.i) == key and head.head.i != i:
+            continue  # not the head of its run ("Jane" in "Jane Roe")
+        found.append((head, key))
+    return found
+
+
+def salience(mention: Token, pronoun: Token) -> float:
+    """How likely a mention is to be what the pronoun stands for, after Lappin and Leass
+    (1994): recent sentences weigh more, subjects more than objects, and a pronoun
+    prefers a mention in the same role; a person's mentions add up, so the article's
+    subject of discussion outweighs a person named once in passing."""
+    distance = sentence_distance(mention, pronoun)
+    score = RECENCY_WEIGHT / (2**distance)
+    role = argument_role(mention)
+    score += ROLE_WEIGHTS[role]
+    if role == argument_role(pronoun) and role != "other":
+        score += PARALLEL_ROLE_WEIGHT
+    return score
+
+
+def argument_role(token: Token) -> str:
+    """subject, object or other; a possessive counts by the noun it qualifies."""
+    while token.dep_ in ("poss", "compound", "appos", "conj") and token.head is not token:
+        token = token.head
+    if token.dep_ in ("nsubj", "nsubjpass"):
+        return "subject"
+    if token.dep_ in ("dobj", "dative", "attr"):
+        return "object"
+    return "other"
+
+
+def sentence_distance(earlier: Token, later: Token) -> int:
+    distance = 0
+    sent = later.sent
+    while earlier.i < sent.start:
+        distance += 1
+        sent = later.doc[sent.start - 1].sent
+    return distance
+
+
+def first_mention(key: str, ctx: ArticleContext) -> int:
+    return min(i for i, k in ctx.token_entity.items() if k == key)
 
 
 def reporting_subject(pronoun: Token, ctx: ArticleContext) -> str | None:

@@ -1,0 +1,54 @@
+"""Pronoun resolution: gender agreement and salience (hand-written sentences)."""
+
+import pytest
+
+from tests.helpers import relation_names
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "absent"),
+    [
+        (  # the most recent person is a woman: "he" skips her
+            "John Doe spoke at the rally. Mary Major watched from the stage. "
+            "Later he praised Peter Poe.",
+            ("John Doe", "praises", "Peter Poe"),
+            ("Mary Major", "praises", "Peter Poe"),
+        ),
+        (  # and "she" skips a man named after her
+            "Mary Major spoke at the rally. John Doe watched from the stage. "
+            "Later she praised Peter Poe.",
+            ("Mary Major", "praises", "Peter Poe"),
+            ("John Doe", "praises", "Peter Poe"),
+        ),
+        (  # a gendered title decides where the given name says nothing
+            "Mrs Roe spoke at the rally. Mr Doe watched from the stage. "
+            "Later she praised Peter Poe.",
+            ("Roe", "praises", "Peter Poe"),
+            ("Doe", "praises", "Peter Poe"),
+        ),
+    ],
+)
+def test_pronouns_agree_in_gender(extract_text, text, expected, absent):
+    found = relation_names(extract_text(text))
+    assert expected in found
+    assert absent not in found
+
+
+def test_subject_of_the_previous_sentence_beats_its_object(extract_text):
+    text = "John Doe attacked Peter Poe on Monday. He then praised Paul Smith."
+    found = relation_names(extract_text(text))
+    assert ("John Doe", "praises", "Paul Smith") in found
+    assert ("Peter Poe", "praises", "Paul Smith") not in found
+
+
+def test_a_possessive_follows_the_noun_it_qualifies(extract_text):
+    text = "John Doe attacked Peter Poe on Monday. His ally Mary Major praised Paul Smith."
+    found = relation_names(extract_text(text))
+    assert ("Mary Major", "cooperatesWith", "John Doe") in found
+    assert ("Mary Major", "cooperatesWith", "Peter Poe") not in found
+
+
+def test_object_pronoun_is_not_the_clause_subject(extract_text):
+    text = "Peter Poe spoke first. John Doe praised him warmly."
+    found = relation_names(extract_text(text))
+    assert ("John Doe", "praises", "Peter Poe") in found
