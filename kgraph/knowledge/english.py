@@ -35,6 +35,12 @@ POSSESSIVE_ENDINGS = frozenset({"'s", "’s", "'", "’", "s"})
 OPEN_QUOTES = frozenset({"‘", "'", "“", '"'})
 CLOSE_QUOTES = frozenset({"’", "'", "”", '"'})
 
+# --- words around a place name ---------------------------------------------------------
+# "the MP for X", "Member for X": X is a constituency, a place.
+CONSTITUENCY_MEMBERS = frozenset({"mp", "msp", "mep", "mla", "ms", "td", "member", "members"})
+PLACE_RELATIVES = frozenset({"where"})  # "X, where ...": X is a place
+LOCATIVE_PREPOSITIONS = frozenset({"in", "across", "throughout", "around"})  # "in A, B and C"
+
 # --- verbs of saying and thinking ----------------------------------------------------------
 SPEECH_VERBS = frozenset({
     "say", "tell", "add", "argue", "write", "tweet", "explain", "insist", "claim", "note",

@@ -110,3 +110,28 @@ def test_related_story_link_text_names_nobody(config):
         "Virginia announces new rules."
     )
     assert [m.surface for m in mentions_in(config.nlp()(text), config.knowledge())] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        (
+            "The party campaigned in Bristol, Kent, Cornwall, Grimsby and Penzance on Monday.",
+            {"Bristol", "Kent", "Cornwall", "Grimsby"},
+        ),
+        ("Voters in Penrith, Grimsby, Wrexham and Dunstable were asked.", {"Grimsby", "Wrexham"}),
+        (
+            "Mr Roe will travel to Bexhill North, where the party holds a majority.",
+            {"Bexhill North"},
+        ),
+    ],
+)
+def test_the_sentence_shows_a_place(config, text, places):
+    kinds = {m.surface: m.kind for m in mentions(config, text)}
+    assert {name for name in places if kinds.get(name) == "Place"} == places
+
+
+def test_people_listed_with_full_names_stay_people(config):
+    text = "Mary Major, John Doe and Peter Poe campaigned in Ohio and Texas."
+    kinds = {m.surface: m.kind for m in mentions(config, text)}
+    assert {kinds.get(n) for n in ("Mary Major", "John Doe", "Peter Poe")} == {"Person"}

@@ -8,19 +8,22 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from ...knowledge import Knowledge, normalize
 from ...knowledge.english import (
     CASE_SEPARATORS,
     CLOSE_QUOTES,
+    CONSTITUENCY_MEMBERS,
     CREDIT_WORDS,
     DETERMINERS,
+    LOCATIVE_PREPOSITIONS,
     NOT_NAMES,
     OPEN_QUOTES,
     PERSON_PRONOUNS,
     PERSON_SPEECH_VERBS,
+    PLACE_RELATIVES,
     POSSESSIVE_ENDINGS,
 )
 
@@ -95,13 +98,17 @@ class EntityCleaner:
         return start
 
     def as_place(self, span: Span) -> Span:
-        """'Trump Tower', 'Grosvenor Square': a 'person' ending in a place word is a place."""
+        """'Trump Tower', 'Grosvenor Square': a 'person' ending in a place word is a place;
+        so is a person or organisation the sentence shows to be a place (see
+        ``placed_by_context``)."""
         if (
             span.label_ == "PERSON"
             and len(span) >= 2
             and span[-1].text in self.knowledge.place_words
         ):
             return Span(span.doc, span.start, span.end, label="FAC")
+        if span.label_ in ("PERSON", "ORG") and not self.known(span) and placed_by_context(span):
+            return Span(span.doc, span.start, span.end, label="GPE")
         return span
 
     def known(self, span: Span) -> bool:
@@ -182,6 +189,52 @@ def person_words(spans: list[Span]) -> set[str]:
         if span.label_ == "PERSON" and len(span) >= 2:
             words.update((span[0].lower_, span[-1].lower_))
     return words
+
+
+def placed_by_context(span: Span) -> bool:
+    """'Dorset and Torbay' (listed with places only), 'Leicester South, where ...', 'the
+    MP for Leicester South': the small model's person or organisation is a place."""
+    doc = span.doc
+    followed = span.end + 1 < len(doc) and doc[span.end].text == ","
+    if followed and doc[span.end + 1].lower_ in PLACE_RELATIVES:
+        return True
+    after_for = span.start >= 2 and doc[span.start - 1].lower_ == "for"
+    if after_for and doc[span.start - 2].lower_ in CONSTITUENCY_MEMBERS:
+        return True
+    return listed_with_places(span)
+
+
+def listed_with_places(span: Span) -> bool:
+    """A one-word name in a list ('Bath, Dorset and Torbay') with at least two places in
+    it, or one in a list after "in" or "across", and no full-named person: people in lists
+    are written with their full names."""
+    if len(span) != 1:
+        return False
+    first = span.root
+    while first.dep_ == "conj" and first.head is not first:
+        first = first.head
+    doc = span.doc
+    others = [doc[i] for i in coordinated(first) if i != span.start and doc[i].ent_type_]
+    places = sum(t.ent_type_ in ("GPE", "LOC") for t in others)
+    if first.dep_ == "pobj" and first.head.lower_ in LOCATIVE_PREPOSITIONS:
+        places += 1  # "campaigned in A, B and C": the list itself is of places
+    full_people = any(t.ent_type_ == "PERSON" and t.ent_iob_ == "I" for t in others) or any(
+        t.ent_type_ == "PERSON" and t.i + 1 < len(doc) and doc[t.i + 1].ent_iob_ == "I"
+        for t in others
+    )
+    return places >= 2 and not full_people
+
+
+def coordinated(first: Token) -> set[int]:
+    """The token indices of a coordination's items: its first item and the conj chain."""
+    items = {first.i}
+    frontier = [first]
+    while frontier:
+        for child in frontier.pop().children:
+            if child.dep_ == "conj":
+                items.add(child.i)
+                frontier.append(child)
+    return items
 
 
 def is_acronym_token(span: Span) -> bool:
