@@ -19,7 +19,7 @@ from ..knowledge import Knowledge, load_knowledge
 EXTRACTOR_VERSION = "3"
 # What the per-article phase is made of, relative to the kgraph package folder.
 EXTRACTION_SOURCES = ("extract", "knowledge", "records.py", "vocab.py", "errors.py")
-SOURCE_SUFFIXES = (".py", ".json")
+SOURCE_SUFFIXES = (".py", ".json", ".tsv")  # given_names.tsv steers pronouns
 PACKAGE = Path(__file__).resolve().parent.parent
 
 

@@ -40,6 +40,7 @@ EXTRACTION_FILES = [
     "knowledge/lexicon.py",
     "knowledge/data/relations.json",
     "knowledge/data/gazetteer.json",
+    "knowledge/data/given_names.tsv",
     "vocab.py",
     "records.py",
 ]
@@ -54,6 +55,7 @@ OTHER_FILES = [
     "api.py",
     "cli.py",
     "knowledge/data/README.md",
+    "knowledge/data/people.tsv.gz",
 ]
 
 
