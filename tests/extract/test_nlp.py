@@ -135,3 +135,9 @@ def test_people_listed_with_full_names_stay_people(config):
     text = "Mary Major, John Doe and Peter Poe campaigned in Ohio and Texas."
     kinds = {m.surface: m.kind for m in mentions(config, text)}
     assert {kinds.get(n) for n in ("Mary Major", "John Doe", "Peter Poe")} == {"Person"}
+
+
+def test_a_titled_person_before_where_stays_a_person(config):
+    text = "The senator called State Rep. John Doe, where he delivered a message."
+    kinds = {m.surface: m.kind for m in mentions(config, text)}
+    assert kinds.get("John Doe") == "Person"

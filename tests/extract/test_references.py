@@ -52,3 +52,23 @@ def test_object_pronoun_is_not_the_clause_subject(extract_text):
     text = "Peter Poe spoke first. John Doe praised him warmly."
     found = relation_names(extract_text(text))
     assert ("John Doe", "praises", "Peter Poe") in found
+
+
+def test_a_pronoun_in_a_quote_is_not_its_speaker(extract_text):
+    text = (
+        "John Doe met Peter Poe on Monday. "
+        'Paul Smith said: "I hope Mary Major will work with him."'
+    )
+    found = relation_names(extract_text(text), include_negated=True)
+    assert ("Mary Major", "cooperatesWith", "Paul Smith") not in found
+    assert ("Mary Major", "cooperatesWith", "John Doe") in found
+
+
+def test_the_same_sentence_beats_a_subject_further_back(extract_text):
+    text = (
+        "Peter Poe was nominated in July. "
+        "The senators praised John Doe, but then they criticized his rival Paul Smith."
+    )
+    found = relation_names(extract_text(text))
+    assert ("Paul Smith", "opposes", "John Doe") in found
+    assert ("Paul Smith", "opposes", "Peter Poe") not in found

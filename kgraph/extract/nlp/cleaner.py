@@ -26,6 +26,7 @@ from ...knowledge.english import (
     PLACE_RELATIVES,
     POSSESSIVE_ENDINGS,
 )
+from ...knowledge.genders import gender_of_name
 
 CREDIT = re.compile(rf"\b({'|'.join(CREDIT_WORDS)})s?\b", re.I)
 FUNCTION_POS = {"DET", "ADP", "CCONJ", "SCONJ", "PART", "PRON", "AUX"}
@@ -196,12 +197,20 @@ def placed_by_context(span: Span) -> bool:
     MP for Leicester South': the small model's person or organisation is a place."""
     doc = span.doc
     followed = span.end + 1 < len(doc) and doc[span.end].text == ","
-    if followed and doc[span.end + 1].lower_ in PLACE_RELATIVES:
+    if followed and doc[span.end + 1].lower_ in PLACE_RELATIVES and not named_like_a_person(span):
         return True
     after_for = span.start >= 2 and doc[span.start - 1].lower_ == "for"
     if after_for and doc[span.start - 2].lower_ in CONSTITUENCY_MEMBERS:
         return True
     return listed_with_places(span)
+
+
+def named_like_a_person(span: Span) -> bool:
+    """'State Rep. Jane Roe, where ...': a title before it or a given name in front keep a
+    name a person's even before "where" (the reporter's "where" is then loose)."""
+    before = span.doc[span.start - 1] if span.start else None
+    titled = before is not None and before.text[:1].isupper() and before.pos_ == "PROPN"
+    return titled or gender_of_name(span.text) is not None
 
 
 def listed_with_places(span: Span) -> bool:

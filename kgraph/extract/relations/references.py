@@ -26,7 +26,7 @@ from .context import ArticleContext
 from .paths import SUBJECT_DEPS
 
 ANTECEDENT_SENTENCES = 3  # sentences before the pronoun's own that are searched first
-RECENCY_WEIGHT = 100.0  # halved for each sentence back
+RECENCY_WEIGHT = 100.0  # the whole salience is halved for each sentence back
 ROLE_WEIGHTS = {"subject": 80.0, "object": 50.0, "other": 40.0}
 PARALLEL_ROLE_WEIGHT = 35.0
 
@@ -109,10 +109,12 @@ def antecedent(pronoun: Token, ctx: ArticleContext) -> str | None:
     ):
         verb = pronoun.head if pronoun.dep_ != "pobj" else pronoun.head.head
         excluded = {k for k in arguments.subjects_of(verb, ctx, depth=0) if k}
+    if inside_quote(pronoun):  # '"Work with him," Roe said': him is not Roe
+        excluded.add(quote_speaker(pronoun, ctx))
     scores: dict[str, float] = {}
     for token, key in person_mentions_before(pronoun, ctx):
         if key not in excluded and agrees(key, pronoun, ctx):
-            scores[key] = scores.get(key, 0.0) + salience(token, pronoun)
+            scores[key] = max(scores.get(key, 0.0), salience(token, pronoun))
     if not scores:
         return None
     return max(scores, key=lambda key: (scores[key], -first_mention(key, ctx)))
@@ -157,16 +159,13 @@ def mention_heads(doc, ctx: ArticleContext, start: int, end: int) -> list[tuple[
 
 def salience(mention: Token, pronoun: Token) -> float:
     """How likely a mention is to be what the pronoun stands for, after Lappin and Leass
-    (1994): recent sentences weigh more, subjects more than objects, and a pronoun
-    prefers a mention in the same role; a person's mentions add up, so the article's
-    subject of discussion outweighs a person named once in passing."""
-    distance = sentence_distance(mention, pronoun)
-    score = RECENCY_WEIGHT / (2**distance)
+    (1994): a subject more than an object, a mention in the pronoun's own role more, and
+    all of it halved for each sentence back (a person's best mention counts)."""
     role = argument_role(mention)
-    score += ROLE_WEIGHTS[role]
+    score = RECENCY_WEIGHT + ROLE_WEIGHTS[role]
     if role == argument_role(pronoun) and role != "other":
         score += PARALLEL_ROLE_WEIGHT
-    return score
+    return score / (2 ** sentence_distance(mention, pronoun))
 
 
 def argument_role(token: Token) -> str:
