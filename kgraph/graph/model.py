@@ -16,6 +16,7 @@ from ..records import Article, ArticleExtraction, Evidence
 from ..vocab import CORE_RELATIONS, HOLDS, MEMBER_OF, ORGANIZATION, POST
 from .link import link_people
 from .nodes import Entity
+from .offices import contradicted
 from .resolve import resolve_corpus
 
 POSITIVE_MODALITIES = ("asserted", "reported")
@@ -226,8 +227,16 @@ def build_graph(extractions: Iterable[ArticleExtraction], knowledge: Knowledge) 
                 )
             )
         for holding in extraction.holdings:
-            post = add_post(graph, holding.post, holding.post_in, knowledge, article_id)
             holder = to_global[holding.holder]
+            if contradicted(
+                holding.post,
+                holding.status,
+                graph.entities[holder].same_as,
+                extraction.article.date,
+                knowledge,
+            ):
+                continue
+            post = add_post(graph, holding.post, holding.post_in, knowledge, article_id)
             graph.assertions.append(
                 Assertion(
                     subject=holder,

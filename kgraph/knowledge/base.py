@@ -38,6 +38,7 @@ class Knowledge:
     country_cues: dict[str, tuple[re.Pattern, ...]] = field(default_factory=dict)
     place_words: frozenset[str] = frozenset()  # "Tower", "Square": a name ending so is a place
     definite_places: frozenset[str] = frozenset()
+    complete_posts: dict[str, int] = field(default_factory=dict)  # post -> KB complete since
     sources: tuple[str, ...] = ()
 
     def lookup(self, name: str) -> KnownOrg | None:

@@ -74,6 +74,9 @@ def add_gazetteer(knowledge: Knowledge, data: dict, origin: str) -> None:
             normalize(n) for n in data.get("honorifics", [])
         }
         knowledge.place_words = knowledge.place_words | set(data.get("place_words", []))
+        knowledge.complete_posts.update(
+            {k: int(v) for k, v in data.get("kb_complete_posts", {}).items() if k != "_about"}
+        )
         for country, cues in data.get("country_cues", {}).items():
             knowledge.country_cues[country] = tuple(
                 re.compile(rf"(?<!\w){re.escape(cue)}(?!\w)") for cue in cues
@@ -81,7 +84,7 @@ def add_gazetteer(knowledge: Knowledge, data: dict, origin: str) -> None:
         knowledge.organization_words = knowledge.organization_words | {
             w.lower() for w in data.get("organization_words", [])
         }
-    except (KeyError, TypeError, AttributeError) as err:
+    except (KeyError, TypeError, AttributeError, ValueError) as err:
         raise KgraphError(f"{origin}: malformed gazetteer entry ({err!r})") from None
 
 

@@ -252,3 +252,10 @@ def test_a_city_post_takes_no_city_the_article_does_not_name(extract_text):
     assert {h for h in found if h[0] == "Jane Roe"} == {
         ("Jane Roe", "Police Commissioner", "current")
     }
+
+
+def test_a_title_after_an_indefinite_article_names_no_holder(extract_text):
+    text = US_NEWS + "Analysts said a President Jane Roe would sign it; Governor John Doe agreed."
+    found = holdings(extract_text(text))
+    assert not any(name == "Jane Roe" for name, _, _ in found)
+    assert ("John Doe", "Governor", "current") in {(n, p.split(" of ")[0], s) for n, p, s in found}

@@ -56,8 +56,7 @@ def test_object_pronoun_is_not_the_clause_subject(extract_text):
 
 def test_a_pronoun_in_a_quote_is_not_its_speaker(extract_text):
     text = (
-        "John Doe met Peter Poe on Monday. "
-        'Paul Smith said: "I hope Mary Major will work with him."'
+        'John Doe met Peter Poe on Monday. Paul Smith said: "I hope Mary Major will work with him."'
     )
     found = relation_names(extract_text(text), include_negated=True)
     assert ("Mary Major", "cooperatesWith", "Paul Smith") not in found
@@ -72,3 +71,13 @@ def test_the_same_sentence_beats_a_subject_further_back(extract_text):
     found = relation_names(extract_text(text))
     assert ("Paul Smith", "opposes", "John Doe") in found
     assert ("Paul Smith", "opposes", "Peter Poe") not in found
+
+
+def test_between_equally_salient_people_the_nearer_wins(extract_text):
+    text = (
+        "Lord Doe's proposal comes months after viewers watched US President John Smith "
+        "argue with his challenger Peter Poe."
+    )
+    found = relation_names(extract_text(text))
+    assert ("Peter Poe", "opposes", "John Smith") in found
+    assert ("Peter Poe", "opposes", "Doe") not in found

@@ -200,7 +200,7 @@ def titles_of(mention: Mention, text: str) -> list[tuple[str, bool, str | None]]
     """Title words before the name, and after it in an apposition (', the police chief,'),
     each with whether it must be the head of its phrase and the status the clause gives."""
     titles: list[tuple[str, bool, str | None]] = []
-    if mention.title:
+    if mention.title and not indefinite_before(mention, text):
         titles.append((mention.title, False, None))
     glossed = REFERENCE_GLOSS.search(text[max(0, mention.start - 120) : mention.start])
     if glossed:  # "retaining a great police commissioner”—a reference to X"
@@ -220,6 +220,14 @@ def titles_of(mention: Mention, text: str) -> list[tuple[str, bool, str | None]]
             status = "former" if verb in ("served", "was", "had served") else None
             titles.append((match.group(2), True, status))
     return titles
+
+
+def indefinite_before(mention: Mention, text: str) -> bool:
+    """'a President Jane Roe's agenda', 'an Attorney General Doe': a title after an
+    indefinite article imagines a holder, it does not name one."""
+    before = text[max(0, mention.start - len(mention.title or "") - 12) : mention.start]
+    head = before[: before.rfind(mention.title)] if mention.title in before else ""
+    return bool(re.search(r"(?:^|\s)(?:a|an|A|An)\s+$", head))
 
 
 def role_holders(holdings: list[Holding], knowledge: Knowledge) -> dict[str, str]:

@@ -111,13 +111,13 @@ def antecedent(pronoun: Token, ctx: ArticleContext) -> str | None:
         excluded = {k for k in arguments.subjects_of(verb, ctx, depth=0) if k}
     if inside_quote(pronoun):  # '"Work with him," Roe said': him is not Roe
         excluded.add(quote_speaker(pronoun, ctx))
-    scores: dict[str, float] = {}
+    scores: dict[str, tuple[float, int]] = {}  # best salience, then the nearer mention
     for token, key in person_mentions_before(pronoun, ctx):
         if key not in excluded and agrees(key, pronoun, ctx):
-            scores[key] = max(scores.get(key, 0.0), salience(token, pronoun))
+            scores[key] = max(scores.get(key, (0.0, 0)), (salience(token, pronoun), token.i))
     if not scores:
         return None
-    return max(scores, key=lambda key: (scores[key], -first_mention(key, ctx)))
+    return max(scores, key=lambda key: scores[key])
 
 
 def agrees(key: str, pronoun: Token, ctx: ArticleContext) -> bool:
@@ -186,10 +186,6 @@ def sentence_distance(earlier: Token, later: Token) -> int:
         distance += 1
         sent = later.doc[sent.start - 1].sent
     return distance
-
-
-def first_mention(key: str, ctx: ArticleContext) -> int:
-    return min(i for i, k in ctx.token_entity.items() if k == key)
 
 
 def reporting_subject(pronoun: Token, ctx: ArticleContext) -> str | None:
