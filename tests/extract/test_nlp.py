@@ -141,3 +141,10 @@ def test_a_titled_person_before_where_stays_a_person(config):
     text = "The senator called State Rep. John Doe, where he delivered a message."
     kinds = {m.surface: m.kind for m in mentions(config, text)}
     assert kinds.get("John Doe") == "Person"
+
+
+def test_a_spaced_dash_ends_the_title(config):
+    found = mentions(config, "Photo - President Jane Roe spoke; Mayor-elect John Doe listened.")
+    titles = {m.surface: m.title for m in found}
+    assert titles["Jane Roe"] == "President"
+    assert titles["John Doe"] == "Mayor-elect"

@@ -9,6 +9,8 @@ from ...knowledge.english import POSSESSIVE_ENDINGS
 from ...records import Mention
 from ...vocab import ORGANIZATION, PERSON, PLACE
 
+DASHES = frozenset({"-", "–", "—"})
+
 LABEL_KINDS = {
     "PERSON": PERSON,
     "ORG": ORGANIZATION,
@@ -65,6 +67,8 @@ def title_before(ent: Span, knowledge: Knowledge) -> str | None:
     org_words = knowledge.organization_words
     while i >= ent.sent.start:
         token = doc[i]
+        if token.text in DASHES and token.whitespace_:
+            break  # 'Photo - President Roe': a spaced dash ends the title ('Mayor-elect' does not)
         two = words_before(doc, i, 2, ent.sent.start)
         three = words_before(doc, i, 3, ent.sent.start)
         if three and knowledge.title(three):
@@ -75,7 +79,7 @@ def title_before(ent: Span, knowledge: Knowledge) -> str | None:
             has_title, i = True, i - 1
         elif (
             token.lower_ in knowledge.status_cues
-            or token.text in "-–"
+            or token.text in DASHES
             or token.lower_ == "elect"
             or token.ent_type_ in ("GPE", "NORP", "LOC", "ORG")
             or token.text in knowledge.demonyms
@@ -106,9 +110,10 @@ def title_before(ent: Span, knowledge: Knowledge) -> str | None:
             break
     if not has_title:
         return None
-    span = doc[i + 1 : ent.start]
-    # trim leading words that are neither part of the title nor of a jurisdiction
-    return span.text.strip() or None
+    start = i + 1
+    while start < ent.start and (doc[start].is_punct or doc[start].text in DASHES):
+        start += 1  # '- President Roe' (a caption's dash) -> 'President'
+    return doc[start : ent.start].text.strip() or None
 
 
 def words_before(doc: Doc, i: int, size: int, floor: int) -> str:
