@@ -98,6 +98,8 @@ def surname_choices(
         words = tuple(key.split(":", 1)[1].split())
         for k in range(1, len(words)):
             by_suffix[words[-k:]].append(key)
+            if "-" in words[-1]:  # "Mr Roe Smith" is "Jane Roe-Smith" written without the hyphen
+                by_suffix[tuple(" ".join(words[-k:]).replace("-", " ").split())].append(key)
     mentions_by_year: dict[str, Counter] = {}
     for key, items in people.items():
         counter: Counter = Counter()

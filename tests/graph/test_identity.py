@@ -109,3 +109,13 @@ def test_news_conventions_give_the_right_party_and_types(extract_text):
     names = {e.key: e.name for e in extraction.entities}
     parties = {names[c.object] for c in extraction.claims if c.predicate == "memberOf"}
     assert parties == {"Liberal Democrats"}
+
+
+def test_a_double_surname_written_without_its_hyphen_joins_the_person():
+    resolution = resolve_corpus(
+        corpus(
+            ("a", "2005-03-01", [person("Jane Roe-Smith", 12)]),
+            ("b", "2005-04-01", [person("Roe Smith", 2)]),
+        )
+    )
+    assert node_of(resolution, "b", "Roe Smith") == "Jane Roe-Smith"
