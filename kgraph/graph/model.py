@@ -16,7 +16,7 @@ from ..records import Article, ArticleExtraction, Evidence
 from ..vocab import CORE_RELATIONS, HOLDS, MEMBER_OF, ORGANIZATION, POST
 from .link import link_people
 from .nodes import Entity
-from .offices import contradicted
+from .offices import checked_status
 from .resolve import resolve_corpus
 
 POSITIVE_MODALITIES = ("asserted", "reported")
@@ -228,13 +228,14 @@ def build_graph(extractions: Iterable[ArticleExtraction], knowledge: Knowledge) 
             )
         for holding in extraction.holdings:
             holder = to_global[holding.holder]
-            if contradicted(
+            status = checked_status(
                 holding.post,
                 holding.status,
                 graph.entities[holder].same_as,
                 extraction.article.date,
                 knowledge,
-            ):
+            )
+            if status is None:
                 continue
             post = add_post(graph, holding.post, holding.post_in, knowledge, article_id)
             graph.assertions.append(
@@ -247,7 +248,7 @@ def build_graph(extractions: Iterable[ArticleExtraction], knowledge: Knowledge) 
                     confidence=holding.confidence,
                 )
             )
-            marker = (holder, post, holding.status, holding.start_year, holding.end_year)
+            marker = (holder, post, status, holding.start_year, holding.end_year)
             tenure_articles[marker].add(article_id)
     graph.tenures = merge_tenures(tenure_articles)
     graph.assertions.sort(
