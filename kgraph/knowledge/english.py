@@ -59,6 +59,12 @@ REPORTING_VERBS = ATTRIBUTION_VERBS | {
     "suggest", "boast", "brag", "promise", "vow", "warn", "recall", "realize",
 }  # fmt: skip
 
+# "X got the endorsement of Y": Y endorses X (the noun's object gave it to the verb's subject).
+RECEIVING_VERBS = frozenset({
+    "get", "receive", "win", "earn", "secure", "gain", "land", "garner", "attract", "enjoy",
+    "collect", "pick", "accept", "lose",
+})  # fmt: skip
+
 # --- modality and negation -----------------------------------------------------------------
 PLANNING_VERBS = frozenset({
     "plan", "expect", "intend", "aim", "prepare", "propose", "schedule", "hope", "promise",

@@ -311,3 +311,29 @@ def test_commenting_on_a_nomination_is_no_appointment(extract_text):
     text = "Jane Roe declined to comment on the potential nomination of John Doe."
     found = relation_names(extract_text(text), include_negated=True)
     assert not any(r == "appoints" for _, r, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "absent"),
+    [
+        (
+            "Jane Roe won the backing of John Doe in the primary.",
+            ("John Doe", "supports", "Jane Roe"),
+            ("Jane Roe", "supports", "John Doe"),
+        ),
+        (
+            "Jane Roe got the endorsement of John Doe after the debate.",
+            ("John Doe", "supports", "Jane Roe"),
+            ("Jane Roe", "supports", "John Doe"),
+        ),
+        (
+            "Jane Roe announced her endorsement of John Doe.",
+            ("Jane Roe", "supports", "John Doe"),
+            ("John Doe", "supports", "Jane Roe"),
+        ),
+    ],
+)
+def test_support_received_is_given_by_its_object(extract_text, text, expected, absent):
+    found = relation_names(extract_text(text))
+    assert expected in found
+    assert absent not in found

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Token
 
 from ...knowledge import Knowledge, RelationRules, Trigger
+from ...knowledge.english import RECEIVING_VERBS
 from ...records import Claim, Holding, LocalEntity, Mention
 from ..text import sentence_evidence
 from .arguments import (
@@ -83,7 +84,7 @@ def claims_for(token: Token, trigger: Trigger, ctx: ArticleContext) -> Iterator[
             if path == "compound" or path == "prep:between":
                 continue
             objects += objects_at(token, path, ctx)
-        if trigger.inverse:
+        if trigger.inverse != received(token):
             subjects, objects = objects, subjects
         if rules.symmetric:
             together = compound_people(token, ctx) + objects_at(token, "prep:between", ctx)
@@ -116,6 +117,11 @@ def claims_for(token: Token, trigger: Trigger, ctx: ArticleContext) -> Iterator[
                 modality=modality,
                 stated_by=speaker,
             )
+
+
+def received(noun: Token) -> bool:
+    """'Roe won the endorsement of Doe': the one who gets it is its object, not its giver."""
+    return noun.dep_ == "dobj" and noun.head.lemma_ in RECEIVING_VERBS
 
 
 def names_something(verb: Token) -> bool:
