@@ -337,3 +337,43 @@ def test_support_received_is_given_by_its_object(extract_text, text, expected, a
     found = relation_names(extract_text(text))
     assert expected in found
     assert absent not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "claim", "modality"),
+    [
+        (  # the modal of the first verb does not reach a second one with its own tense
+            "Jane Roe said she would support John Doe but derided him for his record.",
+            ("Jane Roe", "criticizes", "John Doe"),
+            "asserted",
+        ),
+        (
+            "Jane Roe said she would support John Doe but derided him for his record.",
+            ("Jane Roe", "supports", "John Doe"),
+            "hypothetical",
+        ),
+        (  # "reports" elsewhere in the sentence does not make the claim reported
+            "In contrast came Jane Roe's attack on John Doe after reports the agency found fraud.",
+            ("Jane Roe", "criticizes", "John Doe"),
+            "asserted",
+        ),
+        (
+            "It was reported that Jane Roe met John Doe.",
+            ("Jane Roe", "meets", "John Doe"),
+            "reported",
+        ),
+        (  # a base-form verb coordinated under a modal keeps it
+            "Jane Roe could vote to impeach and then criticize John Doe.",
+            ("Jane Roe", "criticizes", "John Doe"),
+            "hypothetical",
+        ),
+    ],
+)
+def test_modality_stays_in_its_clause(extract_text, knowledge, text, claim, modality):
+    extraction = extract_text(text)
+    names = entity_names(extraction)
+    found = {
+        (names[c.subject], knowledge.core_relation(c.predicate), names[c.object]): c.modality
+        for c in extraction.claims
+    }
+    assert found.get(claim) == modality

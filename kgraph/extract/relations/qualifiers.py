@@ -23,6 +23,7 @@ from .references import inside_quote
 
 # "Roe, a member of X, said...": what sits in the speaker's own subject is not what they say.
 NOT_SPOKEN_DEPS = {"nsubj", "nsubjpass", "csubj", "agent", "npadvmod"}
+FINITE_TAGS = {"VBD", "VBZ", "VBP"}  # a verb with a tense of its own
 # The links through which a negating verb cancels what it governs.
 CANCELLABLE_DEPS = {"xcomp", "dobj", "ccomp", "conj", "pcomp", "prep", "acl"}
 
@@ -95,9 +96,10 @@ def modality_of(token: Token, rules: RelationRules) -> str:
         c.dep_ == "mark" and c.lower_ == "if" for c in verb.children
     ):
         return "hypothetical"
-    sent_text = token.sent.text.lower()
-    if "according to" in sent_text or " reports " in sent_text or "reported" in sent_text:
-        return "reported"
+    if "according to" in token.sent.text.lower() or any(
+        a.lemma_ == "report" and a.pos_ == "VERB" for a in token.ancestors
+    ):
+        return "reported"  # 'it was reported that X met Y', not 'after reports, X met Y'
     return "asserted"
 
 
@@ -109,6 +111,8 @@ def control_chain(verb: Token) -> list[Token]:
     for _ in range(3):
         if node.dep_ not in ("xcomp", "pcomp", "conj") or node.head is node:
             break
+        if node.dep_ == "conj" and node.tag_ in FINITE_TAGS:
+            break  # 'would support X but derided him': the second verb has its own tense
         node = node.head if node.dep_ != "pcomp" else node.head.head
         chain.append(node)
     return chain
