@@ -377,3 +377,11 @@ def test_modality_stays_in_its_clause(extract_text, knowledge, text, claim, moda
         for c in extraction.claims
     }
     assert found.get(claim) == modality
+
+
+def test_a_nouns_possessor_is_its_only_subject(extract_text):
+    found = relation_names(
+        extract_text("John Doe has criticized Mary Major for her criticism of Peter Poe.")
+    )
+    assert ("Mary Major", "criticizes", "Peter Poe") in found
+    assert ("John Doe", "criticizes", "Peter Poe") not in found

@@ -137,6 +137,11 @@ def objects_at(token: Token, path: str, ctx: ArticleContext) -> list[str]:
 
 
 def noun_subjects(noun: Token, trigger: Trigger, ctx: ArticleContext) -> list[str]:
+    """Who does what the noun names: its possessor when it has one ('criticized Roe for
+    her criticism of Doe': Roe criticizes Doe, not the verb's subject), else by the
+    lexicon's subject specs."""
+    if "poss" in trigger.subjects and follow(noun, "poss"):
+        return entities_of(follow(noun, "poss"), ctx)
     keys: list[str] = []
     for spec in trigger.subjects:
         if spec == "poss":
