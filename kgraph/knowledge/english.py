@@ -16,6 +16,8 @@ PRONOUN_GENDERS = {
     "he": "M", "him": "M", "his": "M", "himself": "M",
     "she": "F", "her": "F", "hers": "F", "herself": "F",
 }  # fmt: skip
+# "Mr", "Ms": inside a span they start the name ("Tanzania Mr Roe" -> "Roe").
+PLAIN_HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "mx"})
 # Titles written before a name that say its bearer's gender ("Mrs May", "Sir Keir").
 TITLE_GENDERS = {
     "mr": "M", "mr.": "M", "sir": "M", "lord": "M", "congressman": "M", "chairman": "M",

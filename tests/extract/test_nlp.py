@@ -148,3 +148,9 @@ def test_a_spaced_dash_ends_the_title(config):
     titles = {m.surface: m.title for m in found}
     assert titles["Jane Roe"] == "President"
     assert titles["John Doe"] == "Mayor-elect"
+
+
+def test_an_honorific_inside_a_span_starts_the_name(config):
+    found = mentions(config, "Debt relief for Tanzania Mr Brown has signed a deal with Tanzania.")
+    assert "Tanzania Mr Brown" not in {m.surface for m in found}
+    assert ("Brown", "Person") in {(m.surface, m.kind) for m in found}

@@ -24,6 +24,7 @@ from ...knowledge.english import (
     PERSON_PRONOUNS,
     PERSON_SPEECH_VERBS,
     PLACE_RELATIVES,
+    PLAIN_HONORIFICS,
     POSSESSIVE_ENDINGS,
 )
 from ...knowledge.genders import gender_of_name
@@ -69,6 +70,9 @@ class EntityCleaner:
             start += 1
         while start < end - 1 and normalize(doc[start].text) in self.knowledge.honorifics:
             start, label = start + 1, "PERSON"
+        for i in range(start + 1, end - 1):  # 'Tanzania Mr Brown': the name starts after Mr
+            if doc[i].lower_ in PLAIN_HONORIFICS and doc[i].text[:1].isupper():
+                start, label = i + 1, "PERSON"
         start, end = cut_possessive(doc, start, end, label)
         while end > start and (
             doc[end - 1].lower_ in POSSESSIVE_ENDINGS
