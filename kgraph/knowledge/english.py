@@ -16,6 +16,7 @@ PRONOUN_GENDERS = {
     "he": "M", "him": "M", "his": "M", "himself": "M",
     "she": "F", "her": "F", "hers": "F", "herself": "F",
 }  # fmt: skip
+CAMPAIGN_WORDS = frozenset({"team"})  # "Team Roe" is a person's campaign, not a person
 # "Mr", "Ms": inside a span they start the name ("Tanzania Mr Roe" -> "Roe").
 PLAIN_HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "mx"})
 # Titles written before a name that say its bearer's gender ("Mrs May", "Sir Keir").

@@ -154,3 +154,8 @@ def test_an_honorific_inside_a_span_starts_the_name(config):
     found = mentions(config, "Debt relief for Tanzania Mr Brown has signed a deal with Tanzania.")
     assert "Tanzania Mr Brown" not in {m.surface for m in found}
     assert ("Brown", "Person") in {(m.surface, m.kind) for m in found}
+
+
+def test_a_team_named_after_a_person_is_an_organisation(config):
+    kinds = {m.surface: m.kind for m in mentions(config, "Team Obama hammered him again.")}
+    assert kinds.get("Team Obama") == "Organization"

@@ -13,6 +13,7 @@ from spacy.util import filter_spans
 
 from ...knowledge import Knowledge, normalize
 from ...knowledge.english import (
+    CAMPAIGN_WORDS,
     CASE_SEPARATORS,
     CLOSE_QUOTES,
     CONSTITUENCY_MEMBERS,
@@ -114,6 +115,8 @@ class EntityCleaner:
             return Span(span.doc, span.start, span.end, label="FAC")
         if span.label_ in ("PERSON", "ORG") and not self.known(span) and placed_by_context(span):
             return Span(span.doc, span.start, span.end, label="GPE")
+        if span.label_ == "PERSON" and len(span) >= 2 and span[0].lower_ in CAMPAIGN_WORDS:
+            return Span(span.doc, span.start, span.end, label="ORG")  # 'Team Roe': her campaign
         return span
 
     def known(self, span: Span) -> bool:
