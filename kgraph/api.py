@@ -385,8 +385,10 @@ def query(
     *,
     allow_service: bool = False,
     timeout: float | None = None,
+    text: str | bytes | None = None,
 ) -> Result:
-    """Answer a stored query (by name) or a .rq file over a built graph.
+    """Answer a stored query (by name), a query file (by path) or, for ``-``, the query
+    ``text`` (what ``kgraph query -`` reads from standard input) over a built graph.
 
     ``graph`` is a graph file or a ``graph.oxigraph`` store folder; ``engine`` is ``rdflib``,
     ``oxigraph`` or ``auto`` (Oxigraph: the build's store when it matches the file, else the
@@ -400,28 +402,16 @@ def query(
     A federated query (``SERVICE``, which sends requests to other servers) is refused
     unless ``allow_service``; ``timeout`` stops a query running longer than that many seconds.
     """
-    from .store.guard import check_service, run_limited
-    from .store.query import (
-        check_params,
-        find_query,
-        materialise,
-        open_source,
-        parse_params,
-        rebuild,
-        resolve_names,
-    )
+    from .store.query import STDIN, ask_stored, find_query, open_source, prepare, stdin_query
 
     if timeout is not None and not timeout > 0:
         raise ParameterError("timeout", f"must be a positive number of seconds (got {timeout})")
-    stored = find_query(name_or_file)
-    values = parse_params(list(params))
-    check_service(stored.text, allow_service)
-    check_params(stored, values)
-    source = open_source(graph, engine)
-    values, notes = resolve_names(source, stored, values)
-    result = rebuild(run_limited(lambda: materialise(source.run(stored.text, values)), timeout))
-    result.notes = notes  # for people: which entity a loose name matched, or the closest names
-    return result
+    if name_or_file == STDIN:
+        stored = stdin_query(text if isinstance(text, bytes) else (text or "").encode("utf-8"))
+    else:
+        stored = find_query(name_or_file)
+    values = prepare(stored, list(params), allow_service=allow_service)
+    return ask_stored(open_source(graph, engine), stored, values, timeout=timeout)
 
 
 def info(

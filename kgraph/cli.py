@@ -293,7 +293,8 @@ def query_command(
     allow_service: bool,
     timeout: float,
 ) -> None:
-    """Run a stored query NAME (see `kgraph queries`) or a .rq FILE.
+    """Run a stored query NAME (see `kgraph queries`), a query FILE, or `-` for a query
+    read from standard input.
 
     Names match ignoring case and accents, on labels, aliases and surnames; a name that is
     not in the graph gets the closest names as a hint.
@@ -305,11 +306,14 @@ def query_command(
         kgraph query relations-of-person --param name=roe --wide
         kgraph query conflicts --format jsonl | jq .critic
         kgraph query my-query.rq --graph output/graph.trig --format csv
+        kgraph show-query conflicts | kgraph query - --format csv
     """
-    from .store.query import format_result
+    from .store.query import STDIN, format_result
 
+    text = read_stdin() if name == STDIN else None
     result = api.query(
         name,
+        text=text,
         graph=graph,
         params=params,
         engine=engine,
@@ -319,6 +323,13 @@ def query_command(
     for note in getattr(result, "notes", ()):
         click.echo(f"kgraph: {note}", err=True)
     click.echo(format_result(result, fmt, wide=wide), nl=False)
+
+
+def read_stdin() -> bytes:
+    """The query text piped in; on a terminal, say how to end it."""
+    if sys.stdin.isatty():
+        click.echo("kgraph: reading the query from standard input (end it with Ctrl-D)", err=True)
+    return sys.stdin.buffer.read()
 
 
 @main.command("info")

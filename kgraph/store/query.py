@@ -112,29 +112,53 @@ def parse_param(value: str, where: str) -> Param:
     )
 
 
-def load_query(path: Path) -> StoredQuery:
+def decode_query(data: bytes, where: str) -> str:
+    """The SPARQL text of a file or of standard input: UTF-8, not binary, not empty."""
+    if b"\x00" in data:
+        raise KgraphError(f"{where}: looks like binary data, not a SPARQL query")
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         raise KgraphError(
-            f"{path}: the query file is not valid UTF-8 (byte {err.start}); save it as UTF-8"
+            f"{where}: the query is not valid UTF-8 (byte {err.start}); save it as UTF-8"
         ) from None
+    if all(not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()):
+        raise KgraphError(f"{where}: the query is empty (no SPARQL, only blanks or comments)")
+    return text
+
+
+def load_query(path: Path) -> StoredQuery:
+    try:
+        data = path.read_bytes()
     except OSError as err:
         raise KgraphError(f"{path}: cannot read the query file ({err.strerror or err})") from None
+    return query_of_text(decode_query(data, str(path)), path)
+
+
+def query_of_text(text: str, path: Path, name: str | None = None) -> StoredQuery:
+    """A query from its text, its header read as a stored query's (title, params)."""
     lines = header_lines(text)
     header = parse_header(text)
     values = [v for k, v in lines if k == "param"]
     parameters = tuple(parse_param(v, str(path)) for v in values if v.lower() != "none")
     return StoredQuery(
-        name=path.stem,
+        name=name or path.stem,
         path=path,
         text=text,
-        title=header.get("title", path.stem),
+        title=header.get("title", name or path.stem),
         description=header.get("description", ""),
         params=tuple(p.name for p in parameters),
         parameters=parameters,
         declared=bool(values),
     )
+
+
+STDIN = "-"
+
+
+def stdin_query(data: bytes) -> StoredQuery:
+    """The query ``kgraph query -`` reads from standard input."""
+    return query_of_text(decode_query(data, "standard input"), Path(STDIN), "standard input")
 
 
 def stored_queries(directory: Path | None = None) -> list[StoredQuery]:
@@ -143,13 +167,22 @@ def stored_queries(directory: Path | None = None) -> list[StoredQuery]:
 
 
 def find_query(name_or_file: str, directory: Path | None = None) -> StoredQuery:
-    """A stored query by name, or any .rq file by path."""
-    path = Path(name_or_file)
-    if path.suffix == ".rq" and path.is_file():
-        return load_query(path)
+    """A stored query by name, or a query file by path (any suffix)."""
     for query in stored_queries(directory):
         if query.name == name_or_file:
             return replace(query, declared=True)  # a stored query takes only what it declares
+    path = Path(name_or_file)
+    if re.match(r"(?i)[a-z][a-z0-9+.-]*://", name_or_file):
+        raise KgraphError(
+            f"{name_or_file}: kgraph does not fetch queries from the network; save the "
+            "query as a .rq file and give its path, or pipe it in with `kgraph query -`"
+        )
+    if path.is_file():
+        return load_query(path)
+    if path.is_dir():
+        raise KgraphError(f"{path}: is a folder, not a query file")
+    if path.suffix or "/" in name_or_file or os.sep in name_or_file:
+        raise KgraphError(f"{path}: no such query file")
     names = ", ".join(q.name for q in stored_queries(directory))
     raise KgraphError(f"no stored query named {name_or_file!r} (known: {names})")
 
@@ -365,6 +398,39 @@ def resolve_names(
         resolved[name] = Literal(label)
         notes += [note] if note else []
     return resolved, notes
+
+
+def prepare(
+    stored: StoredQuery, pairs: list[str] | tuple[str, ...], *, allow_service: bool = False
+) -> dict[str, Literal]:
+    """The checked parameter values of ``stored``: SERVICE refused unless allowed, a
+    missing, unknown or unused parameter an error, before anything runs."""
+    values = parse_params(pairs)
+    check_service(stored.text, allow_service)
+    check_params(stored, values)
+    return values
+
+
+def ask_stored(
+    source: Source,
+    stored: StoredQuery,
+    values: dict[str, Literal],
+    *,
+    timeout: float | None = None,
+    flag: str = "--timeout",
+) -> Result:
+    """Answer ``stored`` with entity names resolved, in one child process stopped after
+    ``timeout`` seconds: the name look-ups are queries too, so they are inside the limit.
+    The result's ``notes`` say which entity a loose name matched, or the closest names."""
+
+    def work() -> tuple[list[str], tuple]:
+        resolved, notes = resolve_names(source, stored, values)
+        return notes, materialise(source.run(stored.text, resolved))
+
+    notes, data = run_limited(work, timeout, flag)
+    result = rebuild(data)
+    result.notes = notes
+    return result
 
 
 def run_store_query(store, text: str, params: dict[str, Literal] | None = None) -> Result:
