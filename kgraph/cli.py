@@ -564,7 +564,8 @@ def serve_command(
     workers: int,
     allow_service: bool,
 ) -> None:
-    """Answer SPARQL 1.1 Protocol queries over GRAPH at http://HOST:PORT/query (read-only).
+    """Answer SPARQL 1.1 Protocol queries over GRAPH at http://HOST:PORT/query (read-only),
+    with a page at http://HOST:PORT/ to ask the stored queries from a browser.
 
     Examples:
 
@@ -577,7 +578,8 @@ def serve_command(
     sigterm_as_interrupt()
 
     def ready(url: str) -> None:
-        click.echo(f"serving {graph} read-only at {url} (Ctrl-C stops)")
+        page = url.rsplit("/", 1)[0] + "/"
+        click.echo(f"serving {graph} read-only at {url} (Ctrl-C stops); query page: {page}")
 
     serve(
         graph,

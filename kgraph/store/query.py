@@ -162,15 +162,16 @@ def stdin_query(data: bytes) -> StoredQuery:
 
 
 def stored_queries(directory: Path | None = None) -> list[StoredQuery]:
+    """The stored queries, by name; each takes only the parameters it declares."""
     directory = directory or queries_dir()
-    return [load_query(p) for p in sorted(directory.glob("*.rq"))]
+    return [replace(load_query(p), declared=True) for p in sorted(directory.glob("*.rq"))]
 
 
 def find_query(name_or_file: str, directory: Path | None = None) -> StoredQuery:
     """A stored query by name, or a query file by path (any suffix)."""
     for query in stored_queries(directory):
         if query.name == name_or_file:
-            return replace(query, declared=True)  # a stored query takes only what it declares
+            return query
     path = Path(name_or_file)
     if re.match(r"(?i)[a-z][a-z0-9+.-]*://", name_or_file):
         raise KgraphError(

@@ -27,6 +27,8 @@ import pyoxigraph as ox
 from ..errors import KgraphError, ParameterError
 from .guard import run_limited, uses_service
 from .oxigraph import first_line, store_for
+from .page import CSP, STORED_FIELD, Answer, answer_of, form_values, render_page
+from .query import Source, StoredQuery, ask_stored, prepare, stored_queries
 
 log = logging.getLogger(__name__)
 QUERY_PATHS = ("/query", "/sparql", "/")
@@ -157,8 +159,47 @@ def body_length(headers) -> tuple[int | None, int, str]:
     return int(raw), 0, ""
 
 
-def make_handler(store: ox.Store, settings: Settings) -> type[BaseHTTPRequestHandler]:
-    """A request handler class bound to one store."""
+PAGE_HEADERS = {
+    "Content-Security-Policy": CSP,
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "Cache-Control": "no-store",
+}
+
+
+def ask_page(
+    source: Source, stored: StoredQuery, fields: dict[str, list[str]], settings: Settings
+) -> tuple[int, Answer]:
+    """(status, answer) of a stored query asked from the page: the same checks, name
+    matching, SERVICE refusal and time limit as ``kgraph query``."""
+    values = form_values(fields)
+    try:
+        checked = prepare(
+            stored, [f"{k}={v}" for k, v in values.items()], allow_service=settings.allow_service
+        )
+        result = ask_stored(
+            source, stored, checked, timeout=settings.timeout, flag="kgraph serve --timeout"
+        )
+    except ParameterError as err:
+        return HTTPStatus.BAD_REQUEST, Answer(stored, values, error=err.problem)
+    except KgraphError as err:
+        timed_out = "took longer than" in str(err)
+        status = HTTPStatus.SERVICE_UNAVAILABLE if timed_out else HTTPStatus.BAD_REQUEST
+        return status, Answer(stored, values, error=str(err))
+    return HTTPStatus.OK, answer_of(stored, values, result)
+
+
+def make_handler(
+    store: ox.Store,
+    settings: Settings,
+    queries: list[StoredQuery] | None = None,
+    label: str = "the graph",
+) -> type[BaseHTTPRequestHandler]:
+    """A request handler class bound to one store (``queries``: the page's questions,
+    ``label``: how the page names the graph)."""
+    queries = list(queries or [])
+    by_name = {q.name: q for q in queries}
+    source = Source(Path(label), store=store)
 
     class Handler(BaseHTTPRequestHandler):
         server_version = "kgraph-sparql"
@@ -172,6 +213,8 @@ def make_handler(store: ox.Store, settings: Settings) -> type[BaseHTTPRequestHan
                 return self.reply(HTTPStatus.NOT_FOUND, "only /query answers here\n")
             fields = parse_qs(url.query, keep_blank_values=True)
             query = fields.get("query", [None])[0]
+            if query is None and url.path == "/":
+                return self.page(fields)
             if query is None:
                 return self.reply(HTTPStatus.OK, "kgraph read-only SPARQL endpoint: /query\n")
             self.run(query, fields)
@@ -210,6 +253,24 @@ def make_handler(store: ox.Store, settings: Settings) -> type[BaseHTTPRequestHan
             self.send_header("Access-Control-Max-Age", "600")
             self.send_header("Content-Length", "0")
             self.end_headers()
+
+        def page(self, fields: dict[str, list[str]]) -> None:
+            """The query page, with the answer to the stored query the form names."""
+            name = fields.get(STORED_FIELD, [None])[0]
+            if name is None:
+                return self.reply_page(HTTPStatus.OK, render_page(queries, label))
+            stored = by_name.get(name)
+            if stored is None:
+                known = ", ".join(by_name) or "none"
+                problem = f"no stored query named {name!r} (known: {known})"
+                return self.reply_page(
+                    HTTPStatus.NOT_FOUND, render_page(queries, label, error=problem)
+                )
+            status, answer = ask_page(source, stored, fields, settings)
+            self.reply_page(status, render_page(queries, label, answer))
+
+        def reply_page(self, status: int, html: str) -> None:
+            self.reply(status, html, "text/html", PAGE_HEADERS)
 
         def read_only(self) -> None:
             self.refuse(HTTPStatus.METHOD_NOT_ALLOWED, "this endpoint is read-only")
@@ -257,10 +318,18 @@ def make_handler(store: ox.Store, settings: Settings) -> type[BaseHTTPRequestHan
                 self.send_header("Access-Control-Allow-Origin", settings.cors)
                 self.send_header("Vary", "Origin")
 
-        def reply(self, status: int, body: str | bytes, media: str = "text/plain") -> None:
+        def reply(
+            self,
+            status: int,
+            body: str | bytes,
+            media: str = "text/plain",
+            headers: dict[str, str] | None = None,
+        ) -> None:
             data = body.encode("utf-8") if isinstance(body, str) else body
             self.send_response(status)
             self.send_header("Content-Type", f"{media}; charset=utf-8")
+            for name, value in (headers or {}).items():
+                self.send_header(name, value)
             self.send_header("Content-Length", str(len(data)))
             if self.close_connection:
                 self.send_header("Connection", "close")
@@ -376,7 +445,7 @@ def make_server(
         timeout=timeout,
         allow_service=allow_service,
     )
-    server.RequestHandlerClass = make_handler(store, settings)
+    server.RequestHandlerClass = make_handler(store, settings, stored_queries(), Path(graph).name)
     return server
 
 
