@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from . import __version__, api
+from . import api
 from .errors import KgraphError, ParameterError
 from .run.interrupt import Terminated, sigterm_as_interrupt
 from .run.progress import progress_bar
@@ -59,8 +59,24 @@ class KgraphGroup(click.Group):
             sys.exit(143 if isinstance(err, Terminated) else 130)
 
 
+def print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    """``--version``: the package metadata is read only when asked for."""
+    if value and not ctx.resilient_parsing:
+        from . import installed_version
+
+        click.echo(f"kgraph, version {installed_version()}")
+        ctx.exit()
+
+
 @click.group(cls=KgraphGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="kgraph")
+@click.option(
+    "--version",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=print_version,
+    help="Show the version and exit.",
+)
 @click.option("-v", "--verbose", is_flag=True, help="Log what each stage does.")
 def main(verbose: bool) -> None:
     """Turn news articles into a knowledge graph of political relationships.
@@ -390,6 +406,7 @@ def show_query(name: str) -> None:
     \b
         kgraph show-query relations-of-person
         kgraph show-query conflicts > mine.rq && kgraph query mine.rq
+        kgraph show-query conflicts | kgraph query - --format csv
     """
     from .store.query import find_query
 

@@ -11,7 +11,6 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pyoxigraph as ox
-import rdflib.plugins.sparql
 from rdflib import Dataset, Graph, Literal, Variable
 from rdflib.query import Result
 
@@ -19,10 +18,6 @@ from ..errors import KgraphError, ParameterError
 from .formats import GRAPH_FORMATS, OUTPUT_FORMATS, TABLE_FORMATS
 from .guard import check_jsonld, check_service, run_limited
 from .oxigraph import store_for, to_ox, to_rdflib
-
-# A query's FROM <iri> must not make rdflib download that IRI: only graphs already loaded
-# are used (Oxigraph never downloads them either).
-rdflib.plugins.sparql.SPARQL_LOAD_GRAPHS = False
 
 FORMATS = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld", ".json": "json-ld", ".trig": "trig"}
 HEADER = re.compile(r"^#\s*(\w+)\s*:\s*(.*)$")
@@ -259,7 +254,17 @@ def check_params(query: StoredQuery, given: dict[str, Literal]) -> None:
             raise ParameterError("params", f"{query.name} needs {param.usage()}")
 
 
+def rdflib_sparql_offline() -> None:
+    """Load rdflib's SPARQL engine (only when it runs: its import takes a quarter of a
+    second) so that a query's FROM <iri> never makes it download that IRI: only graphs
+    already loaded are used (Oxigraph never downloads them either)."""
+    import rdflib.plugins.sparql
+
+    rdflib.plugins.sparql.SPARQL_LOAD_GRAPHS = False
+
+
 def run_query(graph: Graph, text: str, params: dict[str, Literal] | None = None) -> Result:
+    rdflib_sparql_offline()
     try:
         return graph.query(text, initBindings=params or {})
     except Exception as err:  # pyparsing and rdflib errors share no base class
