@@ -229,3 +229,22 @@ def test_a_query_url_is_refused_without_a_request(ttl):
         line = one_error_line(run("query", url, "--graph", ttl))
         assert not connected()
     assert url in line and "does not fetch queries from the network" in line
+
+
+def test_an_oxigraph_query_does_not_load_rdflib_s_sparql_engine(ttl):
+    """A quarter of a second of every `kgraph query`: only the rdflib engine needs it."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, kgraph; from kgraph.store.query import format_result; "
+        f"r = kgraph.query('memberships', graph={str(ttl)!r}, timeout=30); format_result(r); "
+        "print('rdflib.plugins.sparql.parser' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.stdout.strip() == "False", done.stderr
+    rdflib_engine = kgraph.query("memberships", graph=ttl, engine="rdflib")
+    assert len(rdflib_engine) > 0
+    import rdflib.plugins.sparql
+
+    assert rdflib.plugins.sparql.SPARQL_LOAD_GRAPHS is False  # FROM <iri> never downloads
