@@ -16,7 +16,6 @@ import pytest
 import kgraph
 from kgraph.store.page import PARAM_PREFIX, page_link
 from kgraph.store.query import find_query, stored_queries
-from tests.export.test_browser import browser  # noqa: F401 F811 (the shared Chromium fixture)
 from tests.store.loopback import ServerProcess, silent_listener
 
 CROSS_JOIN = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
@@ -149,7 +148,7 @@ def test_the_page_refuses_service_and_stops_slow_queries(seed_build, own_queries
 
 
 @pytest.mark.browser
-def test_a_person_asks_a_question_in_chromium(server, browser):  # noqa: F811
+def test_a_person_asks_a_question_in_chromium(server, browser):
     base = server.url.rsplit("/", 1)[0]
     context = browser.new_context()
     outside: list[str] = []
