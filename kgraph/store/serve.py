@@ -159,6 +159,10 @@ def body_length(headers) -> tuple[int | None, int, str]:
     return int(raw), 0, ""
 
 
+ENDPOINT_NOTE = (
+    "kgraph read-only SPARQL endpoint: send ?query=... here; "
+    "a page to ask the stored queries is at /\n"
+)
 PAGE_HEADERS = {
     "Content-Security-Policy": CSP,
     "X-Content-Type-Options": "nosniff",
@@ -216,7 +220,7 @@ def make_handler(
             if query is None and url.path == "/":
                 return self.page(fields)
             if query is None:
-                return self.reply(HTTPStatus.OK, "kgraph read-only SPARQL endpoint: /query\n")
+                return self.reply(HTTPStatus.OK, ENDPOINT_NOTE)
             self.run(query, fields)
 
         def do_POST(self) -> None:  # noqa: N802

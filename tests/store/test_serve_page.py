@@ -144,6 +144,12 @@ def test_the_page_refuses_service_and_stops_slow_queries(seed_build, own_queries
             process.close()
 
 
+def test_the_endpoint_without_a_query_points_to_the_page(server):
+    status, headers, text = get(server, "/query")
+    assert status == 200 and headers["Content-Type"].startswith("text/plain")
+    assert "page to ask the stored queries is at /" in text
+
+
 # --- in a real browser ----------------------------------------------------------------------
 
 
