@@ -7,15 +7,9 @@ The library API (``kgraph.build``, ``kgraph.query``...) is imported on first use
 from __future__ import annotations
 
 from importlib import import_module
-from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING
 
 from .errors import KgraphError
-
-try:
-    __version__ = version("kgraph")
-except PackageNotFoundError:  # running from a source tree without installation
-    __version__ = "0.0.0"
 
 API = (
     "BuildResult",
@@ -45,7 +39,19 @@ if TYPE_CHECKING:
 
 
 def __getattr__(name: str):
-    """``kgraph.build`` and the rest of the API, imported when first asked for."""
+    """``kgraph.build`` and the rest of the API, imported when first asked for; so is
+    ``__version__`` (reading the package metadata takes longer than a query's start)."""
+    if name == "__version__":
+        return installed_version()
     if name in API:
         return getattr(import_module(".api", __name__), name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def installed_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("kgraph")
+    except PackageNotFoundError:  # running from a source tree without installation
+        return "0.0.0"

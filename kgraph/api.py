@@ -14,8 +14,7 @@ import shutil
 import tempfile
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -30,6 +29,7 @@ if TYPE_CHECKING:  # the façade imports its phases only when called: `kgraph --
     from .export.html.view import HtmlView
     from .extract.config import PipelineConfig
     from .graph.model import KnowledgeGraph
+    from .ingest.corpus import InputCounts
     from .records import Article, ArticleExtraction
     from .run.runner import ExtractionRun
     from .store.info import GraphInfo
@@ -54,7 +54,7 @@ class BuildResult:
     cached: int = 0  # articles whose extraction came from the cache
     skipped: int = 0  # articles whose extraction failed (each warned about)
     workers: int = 1
-    inputs: Counter = field(default_factory=Counter)  # files, duplicates, unreadable, index
+    inputs: InputCounts | None = None  # what became of every input file
 
     def summary(self) -> str:
         ents = ", ".join(f"{n} {k}" for k, n in sorted(self.entities.items()))
@@ -70,56 +70,21 @@ class BuildResult:
 
     def input_summary(self) -> str:
         """Where every input file went: '417 files: 403 articles, 14 duplicates'."""
-        parts = [plural(self.articles + self.skipped, "article")]
-        if self.inputs["duplicates"]:
-            parts.append(f"{plural(self.inputs['duplicates'], 'duplicate')} (same text, read once)")
-        if self.inputs["unreadable"]:
-            parts.append(f"{self.inputs['unreadable']} unreadable (warned about)")
-        if self.inputs["index"]:
-            parts.append(f"{plural(self.inputs['index'], 'metadata index', 'metadata indexes')}")
-        return f"{plural(self.inputs['files'], 'file')}: {', '.join(parts)}"
+        from .ingest.corpus import InputCounts
+
+        counts = self.inputs or InputCounts(files=self.articles, articles=self.articles)
+        parts = [plural(counts.articles, "article")]
+        if counts.duplicates:
+            parts.append(f"{plural(counts.duplicates, 'duplicate')} (same text, read once)")
+        if counts.unreadable:
+            parts.append(f"{counts.unreadable} unreadable (warned about)")
+        if counts.index:
+            parts.append(plural(counts.index, "metadata index", "metadata indexes"))
+        return f"{plural(counts.files, 'file')}: {', '.join(parts)}"
 
 
 def plural(n: int, word: str, many: str | None = None) -> str:
     return f"{n} {word if n == 1 else many or word + 's'}"
-
-
-@contextmanager
-def input_accounting() -> Iterator[Counter]:
-    """Count what reading the corpus did with each file, from the reader's own log records
-    (duplicates at INFO, unreadable files at WARNING, index files at INFO), passing on to
-    the usual handlers only what the log level lets through."""
-    logger = logging.getLogger("kgraph.ingest")
-    counts: Counter = Counter()
-    unreadable: set[str] = set()
-    threshold = logger.getEffectiveLevel()
-
-    class Counting(logging.Handler):
-        def emit(self, record: logging.LogRecord) -> None:
-            message = record.getMessage()
-            if "same text as an earlier article" in message:
-                counts["duplicates"] += 1
-            elif " as metadata for " in message:
-                counts["index"] += 1
-            elif record.levelno >= logging.WARNING and message.startswith("skipped"):
-                # one file per name: "skipped a.jsonl:2: ..." and "a.jsonl:3" are one file
-                where = re.sub(r":\d+$", "", message[len("skipped ") :].split(": ", 1)[0])
-                unreadable.add(where)
-                counts["unreadable"] = len(unreadable)
-            if record.levelno >= threshold:
-                logging.getLogger().handle(record)
-
-    handler = Counting()
-    saved = logger.level, logger.propagate
-    logger.addHandler(handler)
-    logger.setLevel(logging.INFO)
-    logger.propagate = False
-    try:
-        yield counts
-    finally:
-        logger.removeHandler(handler)
-        logger.setLevel(saved[0])
-        logger.propagate = saved[1]
 
 
 def check_formats(formats: Sequence[str] | None) -> None:
@@ -204,8 +169,7 @@ def build(
     """
     from .extract.config import PipelineConfig
     from .graph.model import build_graph
-    from .ingest import read_articles
-    from .ingest.readers import find_article_files
+    from .ingest import read_corpus
     from .run.cache import CACHE_DIR_NAME
 
     started = time.perf_counter()
@@ -214,12 +178,12 @@ def build(
         model=model, gazetteers=tuple(map(str, gazetteers)), lexicons=tuple(map(str, lexicons))
     )
     check_base(base)  # options first: nothing is worth extracting into a build that fails
-    with input_accounting() as inputs:
-        articles = read_articles(paths)
-    inputs["files"] = len(find_article_files(paths))
+    corpus = read_corpus(paths)
     check_writable(Path(out_dir))
     folder = (cache_dir or Path(out_dir) / CACHE_DIR_NAME) if cache else None
-    run = extract_run(articles, config, progress, workers=workers, cache_dir=folder, dask=dask)
+    run = extract_run(
+        corpus.articles, config, progress, workers=workers, cache_dir=folder, dask=dask
+    )
     graph = build_graph(run.extractions, config.knowledge())
     files = export(graph, Path(out_dir), base=base, formats=formats, html_view=html_view)
     counts = graph.counts()
@@ -234,7 +198,7 @@ def build(
         cached=run.cached,
         skipped=len(run.failed),
         workers=run.workers,
-        inputs=inputs,
+        inputs=corpus.counts,
     )
 
 
@@ -385,8 +349,10 @@ def query(
     *,
     allow_service: bool = False,
     timeout: float | None = None,
+    text: str | bytes | None = None,
 ) -> Result:
-    """Answer a stored query (by name) or a .rq file over a built graph.
+    """Answer a stored query (by name), a query file (by path) or, for ``-``, the query
+    ``text`` (what ``kgraph query -`` reads from standard input) over a built graph.
 
     ``graph`` is a graph file or a ``graph.oxigraph`` store folder; ``engine`` is ``rdflib``,
     ``oxigraph`` or ``auto`` (Oxigraph: the build's store when it matches the file, else the
@@ -400,28 +366,16 @@ def query(
     A federated query (``SERVICE``, which sends requests to other servers) is refused
     unless ``allow_service``; ``timeout`` stops a query running longer than that many seconds.
     """
-    from .store.guard import check_service, run_limited
-    from .store.query import (
-        check_params,
-        find_query,
-        materialise,
-        open_source,
-        parse_params,
-        rebuild,
-        resolve_names,
-    )
+    from .store.query import STDIN, ask_stored, find_query, open_source, prepare, stdin_query
 
     if timeout is not None and not timeout > 0:
         raise ParameterError("timeout", f"must be a positive number of seconds (got {timeout})")
-    stored = find_query(name_or_file)
-    values = parse_params(list(params))
-    check_service(stored.text, allow_service)
-    check_params(stored, values)
-    source = open_source(graph, engine)
-    values, notes = resolve_names(source, stored, values)
-    result = rebuild(run_limited(lambda: materialise(source.run(stored.text, values)), timeout))
-    result.notes = notes  # for people: which entity a loose name matched, or the closest names
-    return result
+    if name_or_file == STDIN:
+        stored = stdin_query(text if isinstance(text, bytes) else (text or "").encode("utf-8"))
+    else:
+        stored = find_query(name_or_file)
+    values = prepare(stored, list(params), allow_service=allow_service)
+    return ask_stored(open_source(graph, engine), stored, values, timeout=timeout)
 
 
 def info(

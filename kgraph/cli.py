@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from . import __version__, api
+from . import api
 from .errors import KgraphError, ParameterError
 from .run.interrupt import Terminated, sigterm_as_interrupt
 from .run.progress import progress_bar
@@ -59,8 +59,24 @@ class KgraphGroup(click.Group):
             sys.exit(143 if isinstance(err, Terminated) else 130)
 
 
+def print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    """``--version``: the package metadata is read only when asked for."""
+    if value and not ctx.resilient_parsing:
+        from . import installed_version
+
+        click.echo(f"kgraph, version {installed_version()}")
+        ctx.exit()
+
+
 @click.group(cls=KgraphGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="kgraph")
+@click.option(
+    "--version",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=print_version,
+    help="Show the version and exit.",
+)
 @click.option("-v", "--verbose", is_flag=True, help="Log what each stage does.")
 def main(verbose: bool) -> None:
     """Turn news articles into a knowledge graph of political relationships.
@@ -293,7 +309,8 @@ def query_command(
     allow_service: bool,
     timeout: float,
 ) -> None:
-    """Run a stored query NAME (see `kgraph queries`) or a .rq FILE.
+    """Run a stored query NAME (see `kgraph queries`), a query FILE, or `-` for a query
+    read from standard input.
 
     Names match ignoring case and accents, on labels, aliases and surnames; a name that is
     not in the graph gets the closest names as a hint.
@@ -305,11 +322,14 @@ def query_command(
         kgraph query relations-of-person --param name=roe --wide
         kgraph query conflicts --format jsonl | jq .critic
         kgraph query my-query.rq --graph output/graph.trig --format csv
+        kgraph show-query conflicts | kgraph query - --format csv
     """
-    from .store.query import format_result
+    from .store.query import STDIN, format_result
 
+    text = read_stdin() if name == STDIN else None
     result = api.query(
         name,
+        text=text,
         graph=graph,
         params=params,
         engine=engine,
@@ -319,6 +339,13 @@ def query_command(
     for note in getattr(result, "notes", ()):
         click.echo(f"kgraph: {note}", err=True)
     click.echo(format_result(result, fmt, wide=wide), nl=False)
+
+
+def read_stdin() -> bytes:
+    """The query text piped in; on a terminal, say how to end it."""
+    if sys.stdin.isatty():
+        click.echo("kgraph: reading the query from standard input (end it with Ctrl-D)", err=True)
+    return sys.stdin.buffer.read()
 
 
 @main.command("info")
@@ -379,6 +406,7 @@ def show_query(name: str) -> None:
     \b
         kgraph show-query relations-of-person
         kgraph show-query conflicts > mine.rq && kgraph query mine.rq
+        kgraph show-query conflicts | kgraph query - --format csv
     """
     from .store.query import find_query
 
@@ -553,7 +581,8 @@ def serve_command(
     workers: int,
     allow_service: bool,
 ) -> None:
-    """Answer SPARQL 1.1 Protocol queries over GRAPH at http://HOST:PORT/query (read-only).
+    """Answer SPARQL 1.1 Protocol queries over GRAPH at http://HOST:PORT/query (read-only),
+    with a page at http://HOST:PORT/ to ask the stored queries from a browser.
 
     Examples:
 
@@ -566,7 +595,8 @@ def serve_command(
     sigterm_as_interrupt()
 
     def ready(url: str) -> None:
-        click.echo(f"serving {graph} read-only at {url} (Ctrl-C stops)")
+        page = url.rsplit("/", 1)[0] + "/"
+        click.echo(f"serving {graph} read-only at {url} (Ctrl-C stops); query page: {page}")
 
     serve(
         graph,

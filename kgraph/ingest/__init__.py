@@ -1,6 +1,6 @@
 """Reading articles: one reader per file format (``readers``), metadata index files
 (``metadata``) and the corpus of unique articles they make (``corpus``)."""
 
-from .corpus import read_articles
+from .corpus import Corpus, InputCounts, read_articles, read_corpus
 
-__all__ = ["read_articles"]
+__all__ = ["Corpus", "InputCounts", "read_articles", "read_corpus"]

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from ..errors import KgraphError
+from ..errors import KgraphError, ParameterError
 
 T = TypeVar("T")
 SERVICE_REFUSED = (
@@ -108,6 +108,8 @@ def child_main(work: Callable[[], object], conn) -> None:
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     try:
         outcome = ("ok", work())
+    except ParameterError as err:  # kept apart: the CLI names the flag (--param)
+        outcome = ("param", (err.parameter, err.problem))
     except KgraphError as err:
         outcome = ("error", str(err))
     except Exception as err:  # the engines raise many types; the user gets one sentence
@@ -151,6 +153,8 @@ def run_limited(work: Callable[[], T], timeout: float | None, flag: str = "--tim
         if child.is_alive():
             os.kill(child.pid, signal.SIGKILL)
         child.join()
+    if status == "param":
+        raise ParameterError(*value)
     if status == "error":
         raise KgraphError(value)
     return value

@@ -11,7 +11,6 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pyoxigraph as ox
-import rdflib.plugins.sparql
 from rdflib import Dataset, Graph, Literal, Variable
 from rdflib.query import Result
 
@@ -19,10 +18,6 @@ from ..errors import KgraphError, ParameterError
 from .formats import GRAPH_FORMATS, OUTPUT_FORMATS, TABLE_FORMATS
 from .guard import check_jsonld, check_service, run_limited
 from .oxigraph import store_for, to_ox, to_rdflib
-
-# A query's FROM <iri> must not make rdflib download that IRI: only graphs already loaded
-# are used (Oxigraph never downloads them either).
-rdflib.plugins.sparql.SPARQL_LOAD_GRAPHS = False
 
 FORMATS = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld", ".json": "json-ld", ".trig": "trig"}
 HEADER = re.compile(r"^#\s*(\w+)\s*:\s*(.*)$")
@@ -112,24 +107,40 @@ def parse_param(value: str, where: str) -> Param:
     )
 
 
-def load_query(path: Path) -> StoredQuery:
+def decode_query(data: bytes, where: str) -> str:
+    """The SPARQL text of a file or of standard input: UTF-8, not binary, not empty."""
+    if b"\x00" in data:
+        raise KgraphError(f"{where}: looks like binary data, not a SPARQL query")
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         raise KgraphError(
-            f"{path}: the query file is not valid UTF-8 (byte {err.start}); save it as UTF-8"
+            f"{where}: the query is not valid UTF-8 (byte {err.start}); save it as UTF-8"
         ) from None
+    if all(not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()):
+        raise KgraphError(f"{where}: the query is empty (no SPARQL, only blanks or comments)")
+    return text
+
+
+def load_query(path: Path) -> StoredQuery:
+    try:
+        data = path.read_bytes()
     except OSError as err:
         raise KgraphError(f"{path}: cannot read the query file ({err.strerror or err})") from None
+    return query_of_text(decode_query(data, str(path)), path)
+
+
+def query_of_text(text: str, path: Path, name: str | None = None) -> StoredQuery:
+    """A query from its text, its header read as a stored query's (title, params)."""
     lines = header_lines(text)
     header = parse_header(text)
     values = [v for k, v in lines if k == "param"]
     parameters = tuple(parse_param(v, str(path)) for v in values if v.lower() != "none")
     return StoredQuery(
-        name=path.stem,
+        name=name or path.stem,
         path=path,
         text=text,
-        title=header.get("title", path.stem),
+        title=header.get("title", name or path.stem),
         description=header.get("description", ""),
         params=tuple(p.name for p in parameters),
         parameters=parameters,
@@ -137,19 +148,37 @@ def load_query(path: Path) -> StoredQuery:
     )
 
 
+STDIN = "-"
+
+
+def stdin_query(data: bytes) -> StoredQuery:
+    """The query ``kgraph query -`` reads from standard input."""
+    return query_of_text(decode_query(data, "standard input"), Path(STDIN), "standard input")
+
+
 def stored_queries(directory: Path | None = None) -> list[StoredQuery]:
+    """The stored queries, by name; each takes only the parameters it declares."""
     directory = directory or queries_dir()
-    return [load_query(p) for p in sorted(directory.glob("*.rq"))]
+    return [replace(load_query(p), declared=True) for p in sorted(directory.glob("*.rq"))]
 
 
 def find_query(name_or_file: str, directory: Path | None = None) -> StoredQuery:
-    """A stored query by name, or any .rq file by path."""
-    path = Path(name_or_file)
-    if path.suffix == ".rq" and path.is_file():
-        return load_query(path)
+    """A stored query by name, or a query file by path (any suffix)."""
     for query in stored_queries(directory):
         if query.name == name_or_file:
-            return replace(query, declared=True)  # a stored query takes only what it declares
+            return query
+    path = Path(name_or_file)
+    if re.match(r"(?i)[a-z][a-z0-9+.-]*://", name_or_file):
+        raise KgraphError(
+            f"{name_or_file}: kgraph does not fetch queries from the network; save the "
+            "query as a .rq file and give its path, or pipe it in with `kgraph query -`"
+        )
+    if path.is_file():
+        return load_query(path)
+    if path.is_dir():
+        raise KgraphError(f"{path}: is a folder, not a query file")
+    if path.suffix or "/" in name_or_file or os.sep in name_or_file:
+        raise KgraphError(f"{path}: no such query file")
     names = ", ".join(q.name for q in stored_queries(directory))
     raise KgraphError(f"no stored query named {name_or_file!r} (known: {names})")
 
@@ -225,7 +254,17 @@ def check_params(query: StoredQuery, given: dict[str, Literal]) -> None:
             raise ParameterError("params", f"{query.name} needs {param.usage()}")
 
 
+def rdflib_sparql_offline() -> None:
+    """Load rdflib's SPARQL engine (only when it runs: its import takes a quarter of a
+    second) so that a query's FROM <iri> never makes it download that IRI: only graphs
+    already loaded are used (Oxigraph never downloads them either)."""
+    import rdflib.plugins.sparql
+
+    rdflib.plugins.sparql.SPARQL_LOAD_GRAPHS = False
+
+
 def run_query(graph: Graph, text: str, params: dict[str, Literal] | None = None) -> Result:
+    rdflib_sparql_offline()
     try:
         return graph.query(text, initBindings=params or {})
     except Exception as err:  # pyparsing and rdflib errors share no base class
@@ -365,6 +404,39 @@ def resolve_names(
         resolved[name] = Literal(label)
         notes += [note] if note else []
     return resolved, notes
+
+
+def prepare(
+    stored: StoredQuery, pairs: list[str] | tuple[str, ...], *, allow_service: bool = False
+) -> dict[str, Literal]:
+    """The checked parameter values of ``stored``: SERVICE refused unless allowed, a
+    missing, unknown or unused parameter an error, before anything runs."""
+    values = parse_params(pairs)
+    check_service(stored.text, allow_service)
+    check_params(stored, values)
+    return values
+
+
+def ask_stored(
+    source: Source,
+    stored: StoredQuery,
+    values: dict[str, Literal],
+    *,
+    timeout: float | None = None,
+    flag: str = "--timeout",
+) -> Result:
+    """Answer ``stored`` with entity names resolved, in one child process stopped after
+    ``timeout`` seconds: the name look-ups are queries too, so they are inside the limit.
+    The result's ``notes`` say which entity a loose name matched, or the closest names."""
+
+    def work() -> tuple[list[str], tuple]:
+        resolved, notes = resolve_names(source, stored, values)
+        return notes, materialise(source.run(stored.text, resolved))
+
+    notes, data = run_limited(work, timeout, flag)
+    result = rebuild(data)
+    result.notes = notes
+    return result
 
 
 def run_store_query(store, text: str, params: dict[str, Literal] | None = None) -> Result:

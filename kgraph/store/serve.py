@@ -3,8 +3,9 @@
 The engine is Oxigraph (pyoxigraph, opening the build's ``graph.oxigraph`` store read-only,
 or parsing a graph file into memory); this module is only the HTTP layer the protocol
 needs: ``GET /query?query=...``, ``POST /query`` (form or ``application/sparql-query``),
-results in the format the ``Accept`` header asks for. Updates are refused. The default
-graph holds the whole graph; each article's assertions are also in its named graph.
+results in the format the ``Accept`` header asks for, over the dataset that
+``default-graph-uri`` and ``named-graph-uri`` name. Updates are refused. The default graph
+holds the whole graph; each article's assertions are also in its named graph.
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ import pyoxigraph as ox
 from ..errors import KgraphError, ParameterError
 from .guard import run_limited, uses_service
 from .oxigraph import first_line, store_for
+from .page import CSP, STORED_FIELD, Answer, answer_of, form_values, render_page
+from .query import Source, StoredQuery, ask_stored, prepare, stored_queries
 
 log = logging.getLogger(__name__)
 QUERY_PATHS = ("/query", "/sparql", "/")
@@ -55,11 +58,47 @@ def negotiate(accept: str, offers: list[tuple[str, object]]):
     return offers[0]
 
 
-def answer_bytes(store: ox.Store, query: str, accept: str) -> tuple[str, str, bytes]:
-    """Run one query and serialise its answer: ("ok", media, data), or ("bad", message,
-    b"") for a query that is not valid SPARQL (400)."""
+DATASET_FIELDS = {"default-graph-uri": "default_graph", "named-graph-uri": "named_graphs"}
+MAX_GRAPHS = 1000  # graph IRIs in one request: more is no dataset a person assembles
+
+
+def protocol_dataset(fields: dict[str, list[str]]) -> dict[str, list[ox.NamedNode]]:
+    """The RDF dataset a request names (SPARQL 1.1 Protocol ``default-graph-uri`` and
+    ``named-graph-uri``) as ``Store.query`` options; empty when it names none.
+
+    As with FROM NAMED and no FROM, named graphs alone leave the default graph empty, and
+    the protocol's dataset replaces one the query text gives. An IRI that is not absolute
+    is a ValueError, answered 400.
+    """
+    options: dict[str, list[ox.NamedNode]] = {}
+    for field, option in DATASET_FIELDS.items():
+        values = fields.get(field, [])
+        if len(values) > MAX_GRAPHS:
+            raise ValueError(f"more than {MAX_GRAPHS} {field} values")
+        if values:
+            options[option] = [graph_iri(field, value) for value in values]
+    if "named_graphs" in options and "default_graph" not in options:
+        options["default_graph"] = []
+    return options
+
+
+def graph_iri(field: str, value: str) -> ox.NamedNode:
+    """One ``default-graph-uri``/``named-graph-uri`` value as an IRI (absolute only)."""
+    if not re.match(r"[A-Za-z][A-Za-z0-9+.-]*:", value):
+        raise ValueError(f"{field} {value[:80]!r} is not an absolute IRI")
     try:
-        found = store.query(query)
+        return ox.NamedNode(value)
+    except ValueError as err:
+        raise ValueError(f"{field} {value[:80]!r} is not an IRI ({first_line(err)})") from None
+
+
+def answer_bytes(
+    store: ox.Store, query: str, accept: str, dataset: dict | None = None
+) -> tuple[str, str, bytes]:
+    """Run one query over ``dataset`` (see ``protocol_dataset``) and serialise its answer:
+    ("ok", media, data), or ("bad", message, b"") for a query that is not valid SPARQL."""
+    try:
+        found = store.query(query, **(dataset or {}))
         if isinstance(found, ox.QueryTriples):
             media, fmt = negotiate(accept, GRAPH_TYPES)
             return "ok", media, ox.serialize(found, format=fmt)
@@ -120,8 +159,51 @@ def body_length(headers) -> tuple[int | None, int, str]:
     return int(raw), 0, ""
 
 
-def make_handler(store: ox.Store, settings: Settings) -> type[BaseHTTPRequestHandler]:
-    """A request handler class bound to one store."""
+ENDPOINT_NOTE = (
+    "kgraph read-only SPARQL endpoint: send ?query=... here; "
+    "a page to ask the stored queries is at /\n"
+)
+PAGE_HEADERS = {
+    "Content-Security-Policy": CSP,
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "Cache-Control": "no-store",
+}
+
+
+def ask_page(
+    source: Source, stored: StoredQuery, fields: dict[str, list[str]], settings: Settings
+) -> tuple[int, Answer]:
+    """(status, answer) of a stored query asked from the page: the same checks, name
+    matching, SERVICE refusal and time limit as ``kgraph query``."""
+    values = form_values(fields)
+    try:
+        checked = prepare(
+            stored, [f"{k}={v}" for k, v in values.items()], allow_service=settings.allow_service
+        )
+        result = ask_stored(
+            source, stored, checked, timeout=settings.timeout, flag="kgraph serve --timeout"
+        )
+    except ParameterError as err:
+        return HTTPStatus.BAD_REQUEST, Answer(stored, values, error=err.problem)
+    except KgraphError as err:
+        timed_out = "took longer than" in str(err)
+        status = HTTPStatus.SERVICE_UNAVAILABLE if timed_out else HTTPStatus.BAD_REQUEST
+        return status, Answer(stored, values, error=str(err))
+    return HTTPStatus.OK, answer_of(stored, values, result)
+
+
+def make_handler(
+    store: ox.Store,
+    settings: Settings,
+    queries: list[StoredQuery] | None = None,
+    label: str = "the graph",
+) -> type[BaseHTTPRequestHandler]:
+    """A request handler class bound to one store (``queries``: the page's questions,
+    ``label``: how the page names the graph)."""
+    queries = list(queries or [])
+    by_name = {q.name: q for q in queries}
+    source = Source(Path(label), store=store)
 
     class Handler(BaseHTTPRequestHandler):
         server_version = "kgraph-sparql"
@@ -133,10 +215,13 @@ def make_handler(store: ox.Store, settings: Settings) -> type[BaseHTTPRequestHan
             url = urlsplit(self.path)
             if url.path not in QUERY_PATHS:
                 return self.reply(HTTPStatus.NOT_FOUND, "only /query answers here\n")
-            query = parse_qs(url.query).get("query", [None])[0]
+            fields = parse_qs(url.query, keep_blank_values=True)
+            query = fields.get("query", [None])[0]
+            if query is None and url.path == "/":
+                return self.page(fields)
             if query is None:
-                return self.reply(HTTPStatus.OK, "kgraph read-only SPARQL endpoint: /query\n")
-            self.run(query)
+                return self.reply(HTTPStatus.OK, ENDPOINT_NOTE)
+            self.run(query, fields)
 
         def do_POST(self) -> None:  # noqa: N802
             if not self.checked():
@@ -151,14 +236,14 @@ def make_handler(store: ox.Store, settings: Settings) -> type[BaseHTTPRequestHan
                 return self.refuse(status, reason)
             body = self.rfile.read(length).decode("utf-8", errors="replace")
             kind = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
-            if kind == "application/sparql-query":
-                return self.run(body)
-            form = parse_qs(body)
+            if kind == "application/sparql-query":  # the dataset is in the URL's query string
+                return self.run(body, parse_qs(url.query, keep_blank_values=True))
+            form = parse_qs(body, keep_blank_values=True)
             if "update" in form:
                 return self.refuse(HTTPStatus.FORBIDDEN, "this endpoint is read-only")
             if "query" not in form:
                 return self.reply(HTTPStatus.BAD_REQUEST, "no query given\n")
-            self.run(form["query"][0])
+            self.run(form["query"][0], form)
 
         def do_OPTIONS(self) -> None:  # noqa: N802 (a CORS preflight)
             if not self.checked():
@@ -173,6 +258,24 @@ def make_handler(store: ox.Store, settings: Settings) -> type[BaseHTTPRequestHan
             self.send_header("Content-Length", "0")
             self.end_headers()
 
+        def page(self, fields: dict[str, list[str]]) -> None:
+            """The query page, with the answer to the stored query the form names."""
+            name = fields.get(STORED_FIELD, [None])[0]
+            if name is None:
+                return self.reply_page(HTTPStatus.OK, render_page(queries, label))
+            stored = by_name.get(name)
+            if stored is None:
+                known = ", ".join(by_name) or "none"
+                problem = f"no stored query named {name!r} (known: {known})"
+                return self.reply_page(
+                    HTTPStatus.NOT_FOUND, render_page(queries, label, error=problem)
+                )
+            status, answer = ask_page(source, stored, fields, settings)
+            self.reply_page(status, render_page(queries, label, answer))
+
+        def reply_page(self, status: int, html: str) -> None:
+            self.reply(status, html, "text/html", PAGE_HEADERS)
+
         def read_only(self) -> None:
             self.refuse(HTTPStatus.METHOD_NOT_ALLOWED, "this endpoint is read-only")
 
@@ -185,13 +288,18 @@ def make_handler(store: ox.Store, settings: Settings) -> type[BaseHTTPRequestHan
             self.refuse(HTTPStatus.FORBIDDEN, f"Host {self.headers.get('Host')!r} not allowed")
             return False
 
-        def run(self, query: str) -> None:
+        def run(self, query: str, fields: dict[str, list[str]]) -> None:
+            """Answer ``query`` over the dataset the request's ``fields`` name."""
             if uses_service(query) and not settings.allow_service:
                 return self.refuse(HTTPStatus.BAD_REQUEST, SERVE_SERVICE_REFUSED)
+            try:
+                dataset = protocol_dataset(fields)
+            except ValueError as err:
+                return self.reply(HTTPStatus.BAD_REQUEST, f"{err}\n")
             accept = self.headers.get("Accept", "")
             try:
                 status, media, data = run_limited(
-                    lambda: answer_bytes(store, query, accept), settings.timeout
+                    lambda: answer_bytes(store, query, accept, dataset), settings.timeout
                 )
             except KgraphError as err:
                 timed_out = "took longer than" in str(err)
@@ -214,10 +322,18 @@ def make_handler(store: ox.Store, settings: Settings) -> type[BaseHTTPRequestHan
                 self.send_header("Access-Control-Allow-Origin", settings.cors)
                 self.send_header("Vary", "Origin")
 
-        def reply(self, status: int, body: str | bytes, media: str = "text/plain") -> None:
+        def reply(
+            self,
+            status: int,
+            body: str | bytes,
+            media: str = "text/plain",
+            headers: dict[str, str] | None = None,
+        ) -> None:
             data = body.encode("utf-8") if isinstance(body, str) else body
             self.send_response(status)
             self.send_header("Content-Type", f"{media}; charset=utf-8")
+            for name, value in (headers or {}).items():
+                self.send_header(name, value)
             self.send_header("Content-Length", str(len(data)))
             if self.close_connection:
                 self.send_header("Connection", "close")
@@ -333,7 +449,7 @@ def make_server(
         timeout=timeout,
         allow_service=allow_service,
     )
-    server.RequestHandlerClass = make_handler(store, settings)
+    server.RequestHandlerClass = make_handler(store, settings, stored_queries(), Path(graph).name)
     return server
 
 

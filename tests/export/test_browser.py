@@ -6,8 +6,6 @@ that reaches for a CDN or any host fails here. Screenshots land in test-artifact
 
 from __future__ import annotations
 
-import os
-import shutil
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -16,7 +14,7 @@ from pathlib import Path
 import pytest
 
 import kgraph
-from kgraph.export.html import HEADLESS_CHROMIUM_ARGS, HtmlView, render_html
+from kgraph.export.html import HtmlView, render_html
 from kgraph.extract.pipeline import extract_article
 from kgraph.graph.model import build_graph
 from kgraph.records import Article
@@ -25,40 +23,6 @@ from tests.helpers import ROOT
 pytestmark = pytest.mark.browser
 
 ARTIFACTS = ROOT / "test-artifacts"
-CHROMIUM_ARGS = list(HEADLESS_CHROMIUM_ARGS)
-
-
-def chromium_path() -> str | None:
-    """Debian's chromium (``make system-deps``), or the one KGRAPH_CHROMIUM names."""
-    return (
-        os.environ.get("KGRAPH_CHROMIUM")
-        or shutil.which("chromium")
-        or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
-    )
-
-
-def unavailable(reason: str) -> None:
-    """In CI a missing browser is a failure (the tests must run there); locally, a skip."""
-    if os.environ.get("CI"):
-        pytest.fail(f"{reason}; run `make system-deps`", pytrace=False)
-    pytest.skip(reason)
-
-
-@pytest.fixture(scope="session")
-def browser():
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        unavailable("playwright is not installed (pip install -e '.[test]')")
-    path = chromium_path()
-    if not path:
-        unavailable("chromium is not installed")
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=path, headless=True, args=CHROMIUM_ARGS
-        )
-        yield chromium
-        chromium.close()
 
 
 @dataclass

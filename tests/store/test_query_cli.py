@@ -173,3 +173,78 @@ def test_info_counts_what_is_in_the_graph(seed_build):
     assert text.exit_code == 0 and "entities:" in text.stdout and "most mentioned:" in text.stdout
     data = json.loads(run("info", "--graph", seed_build.files["oxigraph"], "--json").stdout)
     assert data["articles"] == 3 and data["types"]["Person"] == info.types["Person"]
+
+
+def run_stdin(data: bytes, *args):
+    return CliRunner().invoke(main, ["query", "-", *map(str, args)], input=data)
+
+
+def test_a_query_read_from_stdin_answers_as_the_stored_one(ttl):
+    text = query_module.find_query("who-holds-which-post").text.encode("utf-8")
+    piped = run_stdin(text, "--graph", ttl, "--format", "csv")
+    stored = run("query", "who-holds-which-post", "--graph", ttl, "--format", "csv")
+    assert piped.exit_code == 0, piped.output
+    assert piped.stdout == stored.stdout and len(piped.stdout.splitlines()) > 1
+
+
+def test_a_piped_query_keeps_its_declared_parameters(ttl):
+    text = query_module.find_query("relations-of-person").text.encode("utf-8")
+    line = one_error_line(run_stdin(text, "--graph", ttl))
+    assert "standard input needs name=VALUE" in line
+    found = run_stdin(text, "--graph", ttl, "--param", "name=hochul", "--format", "jsonl")
+    assert found.exit_code == 0 and len(found.stdout.splitlines()) >= 3, found.output
+
+
+@pytest.mark.parametrize(
+    "data, expected",
+    [
+        (b"", "standard input: the query is empty"),
+        (b"# only a comment\n\n   \n", "standard input: the query is empty"),
+        (b"\xff\xfeS\x00E\x00", "standard input: looks like binary data"),
+        (b"SELECT \xe9 WHERE {}", "standard input: the query is not valid UTF-8 (byte 7)"),
+        (b"SELEKT ?x WHERE { ?x ?p ?o }", "the query is not valid SPARQL"),
+    ],
+)
+def test_empty_or_invalid_piped_input_is_one_line(ttl, data, expected):
+    assert expected in one_error_line(run_stdin(data, "--graph", ttl))
+
+
+def test_a_query_file_of_any_suffix_and_a_missing_one(ttl, tmp_path):
+    sparql = tmp_path / "count.sparql"
+    sparql.write_text("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }\n", encoding="utf-8")
+    result = run("query", sparql, "--graph", ttl, "--format", "jsonl")
+    assert result.exit_code == 0 and json.loads(result.stdout)["n"] > 100, result.output
+    empty = tmp_path / "empty.rq"
+    empty.write_text("\n", encoding="utf-8")
+    assert "empty.rq: the query is empty" in one_error_line(run("query", empty, "--graph", ttl))
+    missing = one_error_line(run("query", tmp_path / "nope.sparql", "--graph", ttl))
+    assert missing.endswith("nope.sparql: no such query file")
+    assert "is a folder" in one_error_line(run("query", tmp_path, "--graph", ttl))
+
+
+def test_a_query_url_is_refused_without_a_request(ttl):
+    from tests.store.loopback import silent_listener
+
+    with silent_listener() as (url, connected):
+        line = one_error_line(run("query", url, "--graph", ttl))
+        assert not connected()
+    assert url in line and "does not fetch queries from the network" in line
+
+
+def test_an_oxigraph_query_does_not_load_rdflib_s_sparql_engine(ttl):
+    """A quarter of a second of every `kgraph query`: only the rdflib engine needs it."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, kgraph; from kgraph.store.query import format_result; "
+        f"r = kgraph.query('memberships', graph={str(ttl)!r}, timeout=30); format_result(r); "
+        "print('rdflib.plugins.sparql.parser' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.stdout.strip() == "False", done.stderr
+    rdflib_engine = kgraph.query("memberships", graph=ttl, engine="rdflib")
+    assert len(rdflib_engine) > 0
+    import rdflib.plugins.sparql
+
+    assert rdflib.plugins.sparql.SPARQL_LOAD_GRAPHS is False  # FROM <iri> never downloads
