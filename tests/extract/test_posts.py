@@ -259,3 +259,9 @@ def test_a_title_after_an_indefinite_article_names_no_holder(extract_text):
     found = holdings(extract_text(text))
     assert not any(name == "Jane Roe" for name, _, _ in found)
     assert ("John Doe", "Governor", "current") in {(n, p.split(" of ")[0], s) for n, p, s in found}
+
+
+def test_an_apposition_without_an_article_gives_a_post(extract_text):
+    text = "The deal is off, said John Doe, spokesman for the Federal Aviation Administration."
+    found = holdings(extract_text(text))
+    assert ("John Doe", "Spokesperson of Federal Aviation Administration", "current") in found

@@ -36,7 +36,7 @@ RANGE = re.compile(r"\((\d{4})\s*[-–]\s*(\d{4})\)")
 
 APPOSITION = re.compile(
     r"^\s*,\s+(?:(?:who|who's) (?:is|was|has been|had been) )?"
-    r"(?:the|a|an|its|their|his|her)\s+([^,;.()]{3,80}?)\s*(?:[,;.()]|$)"
+    r"(?:(?:the|a|an|its|their|his|her)\s+|(?!who\b|which\b|whose\b))([^,;.()]{3,80}?)\s*(?:[,;.()]|$)"
 )
 
 
