@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from ..records import Article, ArticleExtraction, Claim
+from .affiliations import affiliation_claims
 from .config import PipelineConfig
 from .entities import resolve_mentions
 from .furniture import drop_furniture_mentions
@@ -47,6 +48,7 @@ def extract_from_doc(doc: Doc, article: Article, config: PipelineConfig) -> Arti
     holdings = holdings_in(doc, mentions, keys, knowledge)
     claims = claims_in(doc, mentions, keys, entities, holdings, knowledge)
     memberships, parties = party_claims(doc, mentions, keys, knowledge)
+    memberships += affiliation_claims(doc, mentions, keys)
     known = {e.key for e in entities}
     entities = sorted([*entities, *(p for p in parties if p.key not in known)], key=lambda e: e.key)
     return ArticleExtraction(

@@ -62,6 +62,9 @@ REPORTING_VERBS = ATTRIBUTION_VERBS | {
     "suggest", "boast", "brag", "promise", "vow", "warn", "recall", "realize",
 }  # fmt: skip
 
+# "Jane Roe, an economist at Acme Bank": the organisation a person works for or with.
+AFFILIATION_PREPOSITIONS = frozenset({"at", "with", "for"})
+
 # "X got the endorsement of Y": Y endorses X (the noun's object gave it to the verb's subject).
 RECEIVING_VERBS = frozenset({
     "get", "receive", "win", "earn", "secure", "gain", "land", "garner", "attract", "enjoy",
