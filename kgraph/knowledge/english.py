@@ -68,7 +68,7 @@ AFFILIATION_PREPOSITIONS = frozenset({"at", "with", "for"})
 # "X got the endorsement of Y": Y endorses X (the noun's object gave it to the verb's subject).
 RECEIVING_VERBS = frozenset({
     "get", "receive", "win", "earn", "secure", "gain", "land", "garner", "attract", "enjoy",
-    "collect", "pick", "accept", "lose",
+    "collect", "pick", "accept",
 })  # fmt: skip
 
 # --- modality and negation -----------------------------------------------------------------

@@ -81,3 +81,21 @@ def test_between_equally_salient_people_the_nearer_wins(extract_text):
     found = relation_names(extract_text(text))
     assert ("Peter Poe", "opposes", "John Smith") in found
     assert ("Peter Poe", "opposes", "Doe") not in found
+
+
+def test_a_pronoun_in_a_fronted_clause_is_the_main_subject(extract_text):
+    text = (
+        "Peter Poe spoke on Monday. After his meeting with Peter Poe, John Doe praised Mary Major."
+    )
+    found = relation_names(extract_text(text))
+    assert ("John Doe", "meets", "Peter Poe") in found
+
+
+def test_their_meeting_joins_the_verbs_subjects(extract_text):
+    text = "John Doe said he and Peter Poe have talked often since their meeting in May."
+    found = relation_names(extract_text(text))
+    assert ("John Doe", "meets", "Peter Poe") in found or (
+        "Peter Poe",
+        "meets",
+        "John Doe",
+    ) in found

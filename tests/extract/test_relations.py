@@ -327,6 +327,11 @@ def test_commenting_on_a_nomination_is_no_appointment(extract_text):
             ("Jane Roe", "supports", "John Doe"),
         ),
         (
+            "Jane Roe has the backing of John Doe.",
+            ("John Doe", "supports", "Jane Roe"),
+            ("Jane Roe", "supports", "John Doe"),
+        ),
+        (
             "Jane Roe announced her endorsement of John Doe.",
             ("Jane Roe", "supports", "John Doe"),
             ("John Doe", "supports", "Jane Roe"),

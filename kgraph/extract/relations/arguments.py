@@ -137,11 +137,12 @@ def objects_at(token: Token, path: str, ctx: ArticleContext) -> list[str]:
 
 
 def noun_subjects(noun: Token, trigger: Trigger, ctx: ArticleContext) -> list[str]:
-    """Who does what the noun names: its possessor when it has one ('criticized Roe for
+    """Who does what the noun names: its possessor when it names one ('criticized Roe for
     her criticism of Doe': Roe criticizes Doe, not the verb's subject), else by the
-    lexicon's subject specs."""
-    if "poss" in trigger.subjects and follow(noun, "poss"):
-        return entities_of(follow(noun, "poss"), ctx)
+    lexicon's subject specs ('he and Doe spoke since their meeting': the verb's)."""
+    possessors = entities_of(follow(noun, "poss"), ctx) if "poss" in trigger.subjects else []
+    if possessors:
+        return possessors
     keys: list[str] = []
     for spec in trigger.subjects:
         if spec == "poss":

@@ -120,8 +120,12 @@ def claims_for(token: Token, trigger: Trigger, ctx: ArticleContext) -> Iterator[
 
 
 def received(noun: Token) -> bool:
-    """'Roe won the endorsement of Doe': the one who gets it is its object, not its giver."""
-    return noun.dep_ == "dobj" and noun.head.lemma_ in RECEIVING_VERBS
+    """'Roe won the endorsement of Doe', 'Roe has the backing of Doe': the one who gets
+    it is its object, not its giver ('Roe had harsh criticism of Doe' gives it)."""
+    if noun.dep_ != "dobj":
+        return False
+    held = noun.head.lemma_ == "have" and any(c.lower_ == "the" for c in noun.children)
+    return held or noun.head.lemma_ in RECEIVING_VERBS
 
 
 def names_something(verb: Token) -> bool:

@@ -99,6 +99,9 @@ def antecedent(pronoun: Token, ctx: ArticleContext) -> str | None:
     """The person a third-person pronoun stands for: the most salient person of its gender
     in the sentences just before it (see ``salience``), skipping the clause's own subject
     for object pronouns ('Roe ... calling him a communist': him is not Roe)."""
+    fronted = fronted_subject(pronoun, ctx)
+    if fronted and agrees(fronted, pronoun, ctx):
+        return fronted
     if pronoun.dep_ in ("nsubj", "nsubjpass"):
         speaker = reporting_subject(pronoun, ctx)
         if speaker and agrees(speaker, pronoun, ctx):
@@ -118,6 +121,22 @@ def antecedent(pronoun: Token, ctx: ArticleContext) -> str | None:
     if not scores:
         return None
     return max(scores, key=lambda key: scores[key])
+
+
+def fronted_subject(pronoun: Token, ctx: ArticleContext) -> str | None:
+    """'After his meeting with Doe, Roe said ...', 'When she arrived, Roe ...': a subject
+    or possessive pronoun in a clause before the main verb stands for the person named as
+    that verb's subject right after it (not for an object: 'After meeting him, Roe ...')."""
+    if pronoun.dep_ not in ("poss", "nsubj", "nsubjpass"):
+        return None
+    root = pronoun.sent.root
+    if pronoun.i >= root.i:
+        return None
+    subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i > pronoun.i]
+    if not subjects or any(t.i == pronoun.i for t in subjects[0].subtree):
+        return None
+    key = ctx.token_entity.get(subjects[0].i)
+    return key if key and ctx.kind(key) == PERSON else None
 
 
 def agrees(key: str, pronoun: Token, ctx: ArticleContext) -> bool:
