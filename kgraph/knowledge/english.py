@@ -62,6 +62,12 @@ REPORTING_VERBS = ATTRIBUTION_VERBS | {
     "suggest", "boast", "brag", "promise", "vow", "warn", "recall", "realize",
 }  # fmt: skip
 
+# "some Democrats", "several Tories": part of a group, not the group.
+GROUP_QUANTIFIERS = frozenset({
+    "some", "several", "many", "few", "most", "other", "both", "two", "three", "dozens",
+    "numerous", "fellow", "individual", "moderate", "rank-and-file", "dissident", "rebel",
+})  # fmt: skip
+
 # "Jane Roe, an economist at Acme Bank": the organisation a person works for or with.
 AFFILIATION_PREPOSITIONS = frozenset({"at", "with", "for"})
 

@@ -390,3 +390,15 @@ def test_a_nouns_possessor_is_its_only_subject(extract_text):
     )
     assert ("Mary Major", "criticizes", "Peter Poe") in found
     assert ("John Doe", "criticizes", "Peter Poe") not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Some Republicans criticized John Doe.", set()),
+        ("Three Democrats praised John Doe.", set()),
+        ("Republicans criticized John Doe.", {("Republican Party", "criticizes", "John Doe")}),
+    ],
+)
+def test_counted_members_are_not_the_party(extract_text, text, expected):
+    assert relation_names(extract_text(text)) == expected

@@ -6,7 +6,12 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ...knowledge import Trigger
-from ...knowledge.english import CAUSE_PREPOSITIONS, GROUP_WORDS, POSSESSIVE_CLITICS
+from ...knowledge.english import (
+    CAUSE_PREPOSITIONS,
+    GROUP_QUANTIFIERS,
+    GROUP_WORDS,
+    POSSESSIVE_CLITICS,
+)
 from ...vocab import PERSON
 from .context import ArticleContext
 from .paths import SUBJECT_DEPS, follow
@@ -21,10 +26,22 @@ def entities_of(tokens: list[Token], ctx: ArticleContext) -> list[str]:
     keys = []
     for token in tokens:
         for t in conjuncts(token):
+            if counted_members(t):
+                continue
             key = apposed_name(t, ctx) or refers_to(t, ctx)
             if key and key not in keys:
                 keys.append(key)
     return keys
+
+
+def counted_members(token: Token) -> bool:
+    """'three Democrats', 'some Republicans', '14 Tory MPs': a number of a group's members
+    is not the group itself, so it is no argument of the group's relations."""
+    return token.tag_ in ("NNPS", "NNS") and any(
+        c.dep_ in ("nummod", "det", "amod", "quantmod")
+        and (c.like_num or c.lower_ in GROUP_QUANTIFIERS)
+        for c in token.children
+    )
 
 
 def apposed_name(token: Token, ctx: ArticleContext) -> str | None:
