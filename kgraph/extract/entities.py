@@ -11,6 +11,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..knowledge import Knowledge, normalize
+from ..knowledge.english import TITLE_GENDERS
+from ..knowledge.genders import gender_of_name
 from ..records import LocalEntity, Mention
 from ..vocab import ORGANIZATION, PERSON, PLACE
 from .names import PersonIndex, entity_key, initials, is_acronym, strip_nickname
@@ -30,9 +32,11 @@ class Cluster:
 
 
 def resolve_mentions(
-    mentions: list[Mention], knowledge: Knowledge
+    mentions: list[Mention], knowledge: Knowledge, text: str = ""
 ) -> tuple[list[LocalEntity], list[str]]:
-    """Cluster one article's mentions; returns its entities and each mention's entity key."""
+    """Cluster one article's mentions; returns its entities and each mention's entity key.
+    ``text`` (the article's) lets a gendered honorific before a surname ("Mrs Roe") keep it
+    from the full name of another gender ("John Roe")."""
     full_people = person_full_names(mentions)
     people = PersonIndex(full_people)
     long_orgs = [
@@ -41,7 +45,8 @@ def resolve_mentions(
     clusters: dict[str, Cluster] = {}
     mention_cluster: list[str] = []
     for mention in mentions:
-        name, nickname = canonical_surface(mention, knowledge, people, long_orgs)
+        honorific = honorific_before(text, mention)
+        name, nickname = canonical_surface(mention, knowledge, people, long_orgs, honorific)
         cluster = clusters.setdefault(normalize(name), Cluster(name=name))
         known = knowledge.lookup(name)
         if known is not None:
@@ -53,6 +58,8 @@ def resolve_mentions(
         cluster.surfaces[mention.surface] += 1
         if mention.title:
             cluster.surfaces[f"{mention.title} {mention.surface}"] += 0
+        elif honorific and len(mention.surface.split()) == 1:
+            cluster.surfaces[f"{honorific} {mention.surface}"] += 0  # "Mrs Roe": her gender
         if nickname:
             cluster.surfaces[nickname] += 0
         mention_cluster.append(normalize(name))
@@ -105,13 +112,35 @@ def person_full_names(mentions: list[Mention]) -> dict[str, str]:
     return names
 
 
+def honorific_before(text: str, mention: Mention) -> str | None:
+    """'Mrs' in 'Mrs Roe' (the cleaner strips honorifics from the span itself)."""
+    words = text[max(0, mention.start - 6) : mention.start].split()
+    return words[-1] if words and normalize(words[-1]) in TITLE_GENDERS else None
+
+
+def gender_conflict(honorific: str | None, full_name: str | None) -> bool:
+    """'Mrs Roe' is not 'John Roe'; 'Mr Roe' is not 'Jane Roe'."""
+    if not honorific or not full_name:
+        return False
+    wanted = TITLE_GENDERS.get(normalize(honorific))
+    known = gender_of_name(full_name)
+    return bool(wanted and known and wanted != known)
+
+
 def canonical_surface(
-    mention: Mention, knowledge: Knowledge, people: PersonIndex, long_orgs: list[str]
+    mention: Mention,
+    knowledge: Knowledge,
+    people: PersonIndex,
+    long_orgs: list[str],
+    honorific: str | None = None,
 ) -> tuple[str, str | None]:
     """The name a mention's cluster is keyed by: a surname or given name expanded to the
-    one full name of the article it fits ('Roe' -> 'Jane Roe'), an alias to its entry."""
+    one full name of the article it fits ('Roe' -> 'Jane Roe', not for 'Mr Roe'), an alias
+    to its entry."""
     surface, nickname = strip_nickname(mention.surface)
     full = people.expand(surface) if mention.kind == PERSON else None
+    if gender_conflict(honorific, full):
+        return surface, nickname
     known = knowledge.lookup(mention.surface)
     if known is not None and not (full and known.kind == PLACE):
         return known.name, None

@@ -44,7 +44,7 @@ def extract_from_doc(doc: Doc, article: Article, config: PipelineConfig) -> Arti
     text = text_of(doc)
     mentions = drop_furniture_mentions(mentions_in(doc, knowledge), text)
     mentions = confirm_headline_mentions(mentions, text)
-    entities, keys = resolve_mentions(mentions, knowledge)
+    entities, keys = resolve_mentions(mentions, knowledge, text)
     holdings = holdings_in(doc, mentions, keys, knowledge)
     claims = claims_in(doc, mentions, keys, entities, holdings, knowledge)
     memberships, parties = party_claims(doc, mentions, keys, knowledge)

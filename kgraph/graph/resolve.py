@@ -11,7 +11,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from ..extract.entities import KIND_PRIORITY
+from ..extract.entities import KIND_PRIORITY, gender_conflict
 from ..extract.names import PersonIndex, entity_key, initials, is_acronym, name_core
 from ..knowledge import normalize
 from ..records import ArticleExtraction, LocalEntity
@@ -117,6 +117,9 @@ def surname_choices(
         if not candidates:
             continue
         for article_id, entity in items:
+            candidates = [k for k in by_suffix[words] if not honorific_conflict(entity, k)]
+            if not candidates:
+                continue
             named = {k: in_article[article_id][k] for k in candidates if in_article[article_id][k]}
             if named:  # the article names them: its own mentions decide, or nobody
                 choice = dominant(named, ratio=ARTICLE_DOMINANCE) or likeliest(
@@ -127,6 +130,12 @@ def surname_choices(
             if choice is not None:
                 choices[(article_id, entity.key)] = choice
     return choices
+
+
+def honorific_conflict(entity: LocalEntity, full_key: str) -> bool:
+    """'Mrs Roe' (an alias of the lone surname) is not 'John Roe'."""
+    full_name = full_key.split(":", 1)[1]
+    return any(gender_conflict(alias.split()[0], full_name) for alias in entity.aliases if alias)
 
 
 def likeliest(
@@ -241,7 +250,7 @@ def corpus_renames(by_key: dict[str, list[tuple[str, LocalEntity]]]) -> dict[str
     mentions = {key: sum(e.mention_count for _, e in by_key[key]) for key in people}
     for key, name in people.items():
         full = index.expand(name, exclude=normalize(name))
-        if not full:
+        if not full or any(honorific_conflict(e, f"{PERSON}:{full}") for _, e in by_key[key]):
             continue
         target = key_of[normalize(full)]
         if len(name.split()) == 1 or mentions[target] >= mentions[key]:

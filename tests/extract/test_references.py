@@ -99,3 +99,10 @@ def test_their_meeting_joins_the_verbs_subjects(extract_text):
         "meets",
         "John Doe",
     ) in found
+
+
+def test_mrs_roe_is_not_john_roe(extract_text):
+    extraction = extract_text("John Roe praised the plan. Mrs Roe praised Peter Poe.")
+    found = relation_names(extraction)
+    assert ("John Roe", "praises", "Peter Poe") not in found
+    assert ("Roe", "praises", "Peter Poe") in found

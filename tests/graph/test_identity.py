@@ -119,3 +119,18 @@ def test_a_double_surname_written_without_its_hyphen_joins_the_person():
         )
     )
     assert node_of(resolution, "b", "Roe Smith") == "Jane Roe-Smith"
+
+
+def test_a_gendered_honorific_keeps_a_surname_from_a_name_of_the_other_gender():
+    mrs_roe = LocalEntity(
+        key="Person:roe", name="Roe", kind="Person", mention_count=3, aliases=("Mrs Roe",)
+    )
+    resolution = resolve_corpus(
+        corpus(
+            ("a", "2005-03-01", [person("John Roe", 12)]),
+            ("b", "2005-04-01", [mrs_roe]),
+            ("c", "2005-04-02", [person("Roe", 2)]),
+        )
+    )
+    assert node_of(resolution, "b", "Roe") == "Roe"
+    assert node_of(resolution, "c", "Roe") == "John Roe"
