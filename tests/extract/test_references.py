@@ -106,3 +106,8 @@ def test_mrs_roe_is_not_john_roe(extract_text):
     found = relation_names(extraction)
     assert ("John Roe", "praises", "Peter Poe") not in found
     assert ("Roe", "praises", "Peter Poe") in found
+
+
+def test_the_prime_minister_is_not_any_minister(extract_text):
+    text = "Former minister Jane Roe spoke. John Doe criticized the prime minister on Monday."
+    assert ("John Doe", "criticizes", "Jane Roe") not in relation_names(extract_text(text))

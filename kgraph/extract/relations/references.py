@@ -56,6 +56,9 @@ def resolve_reference(token: Token, ctx: ArticleContext) -> str | None:
     if lower in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
         return relative_antecedent(token.head.head, ctx, token.head)
     if token.pos_ == "NOUN" and any(c.lower_ in DEFINITE_DETERMINERS for c in token.children):
+        phrase = title_phrase(token, ctx)
+        if phrase:  # "the prime minister": that post's holder or nobody, not any minister
+            return ctx.roles.get(phrase)
         role = ctx.roles.get(token.lemma_.lower()) or ctx.roles.get(token.lower_)
         if role:
             return role
@@ -70,6 +73,16 @@ def resolve_reference(token: Token, ctx: ArticleContext) -> str | None:
     if token.pos_ == "NOUN":
         return named_by_reference(token, ctx)
     return None
+
+
+def title_phrase(noun: Token, ctx: ArticleContext) -> str | None:
+    """'prime minister' for 'the prime minister': the noun with its lowercase modifiers,
+    when they make a title of their own (None for 'the president', 'the new president')."""
+    modifiers = [c for c in noun.lefts if c.dep_ in ("compound", "amod") and c.is_lower]
+    if not modifiers:
+        return None
+    phrase = " ".join([*(m.lower_ for m in modifiers), noun.lower_])
+    return phrase if phrase in ctx.roles or ctx.knowledge.title(phrase) else None
 
 
 def named_by_reference(noun: Token, ctx: ArticleContext) -> str | None:
