@@ -158,14 +158,14 @@ def test_node_click_shows_details_and_edge_tooltip_has_evidence(seed_build, open
     details = opened.page.inner_text("#details")
     assert seed_build.graph.entities[key].name in details
     assert "mention" in details
-    tooltip = opened.js("kgraph.edges.get().find(e => e.evidence.length).title.textContent")
+    tooltip = opened.js("kgraph.edgeView.get().find(e => e.evidence.length).title.textContent")
     assert "confidence" in tooltip and "sentence" in tooltip
 
 
 def test_filters_hide_edges(seed_build, open_page):
     opened = open_page(seed_build.files["html"])
     total = opened.js("kgraph.edgeView.length")
-    counts = Counter(opened.js("kgraph.edges.get().map(e => e.relation)"))
+    counts = Counter(opened.js("kgraph.edgeView.get().map(e => e.relation)"))
     relation, count = counts.most_common(1)[0]
     opened.page.uncheck(f'input[data-facet="relation"][value="{relation}"]')
     assert opened.js("kgraph.edgeView.length") == total - count
