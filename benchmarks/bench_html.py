@@ -99,7 +99,7 @@ def main() -> int:
     parser.add_argument("--html", type=Path, help="measure this page instead of building one")
     parser.add_argument("--out", type=Path, default=Path("/tmp/kgraph-bench-html"))
     parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--budget", type=float, default=5.0, help="seconds allowed to settle")
+    parser.add_argument("--budget", type=float, default=2.0, help="seconds allowed to settle")
     parser.add_argument("--chromium", default=shutil.which("chromium") or "/usr/bin/chromium")
     parser.add_argument("--screenshot", type=Path, default=ROOT / "test-artifacts" / "bench.png")
     parser.add_argument("--json", action="store_true", help="print one JSON record")

@@ -118,3 +118,30 @@ def test_cli_view_options(tmp_path, seeds_dir):
     assert "no entity named" in result.output and "Traceback" not in result.output
     result = CliRunner().invoke(main, ["build", "--relation", "likes", "-o", str(tmp_path)])
     assert result.exit_code == 1 and "unknown relation type" in result.output
+
+
+def test_relations_read_in_plain_words(seed_build):
+    """No internal property name (camelCase) reaches a reader: the lexicon's labels do."""
+    data = page_data(seed_build.files["html"].read_text("utf-8"))
+    fine = [e for e in data["edges"] if e["fine"] != e["relation"]]
+    assert fine  # the seeds state some relations in finer words
+    for edge in data["edges"]:
+        assert not re.search(r"[a-z][A-Z]", edge["fineLabel"]), edge["fineLabel"]
+        assert edge["structural"] == (edge["relation"] in ("holds", "memberOf", "postIn"))
+
+
+def test_entity_card_data_has_posts_with_status_and_wikidata_links(seed_build):
+    kg = seed_build.graph
+    data = page_data(seed_build.files["html"].read_text("utf-8"))
+    by_id = {n["id"]: n for n in data["nodes"]}
+    for tenure in kg.tenures:
+        posts = by_id[tenure.holder]["details"]["posts"]
+        assert {"post": tenure.post, "status": tenure.status} in [
+            {"post": p["post"], "status": p["status"]} for p in posts
+        ]
+    linked = [k for k, e in kg.entities.items() if any("wikidata.org" in s for s in e.same_as)]
+    for key in linked:
+        link = by_id[key]["details"]["wikidata"]
+        assert re.fullmatch(r"https://www\.wikidata\.org/wiki/Q\d+", link)
+    unlinked = [k for k, e in kg.entities.items() if not e.same_as]
+    assert all(by_id[k]["details"]["wikidata"] == "" for k in unlinked)

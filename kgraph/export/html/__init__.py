@@ -28,7 +28,7 @@ from pyvis.network import Network
 from ...errors import ParameterError
 from ...graph.model import KnowledgeGraph
 from ...graph.nodes import Entity
-from ...vocab import MEMBER_OF, SYMMETRIC_RELATIONS
+from ...vocab import HOLDS, MEMBER_OF, SYMMETRIC_RELATIONS
 from .. import exporter, write_atomically
 from .view import POST_IN, HtmlView
 
@@ -55,6 +55,8 @@ POLARITY_NAME = {1: "cooperative", 0: "neutral", -1: "conflictual"}
 EDGE_PIXELS = 150.0  # typical edge length in the precomputed layout
 CELL_PIXELS = 130.0  # room around a component (labels are wider than nodes)
 ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?")
+STRUCTURAL = frozenset({HOLDS, MEMBER_OF, POST_IN})  # posts and memberships: one toggle away
+WIKIDATA = re.compile(r"^https?://(?:www\.)?wikidata\.org/(?:entity|wiki)/(Q\d+)$")
 
 
 def relation_label(name: str) -> str:
@@ -98,6 +100,14 @@ def article_table(kg: KnowledgeGraph) -> dict[str, dict]:
     }
 
 
+def plain_label(kg: KnowledgeGraph, relation: str) -> str:
+    """A relation in plain words: the lexicon's label where it has one ('calls names'),
+    never the internal property name a reader cannot parse ('callsNames')."""
+    properties = kg.knowledge.properties if kg.knowledge is not None else {}
+    label = (properties.get(relation) or {}).get("label")
+    return label if isinstance(label, str) and label.strip() else relation_label(relation)
+
+
 def edge_records(kg: KnowledgeGraph) -> list[dict]:
     """Every relation supported as fact, plus each post's organisation, as plain edge data."""
     edges = []
@@ -112,6 +122,8 @@ def edge_records(kg: KnowledgeGraph) -> list[dict]:
                 "relation": core,
                 "fine": predicate,
                 "label": relation_label(core),
+                "fineLabel": plain_label(kg, predicate),
+                "structural": core in STRUCTURAL,
                 "polarity": POLARITY_NAME[polarity],
                 "color": POLARITY_COLOR[polarity],
                 "confidence": round(max(a.confidence for a in positive), 2),
@@ -129,6 +141,8 @@ def edge_records(kg: KnowledgeGraph) -> list[dict]:
                 "relation": POST_IN,
                 "fine": POST_IN,
                 "label": "post in",
+                "fineLabel": "post in",
+                "structural": True,
                 "polarity": POLARITY_NAME[0],
                 "color": POLARITY_COLOR[0],
                 "confidence": 1.0,
@@ -205,21 +219,47 @@ def select(kg: KnowledgeGraph, edges: list[dict], view: HtmlView) -> tuple[list[
     return sorted(nodes), kept
 
 
-def node_details(kg: KnowledgeGraph, entity: Entity, memberships: dict[str, set[str]]) -> dict:
-    """What the tooltip and the details panel show about one entity."""
-    posts = sorted(
-        {
-            f"{kg.entities[t.post].name} ({t.status})"
-            for t in kg.tenures
-            if t.holder == entity.key and t.post in kg.entities
-        }
-    )
+def wikidata_link(entity: Entity) -> str:
+    """The entity's Wikidata page where the knowledge base links it ('' if not): a link the
+    reader may follow, never something the page loads."""
+    for iri in entity.same_as:
+        match = WIKIDATA.match(iri)
+        if match:
+            return f"https://www.wikidata.org/wiki/{match.group(1)}"
+    return ""
+
+
+def tenure_records(kg: KnowledgeGraph) -> dict[str, list[dict]]:
+    """Per holder its posts with status and years, as the entity card lists them."""
+    found: dict[str, list[dict]] = defaultdict(list)
+    for t in kg.tenures:
+        if t.post in kg.entities:
+            found[t.holder].append(
+                {
+                    "post": t.post,
+                    "name": kg.entities[t.post].name,
+                    "status": t.status,
+                    "start": t.start_year or 0,
+                    "end": t.end_year or 0,
+                }
+            )
+    return {k: sorted(v, key=lambda p: (p["name"], p["status"])) for k, v in found.items()}
+
+
+def node_details(
+    kg: KnowledgeGraph,
+    entity: Entity,
+    memberships: dict[str, set[str]],
+    tenures: dict[str, list[dict]],
+) -> dict:
+    """What the tooltip and the entity card show about one entity."""
     return {
         "subtype": entity.subtype or "",
         "aliases": list(entity.aliases),
         "mentions": entity.mention_count,
-        "posts": posts,
+        "posts": tenures.get(entity.key, []),
         "memberships": sorted(kg.entities[o].name for o in memberships.get(entity.key, ())),
+        "wikidata": wikidata_link(entity),
     }
 
 
@@ -327,6 +367,7 @@ def build_network(kg: KnowledgeGraph, view: HtmlView | None = None) -> Network:
     for subject, predicate, obj in kg.relations():
         if predicate == MEMBER_OF:
             memberships[subject].add(obj)
+    tenures = tenure_records(kg)
     connected = [k for k in nodes if degree.get(k)]
     community = communities(connected, edges) if len(connected) > view.cluster_above else {}
     positions = pack_components(nodes, edges)
@@ -346,7 +387,7 @@ def build_network(kg: KnowledgeGraph, view: HtmlView | None = None) -> Network:
             y=positions[key][1],
             degree=degree.get(key, 0),
             articleIds=list(entity.articles),
-            details=node_details(kg, entity, memberships),
+            details=node_details(kg, entity, memberships, tenures),
             **({"community": community[key]} if key in community else {}),
         )
     curve_parallel(edges)
