@@ -19,14 +19,15 @@ PRONOUN_GENDERS = {
 CAMPAIGN_WORDS = frozenset({"team"})  # "Team Roe" is a person's campaign, not a person
 # "Mr", "Ms": inside a span they start the name ("Tanzania Mr Roe" -> "Roe").
 PLAIN_HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "mx"})
-# Titles written before a name that say its bearer's gender ("Mrs May", "Sir Keir").
+# Titles written before a name that say its bearer's gender ("Mrs May", "Sir Keir");
+# not "chairman" or "spokesman", which are said of women too.
 TITLE_GENDERS = {
-    "mr": "M", "mr.": "M", "sir": "M", "lord": "M", "congressman": "M", "chairman": "M",
+    "mr": "M", "mr.": "M", "sir": "M", "lord": "M", "congressman": "M",
     "king": "M", "prince": "M", "father": "M", "brother": "M", "son": "M", "husband": "M",
     "mrs": "F", "mrs.": "F", "ms": "F", "ms.": "F", "miss": "F", "dame": "F", "lady": "F",
     "baroness": "F", "congresswoman": "F", "chairwoman": "F", "queen": "F", "princess": "F",
     "mother": "F", "sister": "F", "daughter": "F", "wife": "F", "spokeswoman": "F",
-    "spokesman": "M", "businesswoman": "F", "businessman": "M",
+    "businesswoman": "F",
 }  # fmt: skip
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
 PERSON_RELATIVES = ("who", "whom")
