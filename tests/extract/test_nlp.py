@@ -159,3 +159,21 @@ def test_an_honorific_inside_a_span_starts_the_name(config):
 def test_a_team_named_after_a_person_is_an_organisation(config):
     kinds = {m.surface: m.kind for m in mentions(config, "Team Obama hammered him again.")}
     assert kinds.get("Team Obama") == "Organization"
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("McCarthyOcasio-Cortez", True),  # a link's headline glued on the name
+        ("CornynThe", True),
+        ("DeSantisBiden", True),
+        ("McCarthy", False),
+        ("MacArthur", False),
+        ("DeSantis", False),
+        ("JoAnn", False),
+    ],
+)
+def test_glued_page_furniture_is_told_from_names_with_capitals(word, expected):
+    from kgraph.extract.nlp.cleaner import glued
+
+    assert glued(word) is expected

@@ -34,7 +34,15 @@ CREDIT = re.compile(rf"\b({'|'.join(CREDIT_WORDS)})s?\b", re.I)
 FUNCTION_POS = {"DET", "ADP", "CCONJ", "SCONJ", "PART", "PRON", "AUX"}
 
 
-GLUED = re.compile(r"^(?!Mac)[A-Z][a-z]{2,}[A-Z]")  # "CornynThe": page furniture glued on
+# "CornynThe", "McCarthyOcasio-Cortez", "LeeMike": page furniture glued on a name; the
+# capital after a surname prefix ("McCarthy", "MacArthur", "DeSantis") is the name's own.
+SURNAME_PREFIX = re.compile(r"^(?:Mac|Mc|De|Di|Da|Du|La|Le|Van|Von|Fitz|O')(?=[A-Z])")
+GLUED_WORD = re.compile(r"^[A-Z][a-z]{2,}[A-Z]")
+
+
+def glued(word: str) -> bool:
+    prefix = SURNAME_PREFIX.match(word)
+    return bool(GLUED_WORD.match(word[prefix.end() :] if prefix else word))
 
 
 class EntityCleaner:
@@ -167,7 +175,7 @@ class EntityCleaner:
             return False
         if span.label_ == "PERSON" and (not plausible_person(span) or link_text_follows(span)):
             return False
-        if GLUED.match(span[0].text):  # "TrumpWest Virginia": link text glued to a name
+        if glued(span[0].text):  # "TrumpWest Virginia": link text glued to a name
             return False
         return not in_photo_credit(span)
 
@@ -281,7 +289,7 @@ def link_text_follows(span: Span) -> bool:
     doc = span.doc
     words = {t.text for t in span if t.is_alpha}
     for token in doc[span.end : min(span.end + 3, len(doc))]:
-        if GLUED.match(token.text) and any(token.text.startswith(w) for w in words):
+        if glued(token.text) and any(token.text.startswith(w) for w in words):
             return True
     return False
 
@@ -289,7 +297,7 @@ def link_text_follows(span: Span) -> bool:
 def plausible_person(span: Span) -> bool:
     """No glued page furniture ('CornynThe'), no court case ('Roe v. Wade'), no all-caps
     acronyms of four letters or more."""
-    if any(GLUED.match(t.text) for t in span):
+    if any(glued(t.text) for t in span):
         return False
     if any(t.lower_ in CASE_SEPARATORS for t in span[1:-1]):
         return False
