@@ -2,6 +2,7 @@ import pytest
 
 from kgraph.errors import KgraphError
 from kgraph.extract.nlp import choose_model, mentions_in
+from kgraph.extract.nlp.cleaner import glued
 
 
 def mentions(config, text):
@@ -174,6 +175,4 @@ def test_a_team_named_after_a_person_is_an_organisation(config):
     ],
 )
 def test_glued_page_furniture_is_told_from_names_with_capitals(word, expected):
-    from kgraph.extract.nlp.cleaner import glued
-
     assert glued(word) is expected
