@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..knowledge import Knowledge, normalize
-from ..knowledge.english import TITLE_GENDERS
+from ..knowledge.english import KNIGHTLY_HONORIFICS, PLAIN_HONORIFICS, TITLE_GENDERS
 from ..knowledge.genders import gender_of_name
 from ..records import LocalEntity, Mention
 from ..vocab import ORGANIZATION, PERSON, PLACE
@@ -44,9 +44,12 @@ def resolve_mentions(
     ]
     clusters: dict[str, Cluster] = {}
     mention_cluster: list[str] = []
+    knighted = titled_full_names(mentions, text)
     for mention in mentions:
         honorific = honorific_before(text, mention)
         name, nickname = canonical_surface(mention, knowledge, people, long_orgs, honorific)
+        if honorific and normalize(honorific) in PLAIN_HONORIFICS and normalize(name) in knighted:
+            name, nickname = strip_nickname(mention.surface)  # "Mr Roe" is not "Sir John Roe"
         cluster = clusters.setdefault(normalize(name), Cluster(name=name))
         known = knowledge.lookup(name)
         if known is not None:
@@ -116,6 +119,17 @@ def honorific_before(text: str, mention: Mention) -> str | None:
     """'Mrs' in 'Mrs Roe' (the cleaner strips honorifics from the span itself)."""
     words = text[max(0, mention.start - 6) : mention.start].split()
     return words[-1] if words and normalize(words[-1]) in TITLE_GENDERS else None
+
+
+def titled_full_names(mentions: list[Mention], text: str) -> set[str]:
+    """Full names the article writes with "Sir", "Dame" or "Lord": news copy never calls
+    them "Mr" or "Mrs", so a "Mr Roe" of the same article is someone else."""
+    return {
+        normalize(m.surface)
+        for m in mentions
+        if len(m.surface.split()) >= 2
+        and normalize(honorific_before(text, m) or "") in KNIGHTLY_HONORIFICS
+    }
 
 
 def gender_conflict(honorific: str | None, full_name: str | None) -> bool:

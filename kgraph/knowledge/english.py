@@ -19,6 +19,8 @@ PRONOUN_GENDERS = {
 CAMPAIGN_WORDS = frozenset({"team"})  # "Team Roe" is a person's campaign, not a person
 # "Mr", "Ms": inside a span they start the name ("Tanzania Mr Roe" -> "Roe").
 PLAIN_HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "mx"})
+# "Sir Jane Roe" is never "Mr Roe" or "Mrs Roe" in news copy.
+KNIGHTLY_HONORIFICS = frozenset({"sir", "dame", "lord", "lady", "baroness"})
 # Titles written before a name that say its bearer's gender ("Mrs May", "Sir Keir");
 # not "chairman" or "spokesman", which are said of women too.
 TITLE_GENDERS = {

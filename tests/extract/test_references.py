@@ -111,3 +111,10 @@ def test_mrs_roe_is_not_john_roe(extract_text):
 def test_the_prime_minister_is_not_any_minister(extract_text):
     text = "Former minister Jane Roe spoke. John Doe criticized the prime minister on Monday."
     assert ("John Doe", "criticizes", "Jane Roe") not in relation_names(extract_text(text))
+
+
+def test_mr_roe_is_not_sir_john_roe(extract_text):
+    text = "Sir John Roe, the police chief, spoke. Mr Roe praised Peter Poe."
+    found = relation_names(extract_text(text))
+    assert ("Roe", "praises", "Peter Poe") in found
+    assert ("John Roe", "praises", "Peter Poe") not in found
