@@ -340,7 +340,7 @@ def write_rdf(
         files[name] = out_dir / f"graph.{name}"
         write_atomically(files[name], text)
     source = {f"graph.{name}": fingerprint(text) for name, text in texts.items()}
-    files["oxigraph"] = write_store(quads, out_dir / STORE_DIR, source)
+    files["oxigraph"] = write_store(quads, out_dir / STORE_DIR, source, union)
     return files
 
 
