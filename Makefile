@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.kgraph-installed
 TSTAMP := $(VENV)/.kgraph-test-installed
 PYDIRS := kgraph tests tools $(wildcard benchmarks)
 
-.PHONY: demo test lint format system-deps benchmark bench-html bench-queries clean
+.PHONY: demo test lint format system-deps benchmark bench-words bench-html bench-queries clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -51,8 +51,13 @@ format: $(TSTAMP)
 test: $(TSTAMP) system-deps lint
 	$(BIN)/python -m pytest
 
+# 500 to 5,000 articles of ../shared/corpus/scale-allsides, + 10 to the 5,000 (about 25 min).
 benchmark: $(TSTAMP)
-	$(BIN)/python benchmarks/bench_build.py
+	PYTHONHASHSEED=0 $(BIN)/python benchmarks/bench_build.py
+
+# Words/s of a whole build against bare spaCy nlp.pipe on the same text.
+bench-words: $(TSTAMP)
+	$(BIN)/python benchmarks/bench_words.py
 
 # RDF writers, parsers and every stored query, rdflib vs Oxigraph, on ~1M triples.
 bench-queries: $(TSTAMP)

@@ -1,174 +1,174 @@
-"""Benchmark: a whole ``kgraph build`` against bare spaCy ``nlp.pipe`` on the same text.
+"""Benchmark: how a whole build grows from 500 to 5,000 articles, and what adding 10 costs.
 
     make benchmark                    # or: .venv/bin/python benchmarks/bench_build.py
-    .venv/bin/python benchmarks/bench_build.py --corpus us-politics --synthetic 0 --workers 1
+    .venv/bin/python benchmarks/bench_build.py --sizes 500,1000 --incremental-size 1000
 
-For each corpus (the real one in ../shared/corpus, read in place and never copied, and a
-synthetic one generated here from templates) it reports words per second of bare spaCy
-(small English model, one process, no kgraph components, model load not counted), of the
-end-to-end build (``kgraph build --no-cache`` as a subprocess: reading, NLP, extraction,
-resolution, every export, model load included) with 1 and 2 workers, the ratio of build
-time to bare spaCy time, the peak memory of the build's whole process tree, and the time of
-a rebuild after adding one article (warm cache) against the full build.
+Reads ``../shared/corpus/scale-allsides/articles.jsonl`` (5,000 raw US news articles, one
+JSON object a line) in place: each size is its first N lines, written to a temporary folder
+outside the repository and removed afterwards (never copied into the repository). Each size
+is a ``kgraph build --no-cache`` subprocess; for each it prints the wall time, the time per
+article, its ratio to that of the smallest size, how long extraction took (until the last
+worker process ended) and the rest (the corpus phase: resolution, graph model, every
+export), and the peak resident memory of every process of the build: the main process and
+each worker, sampled with psutil every 0.05 s (a peak shorter than that can be missed).
+
+Then the incremental case (issue 18): a build of the first N-10 articles with the cache
+kept, then the same folder with 10 more articles in a second file, rebuilt: its time as a
+share of the full build. Use ``PYTHONHASHSEED=0`` for runs to compare.
 """
 
 from __future__ import annotations
 
 import argparse
-import random
-import shutil
+import re
 import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import psutil
 
 ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT.parent / "shared" / "corpus"
+CORPUS = ROOT.parent / "shared" / "corpus" / "scale-allsides" / "articles.jsonl"
 KGRAPH = Path(sys.executable).parent / "kgraph"
-
-FIRST = ["Jane", "John", "Maria", "Ahmed", "Li", "Olga", "Kwame", "Sofia", "Tom", "Priya"]
-LAST = ["Roe", "Doe", "Garcia", "Khan", "Wei", "Ivanova", "Mensah", "Rossi", "Baker", "Nair"]
-TITLES = ["Senator", "Governor", "Mayor", "Representative", "Secretary of State"]
-PLACES = ["Albany", "Boston", "Denver", "Austin", "Phoenix", "Atlanta", "Chicago"]
-ORGS = ["the Senate", "the city council", "the Democratic Party", "the Republican Party"]
-SENTENCES = [
-    "{t1} {a} met {t2} {b} in {p} on {day} to discuss the budget.",
-    "{a} praised {b} for the new transit plan, calling it a fair deal for {p}.",
-    "{b} criticized {a} over the tax proposal, saying it would hurt families in {p}.",
-    "{a}, a member of {o}, said the vote would take place next week.",
-    "Former {t2} {b} advised {a} on the housing bill before the election.",
-    "{a} opposed the plan that {b} had put forward in {o}.",
-    "The meeting in {p} lasted two hours, and aides to {a} described it as productive.",
-    "{b} did not meet {a} again, according to a spokesperson for {o}.",
-]
-DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
+SAMPLE_SECONDS = 0.05
 
 
-def synthetic_article(rng: random.Random, n: int, sentences: int) -> str:
-    """A made-up article from templates: names, titles, places and relation triggers."""
-    body = []
-    for _ in range(sentences // 4):
-        paragraph = []
-        for _ in range(4):
-            a = f"{rng.choice(FIRST)} {rng.choice(LAST)}"
-            b = f"{rng.choice(FIRST)} {rng.choice(LAST)}"
-            paragraph.append(
-                rng.choice(SENTENCES).format(
-                    a=a,
-                    b=b,
-                    t1=rng.choice(TITLES),
-                    t2=rng.choice(TITLES),
-                    p=rng.choice(PLACES),
-                    o=rng.choice(ORGS),
-                    day=rng.choice(DAYS),
-                )
-            )
-        body.append(" ".join(paragraph))
-    return f"Synthetic story {n}\n\n" + "\n\n".join(body) + "\n"
+@dataclass
+class Run:
+    """One build: wall seconds, when its last worker ended, peak RSS (MB) per process."""
+
+    seconds: float
+    extraction: float | None  # seconds until the last worker process ended (None: no worker)
+    main_peak: float
+    worker_peaks: list[float] = field(default_factory=list)
+    summary: str = ""
+
+    def memory(self) -> str:
+        if not self.worker_peaks:
+            return f"main {self.main_peak:,.0f} MB (no worker process)"
+        workers = ", ".join(f"{p:,.0f}" for p in self.worker_peaks)
+        return f"main {self.main_peak:,.0f} MB, workers {workers} MB"
 
 
-def write_synthetic(folder: Path, count: int, seed: int = 7) -> Path:
-    rng = random.Random(seed)
-    folder.mkdir(parents=True, exist_ok=True)
-    for n in range(count):
-        text = synthetic_article(rng, n, sentences=24)
-        (folder / f"synthetic-{n:05d}.txt").write_text(text, encoding="utf-8")
-    return folder
+def first_lines(source: Path, count: int, start: int = 0) -> list[bytes]:
+    """Lines ``start`` to ``start + count`` of a JSONL file, as bytes (one article each)."""
+    lines = []
+    with source.open("rb") as handle:
+        for n, line in enumerate(handle):
+            if n >= start + count:
+                break
+            if n >= start:
+                lines.append(line)
+    if len(lines) < count:
+        raise SystemExit(f"{source} has only {start + len(lines)} lines, {start + count} needed")
+    return lines
 
 
-def texts_of(folder: Path) -> list[str]:
-    """The texts kgraph would read (same reader, so the same words are counted)."""
-    from kgraph.ingest import read_articles
-
-    return [a.text for a in read_articles([folder])]
-
-
-def bare_spacy(texts: list[str]) -> float:
-    """Seconds for the plain small English pipeline over the texts, one process."""
-    import spacy
-
-    from kgraph.extract.nlp import choose_model
-
-    nlp = spacy.load(choose_model())
-    list(nlp.pipe(texts[:5]))  # warm up
-    started = time.perf_counter()
-    for _ in nlp.pipe(texts, batch_size=16):
-        pass
-    return time.perf_counter() - started
-
-
-def run_build(args: list[str]) -> tuple[float, float]:
-    """Wall seconds and peak resident memory (MB, summed over the process tree)."""
-    with tempfile.TemporaryFile() as errors:
+def build(inputs: Path, out: Path, *options: str) -> Run:
+    """Run ``kgraph build`` and sample the RSS of each process of its tree until it ends."""
+    command = [str(KGRAPH), "-v", "build", str(inputs), "-o", str(out), *options]
+    with tempfile.TemporaryFile() as log:
         started = time.perf_counter()
-        proc = psutil.Popen([str(KGRAPH), "build", *args], stdout=subprocess.DEVNULL, stderr=errors)
-        peak = 0
+        proc = psutil.Popen(command, stdout=log, stderr=subprocess.STDOUT)
+        peaks: dict[int, float] = {}
+        last_child = None
         while proc.poll() is None:
             try:
-                tree = [proc, *proc.children(recursive=True)]
-                peak = max(peak, sum(p.memory_info().rss for p in tree if p.is_running()))
-            except psutil.Error:
+                children = proc.children(recursive=True)
+                for p in [proc, *children]:
+                    peaks[p.pid] = max(peaks.get(p.pid, 0.0), p.memory_info().rss / 1e6)
+                if children:
+                    last_child = time.perf_counter()
+            except psutil.Error:  # a process ended between listing and reading it
                 pass
-            time.sleep(0.1)
+            time.sleep(SAMPLE_SECONDS)
         seconds = time.perf_counter() - started
-        if proc.returncode:
-            errors.seek(0)
-            raise SystemExit(f"kgraph build failed: {errors.read().decode()}")
-    return seconds, peak / 1e6
-
-
-def bench(name: str, folder: Path, workers: list[int], work: Path, incremental: bool) -> None:
-    texts = texts_of(folder)
-    words = sum(len(t.split()) for t in texts)
-    bare = bare_spacy(texts)
-    print(f"\n== {name}: {len(texts)} articles, {words:,} words", flush=True)
-    print(
-        f"bare spaCy nlp.pipe, 1 process : {bare:7.1f} s  {words / bare:7,.0f} words/s", flush=True
+        log.seek(0)
+        text = log.read().decode("utf-8", "replace")
+    if proc.returncode:
+        raise SystemExit(f"kgraph build failed ({proc.returncode}):\n{text[-3000:]}")
+    main_peak = peaks.pop(proc.pid, 0.0)
+    found = re.search(r"^\d+ articles? extracted.*$", text, re.M)
+    return Run(
+        seconds=seconds,
+        extraction=None if last_child is None else last_child - started,
+        main_peak=main_peak,
+        worker_peaks=sorted(peaks.values(), reverse=True),
+        summary=found.group(0) if found else "",
     )
-    for n in workers:
-        out = work / f"{name}-w{n}"
-        seconds, peak = run_build([str(folder), "-o", str(out), "--no-cache", "--workers", str(n)])
+
+
+def size_table(corpus: Path, sizes: list[int], work: Path, options: list[str]) -> None:
+    print(
+        f"{'articles':>8} {'wall s':>8} {'ms/art':>7} {'ratio':>6} {'extract s':>9} "
+        f"{'corpus s':>8}  peak memory (RSS) of every process",
+        flush=True,
+    )
+    base = None
+    for size in sizes:
+        folder = work / f"in-{size}"
+        folder.mkdir()
+        (folder / "articles.jsonl").write_bytes(b"".join(first_lines(corpus, size)))
+        run = build(folder, work / f"out-{size}", "--no-cache", *options)
+        per = run.seconds / size
+        base = base or per
+        extract = f"{run.extraction:9.1f}" if run.extraction is not None else f"{'-':>9}"
+        rest = run.seconds - (run.extraction or 0.0)
         print(
-            f"kgraph build, {n} worker(s)     : {seconds:7.1f} s  {words / seconds:7,.0f} words/s"
-            f"  ratio {seconds / bare:4.2f}x bare spaCy  peak {peak:,.0f} MB"
+            f"{size:8,} {run.seconds:8.1f} {per * 1000:7.1f} {per / base:5.2f}x {extract} "
+            f"{rest:8.1f}  {run.memory()}",
+            flush=True,
         )
-    if incremental:
-        copy = work / f"{name}-input"
-        shutil.copytree(folder, copy)
-        out = work / f"{name}-incremental"
-        full, _ = run_build([str(copy), "-o", str(out), "--workers", str(max(workers))])
-        rng = random.Random(99)
-        (copy / "added-article.txt").write_text(synthetic_article(rng, 0, 24), encoding="utf-8")
-        again, _ = run_build([str(copy), "-o", str(out), "--workers", str(max(workers))])
-        print(
-            f"rebuild after adding 1 article : {again:7.1f} s  vs full {full:.1f} s "
-            f"({again / full:.0%} of the full build)"
-        )
+
+
+def incremental(corpus: Path, size: int, added: int, work: Path, options: list[str]) -> None:
+    folder = work / f"inc-{size}"
+    folder.mkdir()
+    (folder / "base.jsonl").write_bytes(b"".join(first_lines(corpus, size - added)))
+    out = work / f"inc-out-{size}"
+    full = build(folder, out, *options)
+    print(
+        f"\nfull build of {size - added:,} articles, cache kept: {full.seconds:.1f} s "
+        f"({full.memory()})",
+        flush=True,
+    )
+    (folder / "added.jsonl").write_bytes(b"".join(first_lines(corpus, added, size - added)))
+    again = build(folder, out, *options)
+    print(
+        f"+ {added} articles, rebuilt with the cache: {again.seconds:.1f} s = "
+        f"{again.seconds / full.seconds:.1%} of the full build ({again.memory()})\n"
+        f"  {again.summary}",
+        flush=True,
+    )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--corpus", action="append", help="us-politics and/or uk-politics")
-    parser.add_argument("--synthetic", type=int, default=1000, help="synthetic articles (0: none)")
-    parser.add_argument("--workers", default="1,2", help="comma-separated worker counts")
-    parser.add_argument("--no-incremental", action="store_true")
+    parser.add_argument("--corpus", type=Path, default=CORPUS, help="a JSONL file of articles")
+    parser.add_argument("--sizes", default="500,1000,2000,5000", help="comma-separated sizes")
+    parser.add_argument(
+        "--incremental-size",
+        type=int,
+        default=None,
+        help="articles of the build the added ones join (default: the largest size; 0: skip)",
+    )
+    parser.add_argument("--added", type=int, default=10, help="articles added (default 10)")
+    parser.add_argument("--workers", type=int, default=None, help="kgraph build --workers")
     args = parser.parse_args()
-    workers = [int(w) for w in args.workers.split(",")]
-    corpora = args.corpus or ["us-politics", "uk-politics"]
+    if not args.corpus.is_file():
+        raise SystemExit(f"{args.corpus}: not found (the scale corpus lives in ../shared)")
+    sizes = [int(s) for s in args.sizes.split(",") if s.strip()] if args.sizes else []
+    options = ["--workers", str(args.workers)] if args.workers else []
+    inc = max(sizes, default=0) if args.incremental_size is None else args.incremental_size
+    print(f"corpus {args.corpus}, cores {psutil.cpu_count()}, {' '.join(options)}", flush=True)
     with tempfile.TemporaryDirectory(prefix="kgraph-bench-") as tmp:
-        work = Path(tmp)
-        for name in corpora:
-            folder = CORPUS / name
-            if not folder.is_dir():
-                print(f"skipping {name}: {folder} not found", flush=True)
-                continue
-            bench(name, folder, workers, work, not args.no_incremental)
-        if args.synthetic:
-            folder = write_synthetic(work / "synthetic-input", args.synthetic)
-            bench(f"synthetic-{args.synthetic}", folder, workers, work, False)
+        if sizes:
+            size_table(args.corpus, sizes, Path(tmp), options)
+        if inc:
+            incremental(args.corpus, inc, args.added, Path(tmp), options)
 
 
 if __name__ == "__main__":

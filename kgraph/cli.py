@@ -386,7 +386,7 @@ def list_queries() -> None:
         kgraph queries
         kgraph queries | grep person
     """
-    from .store.query import stored_queries
+    from .store.catalog import stored_queries
 
     queries = stored_queries()
     width = max((len(q.name) for q in queries), default=0)
@@ -408,7 +408,7 @@ def show_query(name: str) -> None:
         kgraph show-query conflicts > mine.rq && kgraph query mine.rq
         kgraph show-query conflicts | kgraph query - --format csv
     """
-    from .store.query import find_query
+    from .store.catalog import find_query
 
     click.echo(find_query(name).text, nl=False)
 

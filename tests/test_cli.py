@@ -134,6 +134,41 @@ def test_the_cli_and_the_package_load_no_nlp_or_rdf_library():
     assert "spacy" in imported_modules("import kgraph.extract.pipeline")  # where it belongs
 
 
+HEAVY = ("spacy", "rdflib", "networkx", "pyoxigraph", "dask", "distributed", "pyvis", "numpy")
+
+# What a fresh interpreter has in sys.modules after running kgraph's CLI with these
+# arguments (None: only importing it); printed to stderr, after the command's own output.
+LOADED = """
+import json, sys
+import kgraph.cli
+args = json.loads(sys.argv[1])
+if args is not None:
+    try:
+        kgraph.cli.main(args)
+    except SystemExit:
+        pass
+print(json.dumps(sorted({m.split(".")[0] for m in sys.modules})), file=sys.stderr)
+"""
+
+
+@pytest.mark.parametrize(
+    "args", [None, ["--version"], ["--help"], ["queries"], ["show-query", "conflicts"]]
+)
+def test_light_commands_leave_heavy_libraries_unloaded(args):
+    """Starting the CLI, and the commands that need no graph, must stay instant (issue 18:
+    `kgraph --version` took 0.95 s while it imported every library)."""
+    import json
+
+    done = subprocess.run(
+        [sys.executable, "-c", LOADED, json.dumps(args)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    loaded = set(json.loads(done.stderr.strip().splitlines()[-1]))
+    assert not loaded & set(HEAVY), sorted(loaded & set(HEAVY))
+
+
 @pytest.mark.parametrize(
     ("options", "line"),
     [

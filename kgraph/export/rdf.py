@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from functools import cache, lru_cache
 from importlib import resources
@@ -330,17 +331,20 @@ def write_rdf(
     quads, union = dataset_quads(default, named)
     if engine == "rdflib":
         graphs = {name: as_graph(g, base) for name, g in named.items()}
-        texts = rdflib_texts(as_graph(default, base), graphs, base)
+        texts: Iterable[tuple[str, str | bytes]] = rdflib_texts(
+            as_graph(default, base), graphs, base
+        ).items()
     elif engine == "oxigraph":
         texts = oxigraph_texts(quads, union, base)
     else:
         raise ValueError(f"unknown RDF engine {engine!r}")
     files: dict[str, Path] = {}
-    for name, text in texts.items():
+    source: dict[str, str] = {}
+    for name, text in texts:
         files[name] = out_dir / f"graph.{name}"
         write_atomically(files[name], text)
-    source = {f"graph.{name}": fingerprint(text) for name, text in texts.items()}
-    files["oxigraph"] = write_store(quads, out_dir / STORE_DIR, source)
+        source[f"graph.{name}"] = fingerprint(text)
+    files["oxigraph"] = write_store(quads, out_dir / STORE_DIR, source, union)
     return files
 
 
@@ -379,15 +383,16 @@ def triple_key(triple: tuple) -> tuple[str, ...]:
     return (str(s), str(p), type(o).__name__, str(o), str(datatype), language)
 
 
-def oxigraph_texts(quads: list[ox.Quad], union: list[ox.Quad], base: str) -> dict[str, bytes]:
-    """The four serialisations by Oxigraph's writers, from sorted input (so deterministic)."""
+def oxigraph_texts(
+    quads: list[ox.Quad], union: list[ox.Quad], base: str
+) -> Iterator[tuple[str, bytes]]:
+    """The four serialisations by Oxigraph's writers, from sorted input (so deterministic),
+    one at a time, so that only one of them is in memory while it is written."""
     prefixes = short_prefixes()
-    return {
-        "ttl": sorted_prefixes(ox.serialize(union, format=ox.RdfFormat.TURTLE, prefixes=prefixes)),
-        "nt": ox.serialize(union, format=ox.RdfFormat.N_TRIPLES),
-        "jsonld": compact_jsonld(union, base).encode("utf-8"),
-        "trig": sorted_prefixes(ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=prefixes)),
-    }
+    yield "ttl", sorted_prefixes(ox.serialize(union, format=ox.RdfFormat.TURTLE, prefixes=prefixes))
+    yield "nt", ox.serialize(union, format=ox.RdfFormat.N_TRIPLES)
+    yield "jsonld", compact_jsonld(union, base).encode("utf-8")
+    yield "trig", sorted_prefixes(ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=prefixes))
 
 
 def sorted_prefixes(data: bytes) -> bytes:

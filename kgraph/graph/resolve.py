@@ -258,11 +258,12 @@ def corpus_renames(by_key: dict[str, list[tuple[str, LocalEntity]]]) -> dict[str
         elif target not in renames:
             renames[target] = key  # "Lyin' James Comey" (rare) joins "James Comey"
     renames.update(surnames_tagged_as_organisations(by_key, people, orgs))
+    by_initials: dict[str, list[str]] = defaultdict(list)  # once, not once per acronym
+    for key, name in orgs.items():
+        by_initials[initials(name)].append(key)
     for key, name in orgs.items():
         if is_acronym(name):
-            longs = [
-                k for k, n in orgs.items() if k != key and initials(n) == name.replace(".", "")
-            ]
+            longs = [k for k in by_initials.get(name.replace(".", ""), ()) if k != key]
             if len(longs) == 1:
                 renames[key] = longs[0]
     return followed(renames)

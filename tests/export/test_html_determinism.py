@@ -75,3 +75,20 @@ def test_an_interrupted_then_resumed_build_gives_the_clean_page(tmp_path):
     resumed = kgraph.build([corpus], resumed_dir, formats=["html"])
     assert resumed.cached >= 3
     assert resumed.files["html"].read_bytes() == clean.files["html"].read_bytes()
+
+
+@pytest.mark.parametrize("n", [2, 3, 97, 400])
+def test_the_blocked_repulsion_is_bit_identical_to_the_whole_array_sum(monkeypatch, n):
+    """The layout is computed a block of nodes at a time to bound memory (issue 18); the
+    floats, and so the page, must stay those of the whole n x n x 2 array."""
+    import numpy as np
+
+    from kgraph.export import html
+
+    pos = np.random.default_rng(n).random((n, 2)) - 0.5
+    kk = 1.0 / n
+    delta = pos[:, None, :] - pos[None, :, :]
+    whole = (delta * (kk / np.maximum((delta**2).sum(-1), 1e-6))[..., None]).sum(1)
+    for columns in (1, 2, 3, 64, n - 1, n):  # block widths, a one-column tail included
+        monkeypatch.setattr(html, "REPULSION_BLOCK", n * columns)
+        assert np.array_equal(html.repulsion(pos, kk), whole), columns

@@ -1,6 +1,7 @@
-"""The interactive HTML map (pyvis network data, rendered offline with vis-network inlined).
+"""The interactive HTML map (vis-network data, rendered offline with vis-network inlined).
 
-pyvis assembles the nodes and edges; the page template is kgraph's own so that every script
+The nodes and edges are the dicts pyvis's ``Network`` holds, assembled here in linear time;
+vis-network itself is the copy pyvis ships. The page template is kgraph's own so that every script
 and style is inlined (no CDN, no request at all, opens from file://) and every text taken
 from an article is passed as JSON data and shown with ``textContent``, never parsed as HTML.
 
@@ -23,7 +24,6 @@ import networkx as nx
 import numpy as np
 import pyvis
 from markupsafe import Markup
-from pyvis.network import Network
 
 from ...errors import ParameterError
 from ...graph.model import KnowledgeGraph
@@ -273,6 +273,36 @@ def communities(nodes: list[str], edges: list[dict]) -> dict[str, int]:
     return {key: index for index, members in enumerate(ordered) for key in members}
 
 
+# Entries of the pairwise arrays of one repulsion block: 16 MB per float64 array, whatever
+# the component's size (the whole n x n x 2 array took gigabytes on 5,000 articles).
+REPULSION_BLOCK = 1 << 21
+
+
+def repulsion(pos: np.ndarray, kk: float) -> np.ndarray:
+    """Each node's summed repulsion ``sum_j (pos_i - pos_j) * kk / |pos_i - pos_j|^2``.
+
+    Computed for a block of nodes ``i`` at a time against all ``j``, as ``(pos_j - pos_i)``
+    rows summed down axis 0 and negated: numpy adds those rows one after the other, in the
+    same order as the whole-array sum did, so the layout (and the page) is bit-identical.
+    """
+    n = len(pos)
+    x, y = pos[:, 0], pos[:, 1]
+    disp = np.empty((n, 2))
+    width = max(2, REPULSION_BLOCK // max(n, 1))
+    starts = list(range(0, n, width))
+    if len(starts) > 1 and n - starts[-1] == 1:
+        starts.pop()  # a one-column block would be summed pairwise, not row after row
+    for lo, hi in zip(starts, [*starts[1:], n], strict=True):
+        dx = x[:, None] - x[None, lo:hi]
+        dy = y[:, None] - y[None, lo:hi]
+        scale = kk / np.maximum(dx * dx + dy * dy, 1e-6)
+        dx *= scale
+        dy *= scale
+        disp[lo:hi, 0] = dx.sum(0)
+        disp[lo:hi, 1] = dy.sum(0)
+    return -disp
+
+
 def force_layout(graph: nx.Graph, iterations: int = 80) -> dict[str, tuple[float, float]]:
     """Fruchterman-Reingold in numpy (fixed seed): a deterministic start the page only polishes.
 
@@ -291,9 +321,7 @@ def force_layout(graph: nx.Graph, iterations: int = 80) -> dict[str, tuple[float
     k = 1.0 / np.sqrt(n)
     step = 0.1
     for _ in range(iterations):
-        delta = pos[:, None, :] - pos[None, :, :]
-        dist2 = np.maximum((delta**2).sum(-1), 1e-6)
-        disp = (delta * (k * k / dist2)[..., None]).sum(1)
+        disp = repulsion(pos, k * k)
         pull = pos[src] - pos[dst]
         pull *= (np.sqrt((pull**2).sum(-1)) / k)[:, None]
         np.add.at(disp, src, -pull)
@@ -358,8 +386,15 @@ def curve_parallel(edges: list[dict]) -> None:
             }
 
 
-def build_network(kg: KnowledgeGraph, view: HtmlView | None = None) -> Network:
-    """The pyvis network of the view: styled, sized nodes and labelled, coloured edges."""
+def build_network(
+    kg: KnowledgeGraph, view: HtmlView | None = None
+) -> tuple[list[dict], list[dict]]:
+    """The vis-network nodes and edges of the view: styled, sized nodes and labelled,
+    coloured edges, as the dicts pyvis's ``Network`` would hold (same keys, same order).
+
+    Assembled here because pyvis checks each new node and edge against a list of every
+    node so far, which is quadratic: seconds at 1,000 articles, minutes past 5,000.
+    """
     view = view or HtmlView()
     nodes, edges = select(kg, edge_records(kg), view)
     degree = degrees(edges)
@@ -371,31 +406,36 @@ def build_network(kg: KnowledgeGraph, view: HtmlView | None = None) -> Network:
     connected = [k for k in nodes if degree.get(k)]
     community = communities(connected, edges) if len(connected) > view.cluster_above else {}
     positions = pack_components(nodes, edges)
-    net = Network(directed=True, height="100%", width="100%")
+    records: list[dict] = []
     for key in nodes:
         entity = kg.entities[key]
         style = KIND_STYLE[entity.kind]
         weight = max(entity.mention_count, degree.get(key, 0))
-        net.add_node(
-            key,
-            label=entity.name,
-            shape=style["shape"],
-            color=style["color"],
-            size=round(10 + min(30.0, 4 * weight**0.5), 1),
-            kind=entity.kind,
-            x=positions[key][0],
-            y=positions[key][1],
-            degree=degree.get(key, 0),
-            articleIds=list(entity.articles),
-            details=node_details(kg, entity, memberships, tenures),
-            **({"community": community[key]} if key in community else {}),
+        records.append(
+            {
+                "color": style["color"],
+                "size": round(10 + min(30.0, 4 * weight**0.5), 1),
+                "kind": entity.kind,
+                "x": positions[key][0],
+                "y": positions[key][1],
+                "degree": degree.get(key, 0),
+                "articleIds": list(entity.articles),
+                "details": node_details(kg, entity, memberships, tenures),
+                **({"community": community[key]} if key in community else {}),
+                "id": key,
+                "label": entity.name or key,
+                "shape": style["shape"],
+            }
         )
     curve_parallel(edges)
+    links = []
     for index, edge in enumerate(edges):
         options = {k: v for k, v in edge.items() if k not in ("from", "to")}
         arrows = "" if edge["symmetric"] else "to"
-        net.add_edge(edge["from"], edge["to"], id=f"e{index}", arrows=arrows, **options)
-    return net
+        links.append(
+            {"id": f"e{index}", "arrows": arrows, **options, "from": edge["from"], "to": edge["to"]}
+        )
+    return records, links
 
 
 @cache
@@ -416,9 +456,8 @@ def legend() -> dict:
 def render_html(kg: KnowledgeGraph, title: str = "kgraph", view: HtmlView | None = None) -> str:
     """The whole page as one string: same graph and view, byte-identical page."""
     view = view or HtmlView(title=title)
-    net = build_network(kg, view)
-    nodes = sorted(net.nodes, key=lambda n: n["id"])
-    edges = net.edges
+    records, edges = build_network(kg, view)
+    nodes = sorted(records, key=lambda n: n["id"])
     used = {a for item in (*nodes, *edges) for a in item["articleIds"]}
     articles = {k: v for k, v in article_table(kg).items() if k in used}
     data = {
