@@ -71,6 +71,8 @@ class Knowledge:
 def load_knowledge(gazetteers: tuple[str, ...] = (), lexicons: tuple[str, ...] = ()) -> Knowledge:
     """The shipped knowledge plus the user's files, loaded once per process."""
     knowledge = Knowledge()
+    # the world's countries first, so the hand-made gazetteer's entries (and aliases) win
+    add_gazetteer(knowledge, load_json(DATA / "countries.json"), "countries.json")
     add_gazetteer(knowledge, load_json(DATA / "gazetteer.json"), "gazetteer.json")
     add_lexicon(knowledge, load_json(DATA / "relations.json"), "relations.json")
     for path in gazetteers:

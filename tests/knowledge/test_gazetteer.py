@@ -67,3 +67,11 @@ def test_a_user_gazetteer_adds_organisations_titles_and_aliases(tmp_path):
 def test_names_normalise_to_comparison_keys_and_iri_segments(name, key, segment):
     assert normalize(name) == key
     assert slug(name) == segment
+
+
+def test_every_country_is_a_place_and_the_hand_made_entries_win():
+    knowledge = load_knowledge()
+    assert knowledge.lookup("Sri Lanka").kind == "Place"
+    assert knowledge.lookup("Bhutan").same_as == ("http://www.wikidata.org/entity/Q917",)
+    assert knowledge.lookup("Britain").name == "United Kingdom"
+    assert knowledge.lookup("Jordan") is None  # a surname too: left to the sentence
