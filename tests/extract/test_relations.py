@@ -402,3 +402,10 @@ def test_a_nouns_possessor_is_its_only_subject(extract_text):
 )
 def test_counted_members_are_not_the_party(extract_text, text, expected):
     assert relation_names(extract_text(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["MPs criticized John Doe on Monday.", "Super Pacs supported John Doe."]
+)
+def test_generic_groups_are_no_agents(extract_text, text):
+    assert relation_names(extract_text(text)) == set()
