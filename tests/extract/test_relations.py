@@ -409,3 +409,14 @@ def test_counted_members_are_not_the_party(extract_text, text, expected):
 )
 def test_generic_groups_are_no_agents(extract_text, text):
     assert relation_names(extract_text(text)) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Bob praised John Doe at the meeting.", set()),  # a given name alone is no node
+        ("Warren criticized John Doe.", {("Warren", "criticizes", "John Doe")}),  # a surname too
+    ],
+)
+def test_a_bare_given_name_is_no_argument(extract_text, text, expected):
+    assert relation_names(extract_text(text)) == expected

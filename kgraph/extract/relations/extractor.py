@@ -14,7 +14,11 @@ from spacy.tokens import Doc, Token
 
 from ...knowledge import Knowledge, RelationRules, Trigger
 from ...knowledge.english import RECEIVING_VERBS
+from ...knowledge.genders import given_name_genders
+from ...knowledge.people import people_by_surname
+from ...knowledge.text import fold
 from ...records import Claim, Holding, LocalEntity, Mention
+from ...vocab import PERSON
 from ..text import sentence_evidence
 from .arguments import (
     compound_people,
@@ -138,4 +142,16 @@ def kinds_fit(rules: RelationRules, subject: str, obj: str, ctx: ArticleContext)
     no object of an excluded type ("told the AP", "spoke to CNN": an interview)."""
     if ctx.entities[obj].subtype in rules.excluded_object_types:
         return False
+    if bare_given_name(ctx.entities[subject]) or bare_given_name(ctx.entities[obj]):
+        return False
     return ctx.kind(subject) in rules.subject_kinds and ctx.kind(obj) in rules.object_kinds
+
+
+def bare_given_name(entity: LocalEntity) -> bool:
+    """'Bob', 'Michelle': a person the article names by a given name alone (a voter, a
+    quoted resident, the full name lost) is no node a relation can be placed on; a word
+    that is also a politician's surname ("Warren", "Paul") may be the surname and stays."""
+    if entity.kind != PERSON or len(entity.name.split()) != 1:
+        return False
+    word = fold(entity.name)
+    return word in given_name_genders() and word not in people_by_surname()
