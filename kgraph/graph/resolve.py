@@ -113,11 +113,11 @@ def surname_choices(
     choices: dict[tuple[str, str], str] = {}
     for key, items in people.items():
         words = tuple(key.split(":", 1)[1].split())
-        candidates = by_suffix.get(words, [])
-        if not candidates:
+        surnamed = by_suffix.get(words, [])
+        if not surnamed:
             continue
         for article_id, entity in items:
-            candidates = [k for k in by_suffix[words] if not honorific_conflict(entity, k)]
+            candidates = [k for k in surnamed if not honorific_conflict(entity, k)]
             if not candidates:
                 continue
             named = {k: in_article[article_id][k] for k in candidates if in_article[article_id][k]}
