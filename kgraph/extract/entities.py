@@ -61,7 +61,7 @@ def resolve_mentions(
         cluster.surfaces[mention.surface] += 1
         if mention.title:
             cluster.surfaces[f"{mention.title} {mention.surface}"] += 0
-        elif honorific and len(mention.surface.split()) == 1:
+        elif is_honorific(honorific) and len(mention.surface.split()) == 1:
             cluster.surfaces[f"{honorific} {mention.surface}"] += 0  # "Mrs Roe": her gender
         if nickname:
             cluster.surfaces[nickname] += 0
@@ -115,8 +115,14 @@ def person_full_names(mentions: list[Mention]) -> dict[str, str]:
     return names
 
 
+def is_honorific(word: str | None) -> bool:
+    """'Mrs', 'Sir' (an alias may keep them), not 'wife' or 'congressman'."""
+    return bool(word) and normalize(word) in PLAIN_HONORIFICS | KNIGHTLY_HONORIFICS
+
+
 def honorific_before(text: str, mention: Mention) -> str | None:
-    """'Mrs' in 'Mrs Roe' (the cleaner strips honorifics from the span itself)."""
+    """'Mrs' in 'Mrs Roe', 'wife' in 'his wife Roe': the gendered word right before a
+    mention (the cleaner strips honorifics from the span itself)."""
     words = text[max(0, mention.start - 6) : mention.start].split()
     return words[-1] if words and normalize(words[-1]) in TITLE_GENDERS else None
 

@@ -118,3 +118,10 @@ def test_mr_roe_is_not_sir_john_roe(extract_text):
     found = relation_names(extract_text(text))
     assert ("Roe", "praises", "Peter Poe") in found
     assert ("John Roe", "praises", "Peter Poe") not in found
+
+
+def test_an_alias_keeps_an_honorific_but_no_kinship_word(extract_text):
+    extraction = extract_text("John Roe spoke. His wife Roe and Mrs Doe praised Peter Poe.")
+    aliases = {e.name: e.aliases for e in extraction.entities}
+    assert aliases["Doe"] == ("Mrs Doe",)
+    assert aliases["Roe"] == ()
