@@ -78,10 +78,27 @@ CABINET_COUNTRIES = {
     "us-cabinet": US, "wales-cabinet": "Wales",
 }  # fmt: skip
 UK = "United Kingdom"
+SUPPLEMENT = Path(__file__).resolve().parent / "kb"  # hand-kept tables the kb tree lacks
 PARTIES = {"Democrat": "Democratic Party", "Republican": "Republican Party"}
 HONORIFICS = re.compile(r"^(Sir|Dame|Lord|Lady|Baroness|Baron|Dr\.?|Rt\.? Hon\.?)\s+")
 SUFFIX_COMMA = re.compile(r",\s*(Jr\.?|Sr\.?|II|III|IV)(?=,|$)")
 QID = re.compile(r"^Q[1-9][0-9]*$")
+# 'John Roe, Baron Roe of Ely', 'Jane Doe, Baroness Doe of Bolton',
+# 'William Astor, 4th Viscount Astor': the rank and the title word(s) before any 'of'
+PEERAGE = re.compile(
+    r",\s*(?:\d+(?:st|nd|rd|th)\s+)?(?P<rank>Baron|Baroness|Viscount|Viscountess)\s+"
+    r"(?P<title>[^,]+?)(?:\s+of\s+[^,]+)?\s*$"
+)
+PEER_STYLES = {"Baron": "Lord", "Viscount": "Lord", "Baroness": "Baroness", "Viscountess": "Lady"}
+# Transliterations that drop a doubled final 'y' (Ukrainian '-yy' written '-y' in the news)
+DOUBLE_Y = re.compile(r"yy$")
+# Nicknames the gazetteer's given_name_variants cannot map (one nickname, several full
+# forms): a KB name with the full form also gets the nickname form.
+NICKNAMES = {
+    "Steven": ("Steve",),
+    "Jerrold": ("Jerry",),
+    "Jerome": ("Jerry",),
+}
 
 
 class People:
@@ -120,7 +137,9 @@ class People:
 
 
 def clean(text) -> str:
-    text = unicodedata.normalize("NFC", str(text or ""))
+    """NFC, typographic apostrophes made plain ('Tom O’Roe' -> "Tom O'Roe", as
+    the linker looks names up), no field separators, single spaces."""
+    text = unicodedata.normalize("NFC", str(text or "")).replace("\u2019", "'")
     return re.sub(r"[\s|;]+", " ", text).strip()
 
 
@@ -137,7 +156,41 @@ def name_forms(name: str) -> set[str]:
         plain = HONORIFICS.sub("", plain, count=1)
     if plain:
         forms.add(plain)
+    for form in list(forms):
+        forms |= spelling_forms(form)
     return forms
+
+
+def spelling_forms(name: str) -> set[str]:
+    """Other spellings of a plain name the news uses: 'Ivan Petrenkyy' -> 'Ivan Petrenky';
+    'Steven Roe' -> 'Steve Roe'."""
+    words = name.split()
+    if len(words) < 2 or "," in name:
+        return set()
+    forms = set()
+    if DOUBLE_Y.search(words[-1]):
+        forms.add(" ".join([*words[:-1], DOUBLE_Y.sub("y", words[-1])]))
+    for nick in NICKNAMES.get(words[0], ()):
+        forms.add(" ".join([nick, *words[1:]]))
+    return forms
+
+
+def peer_forms(label: str, gender: str = "") -> set[str]:
+    """How the news names a member of the House of Lords: 'Lord Roe' for 'John Roe, Baron
+    Roe of Ely', 'Baroness Doe' for 'Jane Doe, Baroness Doe'; a member listed by a plain
+    two-word name ('John Roe') is 'Lord Roe' or 'Baroness Roe' by gender. Earls, marquesses
+    and dukes ('Earl of X') are left out."""
+    label = clean(label)
+    match = PEERAGE.search(label)
+    if match:
+        return {f"{PEER_STYLES[match['rank']]} {match['title']}"}
+    words = label.split()
+    style = {"male": "Lord", "female": "Baroness"}.get(gender)
+    if "," in label or "(" in label or len(words) != 2 or not style:
+        return set()
+    if HONORIFICS.match(label) or words[-1].rstrip(".") in ("Jr", "Sr", "II", "III", "IV"):
+        return set()
+    return {f"{style} {words[-1]}"}
 
 
 def merged_spells(spells: set[tuple[str, str, str, str]]) -> list[tuple[str, str, str, str]]:
@@ -181,7 +234,7 @@ def congress_names(name: dict) -> set[str]:
         forms.add(f"{nick} {last}")
     if suffix:
         forms |= {f"{f} {suffix}" for f in list(forms) if not f.endswith(suffix)}
-    return forms
+    return forms | {x for f in forms for x in spelling_forms(f)}
 
 
 def add_congress(people: People, kb: Path) -> None:
@@ -192,9 +245,10 @@ def add_congress(people: People, kb: Path) -> None:
         "prez": "President of the United States",
         "viceprez": "Vice President of the United States",
     }
+    presidents = president_qids()
     for file in ("legislators-current.yaml", "legislators-former-2012on.yaml", "executive.yaml"):
         for person in yaml.safe_load((folder / file).read_text(encoding="utf-8")) or []:
-            qid = person.get("id", {}).get("wikidata")
+            qid = person.get("id", {}).get("wikidata") or presidents.get(president_key(person))
             name = person.get("name", {})
             names = congress_names(name)
             label = name.get("official_full") or f"{name.get('first', '')} {name.get('last', '')}"
@@ -212,6 +266,21 @@ def add_congress(people: People, kb: Path) -> None:
                     qid, label, names, (title, US, role.get("start", ""), role.get("end", ""))
                 )
             people.add(qid, label, names, parties=parties)
+
+
+def president_qids() -> dict[tuple[str, str, str, str], str]:
+    """(first, middle, last, first day as president) -> QID, from the hand-kept table of
+    every president's Wikidata id (``tools/kb/us-presidents_wikidata.csv``): the
+    executive file has ids only for the few who also sat in Congress."""
+    rows = read_csv(SUPPLEMENT / "us-presidents_wikidata.csv")
+    return {(r["first"], r["middle"], r["last"], r["first_term"]): r["qid"] for r in rows}
+
+
+def president_key(person: dict) -> tuple[str, str, str, str]:
+    name = person.get("name", {})
+    starts = [str(t.get("start", "")) for t in person.get("terms", []) if t.get("type") == "prez"]
+    first_day = min(starts) if starts else ""
+    return (name.get("first", ""), name.get("middle", ""), name.get("last", ""), first_day)
 
 
 def add_governors(people: People, kb: Path) -> None:
@@ -269,7 +338,10 @@ def add_uk(people: People, kb: Path) -> None:
         if title.startswith("Member of the") and "Parliament of the United Kingdom" in title:
             title = "Member of Parliament"
         office = (title, UK, row.get("start", ""), row.get("end", ""))
-        people.add(row["personID"], row["person"], name_forms(row["person"]), office)
+        names = name_forms(row["person"])
+        if title == "Member of the House of Lords":
+            names |= peer_forms(row["person"], row.get("gender", ""))
+        people.add(row["personID"], row["person"], names, office)
 
 
 def add_world(people: People, kb: Path) -> None:
