@@ -6,15 +6,16 @@ from __future__ import annotations
 import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import networkx as nx
 
 from ..extract.names import entity_key
+from ..extract.posts.holdings import article_country
 from ..knowledge import Knowledge
 from ..records import Article, ArticleExtraction, Evidence
 from ..vocab import CORE_RELATIONS, HOLDS, MEMBER_OF, ORGANIZATION, POST
-from .link import link_people
+from .link import Context, link_people
 from .nodes import Entity
 from .offices import checked_status
 from .resolve import resolve_corpus
@@ -198,12 +199,49 @@ def summarize(
     )
 
 
+def link_context(extractions: list[ArticleExtraction], knowledge: Knowledge) -> Context:
+    """Whose news each article is (when its cue words do not say: the country of at least
+    80 % of the corpus's other articles, if there is one), its text, and the words and
+    places of each country, for the linker's test of a person who acts abroad."""
+    words: dict[str, list[str]] = defaultdict(list)
+    for demonym, country in sorted(knowledge.demonyms.items()):
+        words[country].append(demonym)
+    parts = {state: US for state in knowledge.posts.states.values()}
+    parts.update({part: UK for part in UK_PARTS})
+    countries = {x.article.id: article_country(x.article.text, knowledge) for x in extractions}
+    decided = Counter(c for c in countries.values() if c)
+    if decided:
+        # a corpus that is mostly one country's news: its undecided articles are that news too
+        (country, count), *_ = sorted(decided.items(), key=lambda cc: (-cc[1], cc[0]))
+        if count >= CORPUS_COUNTRY_SHARE * sum(decided.values()):
+            countries = {a: c or country for a, c in countries.items()}
+    return Context(
+        countries=countries,
+        texts={x.article.id: x.article.text for x in extractions},
+        country_words={country: tuple(found) for country, found in words.items()},
+        parts=parts,
+        party_words=tuple(sorted({w.lower() for w in knowledge.party_words})),
+    )
+
+
+CORPUS_COUNTRY_SHARE = 0.8
+US = "United States"
+UK = "United Kingdom"
+UK_PARTS = ("England", "Scotland", "Wales", "Northern Ireland")
+
+
 def build_graph(extractions: Iterable[ArticleExtraction], knowledge: Knowledge) -> KnowledgeGraph:
     """Resolve entities across articles and attach every claim and holding to graph nodes."""
     extractions = sorted(extractions, key=lambda x: x.article.id)
     resolution = resolve_corpus(extractions, knowledge.given_names)
     dates = {x.article.id: x.article.date for x in extractions}
-    entities = link_people(resolution.entities, dates, knowledge.given_names)
+    context = link_context(extractions, knowledge)
+    posts: dict[str, set[str]] = defaultdict(set)
+    for extraction in extractions:
+        for holding in extraction.holdings:
+            posts[resolution.global_key(extraction.article.id, holding.holder)].add(holding.post)
+    context = replace(context, posts={k: tuple(sorted(v)) for k, v in posts.items()})
+    entities = link_people(resolution.entities, dates, knowledge.given_names, context)
     graph = KnowledgeGraph(
         articles=[x.article for x in extractions], entities=entities, knowledge=knowledge
     )

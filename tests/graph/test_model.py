@@ -86,3 +86,23 @@ def test_seed_build_writes_relation_summaries(seed_build):
         assert rdf.value(node, KG.sourceCount) is not None
         assert rdf.value(node, KG.contested) in (Literal(True), Literal(False))
         assert any(True for _ in rdf.objects(node, KG.supportedBy))
+
+
+def test_the_link_context_gives_undecided_articles_the_corpus_country():
+    from types import SimpleNamespace
+
+    from kgraph.graph.model import link_context
+
+    def extraction(article_id: str, text: str):
+        return SimpleNamespace(article=SimpleNamespace(id=article_id, text=text))
+
+    british = "Labour MPs and the Tories met at Westminster."
+    texts = [british] * 4 + ["The council met on Monday."]
+    found = link_context(
+        [extraction(str(i), t) for i, t in enumerate(texts)], load_knowledge()
+    ).countries
+    assert found == {str(i): "United Kingdom" for i in range(5)}
+    mixed = [british, "Congress and the White House: Senate Republicans.", "The council met."]
+    found = link_context([extraction(str(i), t) for i, t in enumerate(mixed)], load_knowledge())
+    assert found.countries == {"0": "United Kingdom", "1": "United States", "2": None}
+    assert found.parts["Texas"] == "United States" and found.parts["Wales"] == "United Kingdom"
