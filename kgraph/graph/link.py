@@ -337,12 +337,24 @@ def foreign(entity: Entity, person: KnownPerson, context: Context) -> bool:
         for country in sorted(where):
             short = STATE_PREFIX.sub("", country)  # 'State of Palestine': 'Palestine'
             words = (country, short, *context.country_words.get(country, ()))
-            if any(word in text for word in words):
+            if any(word in text for word in words) or demonym_like(short, text):
                 return False
     return True
 
 
 NEAR = 200
+
+
+def demonym_like(country: str, text: str) -> bool:
+    """Whether the text has an adjective built on the country's name: its stem without the
+    final vowels and then more letters ('Palestine' -> 'Palestinian', 'Ukraine' ->
+    'Ukrainian'); stems shorter than five letters say too little."""
+    stem = country.rstrip("aeiouy")
+    if " " in country or len(stem) < 5:
+        return False
+    return re.search(rf"\b{re.escape(stem)}[a-z]+", text) is not None
+
+
 STATE_PREFIX = re.compile(r"^(?:State|Republic|Kingdom|Commonwealth) of (?:the )?")
 
 

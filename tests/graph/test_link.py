@@ -288,3 +288,15 @@ def test_an_undated_corpus_is_dated_by_the_titles_its_people_held():
     assert found["Michael Tomlinson"] == () and found["Gordon Brown"] == (WIKIDATA + "Q10648",)
     # Dated articles need no guess.
     assert corpus_year({e.key: e for e in titled}, found, {"a": "2005", "b": "2005"}) is None
+
+
+def test_an_adjective_built_on_the_country_name_names_it():
+    murray = person("John Murray", "a", "b")
+    context = Context(
+        countries={"a": "United Kingdom", "b": "United Kingdom"},
+        texts={"a": "the Australasian delegate John Murray said", "b": ""},
+    )
+    # 'Australasian' is built on 'Australia' ('Austral' + 'asian'): the country is named.
+    assert linked(murray, context=context) == {"John Murray": (WIKIDATA + "Q6249930",)}
+    plain = replace(context, texts={"a": "the local delegate John Murray said", "b": ""})
+    assert linked(murray, context=plain) == {"John Murray": ()}
