@@ -265,3 +265,43 @@ def test_an_apposition_without_an_article_gives_a_post(extract_text):
     text = "The deal is off, said John Doe, spokesman for the Federal Aviation Administration."
     found = holdings(extract_text(text))
     assert ("John Doe", "Spokesperson of Federal Aviation Administration", "current") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a hyphenated title after the organisation's name
+        (
+            "said Acme League Secretary-General Jane Roe.",
+            {("Jane Roe", "Secretary-General of Acme League", "Acme League")},
+        ),
+        # a title that names its body keeps it outside that country's news
+        (
+            "Mason assured her that HHS Secretary Jane Roe is right.",
+            {
+                (
+                    "Jane Roe",
+                    "Secretary of Health and Human Services",
+                    "Department of Health and Human Services",
+                )
+            },
+        ),
+        # the organisation after "chairman of", past a lowercase suffix
+        (
+            "Jane Roe, chairman of Acme West inc., said it will grow.",
+            {("Jane Roe", "Chair of Acme West inc", "Acme West inc")},
+        ),
+        (
+            "said Jane Roe, director-general of Acme Information, at the opening.",
+            {("Jane Roe", "Director-General of Acme Information", "Acme Information")},
+        ),
+        (
+            "The Acme Fleet Commander Jane Roe is at the main command post.",
+            {("Jane Roe", "Commander of Acme Fleet", "Acme Fleet")},
+        ),
+    ],
+)
+def test_posts_of_organisations_named_with_the_title(extract_text, text, expected):
+    extraction = extract_text(text)
+    names = entity_names(extraction)
+    assert {(names[h.holder], h.post, h.post_in) for h in extraction.holdings} == expected

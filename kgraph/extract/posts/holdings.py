@@ -124,8 +124,10 @@ def holdings_in(
         federal = parsed.federal
         unplaced = jurisdiction is None and body is None
         if unplaced and (parsed.qualified or title.default_jurisdiction not in (None, country)):
-            # "President X" names the US president only in US news: elsewhere no country
-            title, federal = replace(title, default_jurisdiction=None, post_in=None), None
+            # "President X" names the US president only in US news: elsewhere no country;
+            # a title that names its body ("HHS Secretary") keeps the body
+            post_in = title.post_in if names_its_body(parsed.written, title, knowledge) else None
+            title, federal = replace(title, default_jurisdiction=None, post_in=post_in), None
         if (
             unplaced
             and title.default_jurisdiction is None
@@ -156,6 +158,21 @@ def holdings_in(
             seen.add(marker)
             holdings.append(holding)
     return holdings
+
+
+def names_its_body(written: str, title: Title, knowledge: Knowledge) -> bool:
+    """Whether the title words themselves name the organisation the post belongs to:
+    'HHS Secretary' names the Department of Health and Human Services, 'President' none."""
+    if title.post_in is None:
+        return False
+    body = knowledge.lookup(title.post_in)
+    words = written.split()
+    for size in range(len(words), 0, -1):
+        for start in range(len(words) - size + 1):
+            known = knowledge.lookup(" ".join(words[start : start + size]))
+            if known is not None and body is not None and known.name == body.name:
+                return True
+    return False
 
 
 def article_country(text: str, knowledge: Knowledge) -> str | None:

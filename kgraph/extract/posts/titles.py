@@ -158,6 +158,8 @@ def parse_title(
         and after[0].lower() in JURISDICTION_PREPOSITIONS
     ):
         jurisdiction, body = place_or_body(after[1:], knowledge, places, orgs)
+        if jurisdiction is None and body is None:
+            body = organisation_at_start(after[1:], knowledge, orgs)
     qualified = jurisdiction is None and body is None and qualifies(before, knowledge)
     portfolio = portfolio_of(before, title, knowledge, placed=bool(jurisdiction or body))
     if portfolio:  # "home affairs spokesman", "Finance Minister": the portfolio is the post's
@@ -259,6 +261,24 @@ def place_or_body(
         elif token[:1].isupper():
             jurisdiction_words.append(token[:-2] if token.endswith(POSSESSIVE_CLITICS) else token)
     return jurisdiction_of(jurisdiction_words, knowledge, places), None
+
+
+def organisation_at_start(
+    tokens: list[str], knowledge: Knowledge, orgs: frozenset[str]
+) -> str | None:
+    """The organisation the words after 'chairman of' begin with, past articles and
+    lowercase words: 'of the bipartisan Acme Association', 'of Acme West inc.'."""
+    words = list(tokens)
+    while words and (words[0].lower() in ARTICLES or words[0].islower()):
+        words.pop(0)
+    for size in range(len(words), 0, -1):
+        phrase = " ".join(words[:size]).rstrip(",;.")
+        known = knowledge.lookup(phrase)
+        if known is not None and known.kind == "Organization":
+            return known.name
+        if normalize(phrase) in orgs:
+            return phrase
+    return None
 
 
 def jurisdiction_of(words: list[str], knowledge: Knowledge, places: frozenset[str]) -> str | None:
