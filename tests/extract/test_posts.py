@@ -305,3 +305,44 @@ def test_posts_of_organisations_named_with_the_title(extract_text, text, expecte
     extraction = extract_text(text)
     names = entity_names(extraction)
     assert {(names[h.holder], h.post, h.post_in) for h in extraction.holdings} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a predicate after the name, past a parenthesis of dates
+        (
+            "Jane Roe (born 3 May 1950) is a lawyer and politician serving as the 37th and "
+            "current President of Acmeland since 2016.",
+            {("Jane Roe", "President of Acmeland", "current")},
+        ),
+        (
+            "Jane Roe (May 1, 1936 – May 2, 2009) was President of Acmeland from 1989 to 1994.",
+            {("Jane Roe", "President of Acmeland", "former")},
+        ),
+        (
+            "Jane Roe reigned as Queen of Acmeland from 1930.",
+            {("Jane Roe", "Queen of Acmeland", "former")},
+        ),
+        (
+            "John Doe was an Acmelandic politician who was the second President of Acmeland.",
+            {("John Doe", "President of Acmeland", "former")},
+        ),
+        # the title before a comma and the name
+        (
+            "He was released by the French President, John Doe, on 2 June.",
+            {("John Doe", "President of France", "current")},
+        ),
+        # a title of a place written out before the name
+        (
+            "It is an article by then-President of the Acmeland Republic Jane Roe about it.",
+            {("Jane Roe", "President of Acmeland Republic", "former")},
+        ),
+        # a predicate that names no post of the person
+        ("Jane Roe is a lawyer.", set()),
+        ("Jane Roe was a candidate for governor of Acmeland.", set()),
+        ("Jane Roe was a guest of the President on Monday.", set()),
+    ],
+)
+def test_predicates_and_titles_around_the_name_give_posts(extract_text, text, expected):
+    assert holdings(extract_text(text)) == expected

@@ -19,10 +19,15 @@ from ...records import Evidence, Holding, Mention
 from ..text import sentence_evidence, text_of
 from .titles import (
     APPOSITION,
+    INNER_PREDICATE,
     PARTY_STATE,
+    PREDICATE,
+    PREDICATE_STATUS,
     SERVED_AS,
     STATE_AFTER,
     STATUS_RANK,
+    TITLE_COMMA,
+    TITLE_OF_BEFORE,
     Parsed,
     parse_title,
     party_state,
@@ -226,6 +231,21 @@ def titles_of(mention: Mention, text: str) -> list[tuple[str, bool, str | None]]
     tag = PARTY_STATE.match(following)  # "Sen. X (R-Texas), the chairman of ..."
     if tag:
         following = following[tag.end() :]
+    before = text[max(0, mention.start - 80) : mention.start]
+    named = TITLE_COMMA.search(before)
+    if named and not mention.title:  # "the Russian President, Dmitry Medvedev,"
+        titles.append((named.group("phrase"), True, None))
+    named = TITLE_OF_BEFORE.search(before)
+    if named and not mention.title:  # "then-President of the United States Barack Obama"
+        titles.append((named.group("phrase"), True, None))
+    predicate = PREDICATE.match(following)
+    if predicate:  # "X (born 1940) is the 37th President of Brazil since 2016"
+        phrase = predicate.group("phrase")
+        inner = INNER_PREDICATE.search(phrase)
+        verb = (inner.group("verb") if inner else predicate.group("verb")) or ""
+        titles.append(
+            (inner.group("phrase") if inner else phrase, True, PREDICATE_STATUS.get(verb))
+        )
     match = APPOSITION.match(following)
     if match:
         was = re.match(r"^\s*,\s+who (?:was|had been) ", following)

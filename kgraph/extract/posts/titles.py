@@ -47,6 +47,37 @@ SERVED_AS = re.compile(
 )
 
 
+# "X (born 1940) is the 37th President of Brazil", "X was Queen of Mauritius from 1968",
+# "X reigned as King of Romania": a predicate after the name (and a parenthesis of dates)
+PREDICATE = re.compile(
+    r"^\s*(?:\([^()]{0,80}\)\s*)?\s(?P<verb>is|was|has been|had been|became|becomes|remains"
+    r"|remained|reigned as|reigns as|ruled as|rules as|served as|serves as|has served as"
+    r"|was elected|was appointed|was named|was sworn in as|was installed as)"
+    r"\s+(?:as\s+)?(?:the |a |an )?(?P<phrase>[^,;.()]{3,100}?)\s*(?:[,;.()]|$)"
+)
+# "... a Zambian politician who was the second President of Zambia": the predicate's own
+# relative clause (or participle) is about the same person
+INNER_PREDICATE = re.compile(
+    r"\b(?:who (?P<verb>is|was|has been|had been|became|serves as|served as|reigned as)"
+    r"|serving as)\s+(?:the |a |an )?(?P<phrase>.{3,})$"
+)
+PREDICATE_STATUS = {
+    "was": "former", "had been": "former", "remained": "former", "reigned as": "former",
+    "ruled as": "former", "served as": "former",
+}  # fmt: skip
+# "the Russian President, Dmitry Medvedev," / "a new Prime Minister, Jane Roe."
+TITLE_COMMA = re.compile(
+    r"(?:^|\s)(?:the|a new|the new)\s+(?P<phrase>(?:[\w.'’-]+\s+){0,6}[\w.'’-]+),\s*$"
+)
+# "then-President of the United States Barack Obama": a title of a place before the name
+TITLE_OF_BEFORE = re.compile(
+    r"(?:^|\s)(?P<phrase>(?:(?:former|then|ex|late)[\s-]+)?(?:[A-Z][\w'’-]*\s+){0,2}"
+    r"[A-Z][\w'’-]*\s+of\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){1,4})$"
+)
+ORDINAL = re.compile(r"^(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh"
+                     r"|eighth|ninth|tenth|eleventh|twelfth|last|longest-serving)$")  # fmt: skip
+
+
 # "(R-Texas)", "(D-N.Y.)", "(D-Calif., 12th District)"
 PARTY_STATE = re.compile(
     r"^\s*\(\s*[RDI]\s*[-–]\s*([A-Z][A-Za-z. ]{0,20}?)\s*(?:[,;][^)]{0,40})?\)"
@@ -218,6 +249,9 @@ def head_of_phrase(before: list[str], after: list[str], knowledge: Knowledge) ->
             cue_of(token, knowledge)
             or token[:1].isupper()
             or lower in APPOSITION_FILLERS
+            or ORDINAL.match(lower)  # "the 37th and current President"
+            or lower == "and"
+            and 0 < k < len(before) - 1
             or lower.endswith(POSSESSIVE_CLITICS)
             or lower == "for"
             and k > 0
