@@ -1,7 +1,8 @@
 """Affiliations: the organisation a person works for or belongs to, from how news copy
 introduces people who hold no named post.
 
-"Jane Roe, a Acme University law professor," / "Acme University's Jane Roe" / "analyst
+"Jane Roe, a Acme University law professor," / "Acme University's Jane Roe" / "Acme Party
+candidate Jane Roe" / "Jane Roe (Acme Party)" / "analyst
 Jane Roe of Acme Futures Inc." / "Jane Roe, an economist at Acme Bank," / "Jane Roe, a
 professor of law at Acme University" / "Jane Roe, who works for Acme" / "Jane Roe was named
 chairman of Acme" / "Jane Roe and other members of Acme" / "Jane Roe and John Doe, Acme
@@ -86,6 +87,8 @@ def organisations_of(
         return []
     found = [
         possessive_owner(person, org_at),
+        compound_occupation(person, org_at),
+        parenthesised_organisation(person, org_at),
         of_organisation(person, org_at),
         apposed_occupation(person, org_at),
         described_affiliation(person, org_at, person_at or {}, knowledge),
@@ -267,6 +270,38 @@ def possessive_owner(person: Span, org_at: dict[int, str]) -> str | None:
     if doc[i].text in POSSESSIVE_CLITICS:
         return org_at.get(i - 1)
     return None
+
+
+def compound_occupation(person: Span, org_at: dict[int, str]) -> str | None:
+    """'Acme Party candidate Jane Roe', 'Acme Band bassist John Doe': the organisation right
+    before a few lowercase occupation nouns before the name (titles are holdings)."""
+    doc = person.doc
+    i = person.start - 1
+    nouns = 0
+    while i > person.sent.start and doc[i].is_lower and doc[i].pos_ in ("NOUN", "ADJ"):
+        if doc[i].pos_ == "NOUN":
+            nouns += 1
+        i -= 1
+    last = doc[person.start - 1] if person.start > person.sent.start else None
+    if not nouns or person.start - 1 - i > MAX_OCCUPATION_WORDS or last is None:
+        return None
+    if last.pos_ != "NOUN" or last.lower_ in NON_MEMBER_NOUNS:
+        return None
+    key = org_at.get(i)
+    return key if key and org_at.get(i + 1) != key else None
+
+
+def parenthesised_organisation(person: Span, org_at: dict[int, str]) -> str | None:
+    """'Jane Roe (Acme Party)': an organisation alone in parentheses after the name."""
+    doc = person.doc
+    i = person.end
+    if i + 2 >= person.sent.end or doc[i].text != "(":
+        return None
+    key = org_at.get(i + 1)
+    j = i + 1
+    while j < person.sent.end and org_at.get(j) == key:
+        j += 1
+    return key if key and j < person.sent.end and doc[j].text == ")" else None
 
 
 def of_organisation(person: Span, org_at: dict[int, str]) -> str | None:

@@ -104,6 +104,16 @@ def test_other_phrasings_give_none(extract_text, text):
             "Jane Roe and Dr. John Doe, Acme Party candidates, were elected.",
             {("Jane Roe", "memberOf", "Acme Party"), ("John Doe", "memberOf", "Acme Party")},
         ),
+        # the organisation and an occupation noun before the name
+        (
+            "He lost the election to Acme Party candidate John Doe.",
+            {("John Doe", "memberOf", "Acme Party")},
+        ),
+        # the organisation alone in parentheses after the name
+        (
+            "The county mayor is Jane Roe (Conservative Party) and the deputy is absent.",
+            {("Jane Roe", "memberOf", "Conservative Party")},
+        ),
         # a singular apposition after coordinated people is the last one's
         (
             "Jane Roe and John Doe, a lawyer for Acme Bank, spoke.",
@@ -128,6 +138,7 @@ def test_described_affiliations(extract_text, text, expected):
         "Jane Roe, a critic of the plan at Acme Bank, spoke.",  # a critic is no member
         "The panel broke with the Acme Commission's belief that John Doe acted alone.",
         "Jane Roe was fired by Acme Bank.",
+        "The Acme Bank critic Jane Roe spoke.",
     ],
 )
 def test_descriptions_that_are_no_membership(extract_text, text):
