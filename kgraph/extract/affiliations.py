@@ -292,7 +292,8 @@ def compound_occupation(person: Span, org_at: dict[int, str]) -> str | None:
 
 
 def parenthesised_organisation(person: Span, org_at: dict[int, str]) -> str | None:
-    """'Jane Roe (Acme Party)': an organisation alone in parentheses after the name."""
+    """'Jane Roe (Acme Party)': an organisation alone in parentheses after the name (not an
+    acronym, which abbreviates what it follows)."""
     doc = person.doc
     i = person.end
     if i + 2 >= person.sent.end or doc[i].text != "(":
@@ -301,6 +302,8 @@ def parenthesised_organisation(person: Span, org_at: dict[int, str]) -> str | No
     j = i + 1
     while j < person.sent.end and org_at.get(j) == key:
         j += 1
+    if j == i + 2 and doc[i + 1].is_upper:
+        return None  # "Teachta Dála (TD)": an acronym in parentheses abbreviates the name
     return key if key and j < person.sent.end and doc[j].text == ")" else None
 
 

@@ -139,6 +139,7 @@ def test_described_affiliations(extract_text, text, expected):
         "The panel broke with the Acme Commission's belief that John Doe acted alone.",
         "Jane Roe was fired by Acme Bank.",
         "The Acme Bank critic Jane Roe spoke.",
+        "The delegate Jane Roe (UNESCO) spoke on Monday.",  # an acronym abbreviates a name
     ],
 )
 def test_descriptions_that_are_no_membership(extract_text, text):
