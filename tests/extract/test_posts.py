@@ -346,3 +346,10 @@ def test_posts_of_organisations_named_with_the_title(extract_text, text, expecte
 )
 def test_predicates_and_titles_around_the_name_give_posts(extract_text, text, expected):
     assert holdings(extract_text(text)) == expected
+
+
+def test_an_unplaced_title_takes_the_holders_known_office(extract_text):
+    found = holdings(extract_text("At the summit, Prime Minister Stephen Harper greeted them."))
+    assert found == {("Stephen Harper", "Prime Minister of Canada", "current")}
+    found = holdings(extract_text("At the summit, union president Stephen Harper greeted them."))
+    assert found == {("Stephen Harper", "President", "current")}

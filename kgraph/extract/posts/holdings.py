@@ -2,8 +2,9 @@
 
 "New York Governor Jane Roe" -> Jane Roe holds "Governor of New York" (current);
 "Former Mayor John Doe" -> John Doe holds "Mayor of <the city this article's mayors
-govern>" (former). Status comes from the cue words in the text, years from "since 2022" or
-"from 2014 to 2021" in the same sentence.
+govern>" (former); "President X" of a person the knowledge base lists in one country's
+presidency -> President of that country. Status comes from the cue words in the text,
+years from "since 2022" or "from 2014 to 2021" in the same sentence.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from ...knowledge import Knowledge, Title, normalize
+from ...knowledge.people import known_jurisdiction
 from ...records import Evidence, Holding, Mention
 from ..text import sentence_evidence, text_of
 from .titles import (
@@ -126,6 +128,9 @@ def holdings_in(
             jurisdiction = congress_state[key]
         elif jurisdiction is None and body is None and (key, title.post) in by_holder:
             jurisdiction, body = by_holder[(key, title.post)].most_common(1)[0][0]
+        if jurisdiction is None and body is None and not parsed.qualified:
+            # "President Jane Roe" of a person the knowledge base knows in that post
+            jurisdiction = known_jurisdiction(key.split(":", 1)[1], title.post)
         federal = parsed.federal
         unplaced = jurisdiction is None and body is None
         if unplaced and (parsed.qualified or title.default_jurisdiction not in (None, country)):
