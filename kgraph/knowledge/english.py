@@ -172,7 +172,10 @@ TITLE_PREPOSITIONS = (
     "of", "for", "from", "in", "at", "under", "since", "during", "until", "between",
 )  # fmt: skip
 # Lowercase words an apposition may hold before its title: "the state's top ...".
-APPOSITION_FILLERS = ("the", "a", "an", "top", "longtime", "longest-serving", "current", "now")
+APPOSITION_FILLERS = (
+    "the", "a", "an", "top", "longtime", "longest-serving", "current", "now", "supreme",
+    "regional", "senior", "chief", "principal", "provincial", "national", "federal", "local",
+)  # fmt: skip
 # ", a longtime Democrat", ", a moderate Republican": words between the article and a party.
 PARTY_DESCRIPTORS = (
     "former", "fellow", "longtime", "moderate", "conservative", "liberal", "progressive",

@@ -81,6 +81,11 @@ def test_other_phrasings_give_none(extract_text, text):
             "said Jane Roe, who directs Acme Corp. research in Ohio.",
             {("Jane Roe", "memberOf", "Acme Corp.")},
         ),
+        # "head of"
+        (
+            "explains John Doe, head of Acme Corp.'s design department.",
+            {("John Doe", "memberOf", "Acme Corp.")},
+        ),
         # predicates
         (
             "John Doe will remain a commissioner of the Acme Trading Commission.",

@@ -338,6 +338,22 @@ def test_posts_of_organisations_named_with_the_title(extract_text, text, expecte
             "It is an article by then-President of the Acmeland Republic Jane Roe about it.",
             {("Jane Roe", "President of Acmeland Republic", "former")},
         ),
+        # the title as the subject of "is"
+        (
+            "The regional commissioner of the Acme Region is Dr. Jane Roe.",
+            {("Jane Roe", "Commissioner of Acme Region", "current")},
+        ),
+        # a verb that makes the person the holder
+        (
+            "The assembly elected John Doe the president of Acmeland on Monday.",
+            {("John Doe", "President of Acmeland", "current")},
+        ),
+        (
+            "Martin appointed Jane Roe Deputy Leader of the Acme Party after the vote.",
+            {("Jane Roe", "Deputy Leader of Acme Party", "current")},
+        ),
+        ("The board named John Doe to the panel.", set()),
+        ("The winner is Jane Roe.", set()),
         # a predicate that names no post of the person
         ("Jane Roe is a lawyer.", set()),
         ("Jane Roe was a candidate for governor of Acmeland.", set()),

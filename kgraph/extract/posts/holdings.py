@@ -22,6 +22,8 @@ from ..text import sentence_evidence, text_of
 from .titles import (
     APPOSITION,
     INNER_PREDICATE,
+    MADE_HOLDER,
+    OBJECT_TITLE,
     PARTY_STATE,
     PREDICATE,
     PREDICATE_STATUS,
@@ -29,6 +31,7 @@ from .titles import (
     STATE_AFTER,
     STATUS_RANK,
     TITLE_COMMA,
+    TITLE_IS,
     TITLE_OF_BEFORE,
     Parsed,
     parse_title,
@@ -243,6 +246,12 @@ def titles_of(mention: Mention, text: str) -> list[tuple[str, bool, str | None]]
     named = TITLE_OF_BEFORE.search(before)
     if named and not mention.title:  # "then-President of the United States Barack Obama"
         titles.append((named.group("phrase"), True, None))
+    named = TITLE_IS.search(before)
+    if named and not mention.title:  # "The police chief of Acme is Dr. X."
+        titles.append((named.group("phrase"), True, PREDICATE_STATUS.get(named.group("verb"))))
+    made = OBJECT_TITLE.match(following) if MADE_HOLDER.search(before) else None
+    if made:  # "the board elected X the president of Acme"
+        titles.append((made.group("phrase"), True, None))
     predicate = PREDICATE.match(following)
     if predicate:  # "X (born 1940) is the 37th President of Brazil since 2016"
         phrase = predicate.group("phrase")

@@ -67,7 +67,18 @@ PREDICATE_STATUS = {
 }  # fmt: skip
 # "the Russian President, Dmitry Medvedev," / "a new Prime Minister, Jane Roe."
 TITLE_COMMA = re.compile(
-    r"(?:^|\s)(?:the|a new|the new)\s+(?P<phrase>(?:[\w.'’-]+\s+){0,6}[\w.'’-]+),\s*$"
+    r"(?:^|\s)(?:the|a new|the new)\s+(?P<phrase>(?:[\w.'’-]+\s+){0,9}[\w.'’-]+),\s*$"
+)
+# "The regional commissioner of the Acme Region is Dr. X": the title as the subject
+TITLE_IS = re.compile(
+    r"(?:^|\s)(?:The|the)\s+(?P<phrase>(?:[\w.'’-]+\s+){0,9}[\w.'’-]+)\s+"
+    r"(?P<verb>is|was|has been|had been|remains)\s+(?:(?:Dr|Mr|Mrs|Ms|Sir|Dame)\.?\s+)?$"
+)
+# "elected X the president of Acme", "appointed X Deputy Leader of Acme": the title after
+# the name of the person a verb makes its holder
+MADE_HOLDER = re.compile(r"\b(?:elected|appointed|named|made|nominated|chose|picked)\s+$")
+OBJECT_TITLE = re.compile(
+    r"^\s+(?:as\s+)?(?:the |a |an |its |their )?(?P<phrase>[^,;.()]{3,80}?)\s*(?:[,;.()]|$)"
 )
 # "then-President of the United States Barack Obama": a title of a place before the name
 TITLE_OF_BEFORE = re.compile(
@@ -289,11 +300,15 @@ def place_or_body(
         ):
             return None, phrase
     jurisdiction_words = []
-    for token in words:
+    for k, token in enumerate(words):
         if token in knowledge.demonyms:
             jurisdiction_words.append(knowledge.demonyms[token])
         elif token[:1].isupper():
-            jurisdiction_words.append(token[:-2] if token.endswith(POSSESSIVE_CLITICS) else token)
+            # a possessive ends the name ("Ohio's governor"), it is no part of one inside
+            # it ("Democratic People's Republic of Korea")
+            last = k == len(words) - 1 or not words[k + 1][:1].isupper()
+            possessive = token.endswith(POSSESSIVE_CLITICS) and last
+            jurisdiction_words.append(token[:-2] if possessive else token)
     return jurisdiction_of(jurisdiction_words, knowledge, places), None
 
 
