@@ -83,7 +83,7 @@ OBJECT_TITLE = re.compile(
 # "then-President of the United States Barack Obama": a title of a place before the name
 TITLE_OF_BEFORE = re.compile(
     r"(?:^|\s)(?P<phrase>(?:(?:former|then|ex|late)[\s-]+)?(?:[A-Z][\w'’-]*\s+){0,2}"
-    r"[A-Z][\w'’-]*\s+of\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){1,4})$"
+    r"[A-Z][\w'’-]*\s+of\s+(?:the\s+)?(?:(?:[A-Z](?:\.[A-Z])+\.?|[A-Z][\w'’-]*)\s+){1,4})$"
 )
 ORDINAL = re.compile(r"^(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh"
                      r"|eighth|ninth|tenth|eleventh|twelfth|last|longest-serving)$")  # fmt: skip
@@ -199,15 +199,38 @@ def parse_title(
         and after
         and after[0].lower() in JURISDICTION_PREPOSITIONS
     ):
-        jurisdiction, body = place_or_body(after[1:], knowledge, places, orgs)
+        jurisdiction, body = place_or_body(after[1:], knowledge, places, orgs, whole=True)
         if jurisdiction is None and body is None:
             body = organisation_at_start(after[1:], knowledge, orgs)
+    if after and after[0].lower() == "of" and not any(
+        (*place_or_body(after[1:], knowledge, places, orgs, whole=True),
+         organisation_at_start(after[1:], knowledge, orgs))
+    ):  # fmt: skip
+        portfolio = portfolio_after(after, title, knowledge)
+        if portfolio:  # "Secretary of War", "Minister of Internal Affairs"
+            title = replace(title, post=f"{title.post} of {portfolio}", default_jurisdiction=None)
+            federal = None
     qualified = jurisdiction is None and body is None and qualifies(before, knowledge)
     portfolio = portfolio_of(before, title, knowledge, placed=bool(jurisdiction or body))
     if portfolio:  # "home affairs spokesman", "Finance Minister": the portfolio is the post's
         title = replace(title, post=f"{portfolio} {title.post}")
         federal = None
     return Parsed(title, jurisdiction, status, " ".join(tokens[m:j]), body, federal, qualified)
+
+
+def portfolio_after(after: list[str], title: Title, knowledge: Knowledge) -> str:
+    """The portfolio a generic post names after 'of' ('Secretary of War', 'Minister of
+    Internal Affairs'): up to four capitalised words, '' when there are none."""
+    if title.post not in knowledge.posts.portfolio_posts or " of " in title.post:
+        return ""
+    words = []
+    for token in after[1:5]:
+        if not token[:1].isupper() and not (words and token.lower() in ("and", "for")):
+            break
+        words.append(token.rstrip(".,;"))
+    while words and words[-1].lower() in ("and", "for"):
+        words.pop()
+    return " ".join(words)
 
 
 def portfolio_of(before: list[str], title: Title, knowledge: Knowledge, placed: bool) -> str:
@@ -274,9 +297,15 @@ def head_of_phrase(before: list[str], after: list[str], knowledge: Knowledge) ->
 
 
 def place_or_body(
-    tokens: list[str], knowledge: Knowledge, places: frozenset[str], orgs: frozenset[str]
+    tokens: list[str],
+    knowledge: Knowledge,
+    places: frozenset[str],
+    orgs: frozenset[str],
+    whole: bool = False,
 ) -> tuple[str | None, str | None]:
-    """(jurisdiction, body) the words before (or after) a title name."""
+    """(jurisdiction, body) the words before (or after) a title name; ``whole`` (the words
+    after 'of') asks an organisation to be named by the whole run, not its tail ('of the
+    Democratic People's Republic of Korea' is no 'Republic of Korea')."""
     words = [t for t in tokens if not cue_of(t, knowledge) and t.lower() not in ARTICLES]
     # the capitalised run closest to the title: an organisation as a whole
     run: list[str] = []
@@ -287,7 +316,7 @@ def place_or_body(
             break
     while run and run[0].lower() in NAME_CONNECTORS:
         run.pop(0)
-    for start in range(len(run)):
+    for start in range(1 if whole and run else len(run)):
         phrase = " ".join(run[start:])
         phrase = phrase[:-2] if phrase.endswith(POSSESSIVE_CLITICS) else phrase
         known = knowledge.lookup(phrase)
@@ -299,6 +328,13 @@ def place_or_body(
             len(run) - start > 1 and run[-1].lower() in knowledge.organization_words
         ):
             return None, phrase
+    if whole:  # "leader of Party X in Poland": the place is the run right after "of"
+        first = 0
+        while first < len(words) and (
+            words[first][:1].isupper() or words[first].lower() in NAME_CONNECTORS
+        ):
+            first += 1
+        words = words[:first]
     jurisdiction_words = []
     for k, token in enumerate(words):
         if token in knowledge.demonyms:
@@ -342,6 +378,8 @@ def jurisdiction_of(words: list[str], knowledge: Knowledge, places: frozenset[st
     for size in range(len(words), 0, -1):
         for start in range(len(words) - size + 1):
             phrase = " ".join(words[start : start + size])
+            if len(phrase.strip(".")) < 2:
+                continue  # "Party X": a letter names no place or organisation
             known = knowledge.lookup(phrase)
             if known is not None:
                 return known.name
