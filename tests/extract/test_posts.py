@@ -356,6 +356,8 @@ def test_posts_of_organisations_named_with_the_title(extract_text, text, expecte
             "Jane Roe was elected to Congress.",
             set(),
         ),
+        # capitalised words after "of" that name no place or body may begin the name
+        ("It was run by the former CEO of Acme Jane Roe.", set()),
         # the portfolio after "of" is the post's; a letter names no place
         (
             "The talks were between United States Secretary of War John Doe and others.",

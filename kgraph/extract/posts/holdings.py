@@ -74,10 +74,10 @@ def holdings_in(
                 if normalize(phrase) in places or knowledge.is_place(phrase):
                     local = phrase
                     break
-        for words, strict, status in titles_of(mention, text_of(doc)):
+        for words, strict, status, needs_place in titles_of(mention, text_of(doc)):
             parsed = parse_title(words, knowledge, places, orgs, strict=strict)
-            if parsed is None:
-                continue
+            if parsed is None or (needs_place and not placed(parsed)):
+                continue  # "former CEO of Acme X": the words after "of" may begin the name
             if status and STATUS_RANK[status] > STATUS_RANK.get(parsed.status, 0):
                 parsed = replace(parsed, status=status)
             if (
@@ -226,15 +226,17 @@ REFERENCE_GLOSS = re.compile(
 )
 
 
-def titles_of(mention: Mention, text: str) -> list[tuple[str, bool, str | None]]:
+def titles_of(mention: Mention, text: str) -> list[tuple[str, bool, str | None, bool]]:
     """Title words before the name, and after it in an apposition (', the police chief,'),
-    each with whether it must be the head of its phrase and the status the clause gives."""
-    titles: list[tuple[str, bool, str | None]] = []
+    each with whether it must be the head of its phrase, the status the clause gives, and
+    whether the words after its "of" must name a place, body or portfolio (a capitalised
+    word before the name may begin the name instead)."""
+    titles: list[tuple[str, bool, str | None, bool]] = []
     if mention.title and not indefinite_before(mention, text):
-        titles.append((mention.title, False, None))
+        titles.append((mention.title, False, None, False))
     glossed = REFERENCE_GLOSS.search(text[max(0, mention.start - 120) : mention.start])
     if glossed:  # "retaining a great police commissioner”—a reference to X"
-        titles.append((glossed.group("phrase"), False, None))
+        titles.append((glossed.group("phrase"), False, None, False))
     following = text[mention.end : mention.end + 160]
     tag = PARTY_STATE.match(following)  # "Sen. X (R-Texas), the chairman of ..."
     if tag:
@@ -242,35 +244,40 @@ def titles_of(mention: Mention, text: str) -> list[tuple[str, bool, str | None]]
     before = text[max(0, mention.start - 80) : mention.start]
     named = TITLE_COMMA.search(before)
     if named and not mention.title:  # "the Russian President, Dmitry Medvedev,"
-        titles.append((named.group("phrase"), True, None))
+        titles.append((named.group("phrase"), True, None, False))
     named = TITLE_OF_BEFORE.search(before)
     if named and not mention.title:  # "then-President of the United States Barack Obama"
-        titles.append((named.group("phrase"), True, None))
+        titles.append((named.group("phrase").strip(), True, None, True))
     named = TITLE_IS.search(before)
     if named and not mention.title:  # "The police chief of Acme is Dr. X."
-        titles.append((named.group("phrase"), True, PREDICATE_STATUS.get(named.group("verb"))))
+        status = PREDICATE_STATUS.get(named.group("verb"))
+        titles.append((named.group("phrase"), True, status, False))
     made = OBJECT_TITLE.match(following) if MADE_HOLDER.search(before) else None
     if made:  # "the board elected X the president of Acme"
-        titles.append((made.group("phrase"), True, None))
+        titles.append((made.group("phrase"), True, None, False))
     predicate = PREDICATE.match(following)
     if predicate:  # "X (born 1940) is the 37th President of Brazil since 2016"
         phrase = predicate.group("phrase")
         inner = INNER_PREDICATE.search(phrase)
         verb = (inner.group("verb") if inner else predicate.group("verb")) or ""
-        titles.append(
-            (inner.group("phrase") if inner else phrase, True, PREDICATE_STATUS.get(verb))
-        )
+        words = inner.group("phrase") if inner else phrase
+        titles.append((words, True, PREDICATE_STATUS.get(verb), False))
     match = APPOSITION.match(following)
     if match:
         was = re.match(r"^\s*,\s+who (?:was|had been) ", following)
-        titles.append((match.group(1), True, "former" if was else None))
+        titles.append((match.group(1), True, "former" if was else None, False))
     else:
         match = SERVED_AS.match(following)
         if match:
             verb = match.group(1)
             status = "former" if verb in ("served", "was", "had served") else None
-            titles.append((match.group(2), True, status))
+            titles.append((match.group(2), True, status, False))
     return titles
+
+
+def placed(parsed: Parsed) -> bool:
+    """Whether the words after the title's "of" name its place, body or portfolio."""
+    return bool(parsed.jurisdiction or parsed.body or " of " in parsed.title.post)
 
 
 def indefinite_before(mention: Mention, text: str) -> bool:
