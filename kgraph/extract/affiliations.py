@@ -2,7 +2,8 @@
 introduces people who hold no named post.
 
 "Jane Roe, a Acme University law professor," / "Acme University's Jane Roe" / "Acme Party
-candidate Jane Roe" / "Jane Roe (Acme Party)" / "analyst
+candidate Jane Roe" / "Jane Roe (Acme Party)" / "five Acme Party assemblymen, including
+Jane Roe" / "analyst
 Jane Roe of Acme Futures Inc." / "Jane Roe, an economist at Acme Bank," / "Jane Roe, a
 professor of law at Acme University" / "Jane Roe, who works for Acme" / "Jane Roe was named
 chairman of Acme" / "Jane Roe and other members of Acme" / "Jane Roe and John Doe, Acme
@@ -89,6 +90,7 @@ def organisations_of(
         possessive_owner(person, org_at),
         compound_occupation(person, org_at),
         parenthesised_organisation(person, org_at),
+        one_of_members(person, org_at),
         of_organisation(person, org_at),
         apposed_occupation(person, org_at),
         described_affiliation(person, org_at, person_at or {}, knowledge),
@@ -289,6 +291,26 @@ def compound_occupation(person: Span, org_at: dict[int, str]) -> str | None:
         return None
     key = org_at.get(i)
     return key if key and org_at.get(i + 1) != key else None
+
+
+def one_of_members(person: Span, org_at: dict[int, str]) -> str | None:
+    """'five Acme Party assemblymen, including Jane Roe' / 'Acme executives such as Jane
+    Roe': the person is one of the organisation's people the plural nouns name."""
+    doc = person.doc
+    i = person.start - 1
+    if i > person.sent.start and doc[i].lower_ == "as" and doc[i - 1].lower_ == "such":
+        i -= 1
+    elif i < person.sent.start or doc[i].lower_ not in ("including", "among"):
+        return None
+    i -= 1
+    if i > person.sent.start and doc[i].text == ",":
+        i -= 1
+    nouns = 0
+    while i > person.sent.start and doc[i].is_lower and doc[i].tag_ == "NNS" and nouns < 3:
+        i, nouns = i - 1, nouns + 1
+    if not nouns or doc[i + 1].lower_ in NON_MEMBER_NOUNS:
+        return None
+    return org_at.get(i)
 
 
 def parenthesised_organisation(person: Span, org_at: dict[int, str]) -> str | None:

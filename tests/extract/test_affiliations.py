@@ -119,6 +119,11 @@ def test_other_phrasings_give_none(extract_text, text):
             "The county mayor is Jane Roe (Conservative Party) and the deputy is absent.",
             {("Jane Roe", "memberOf", "Conservative Party")},
         ),
+        # one of the organisation's people a plural names
+        (
+            "As of March, five Acme Party assemblymen, including Jane Roe, signed it.",
+            {("Jane Roe", "memberOf", "Acme Party")},
+        ),
         # a singular apposition after coordinated people is the last one's
         (
             "Jane Roe and John Doe, a lawyer for Acme Bank, spoke.",
@@ -144,6 +149,7 @@ def test_described_affiliations(extract_text, text, expected):
         "The panel broke with the Acme Commission's belief that John Doe acted alone.",
         "Jane Roe was fired by Acme Bank.",
         "The Acme Bank critic Jane Roe spoke.",
+        "Acme Bank critics, including Jane Roe, spoke.",
         "The delegate Jane Roe (UNESCO) spoke on Monday.",  # an acronym abbreviates a name
     ],
 )
