@@ -88,7 +88,7 @@ def organisations_of(
         return []
     found = [
         possessive_owner(person, org_at),
-        compound_occupation(person, org_at),
+        compound_occupation(person, org_at, knowledge),
         parenthesised_organisation(person, org_at),
         one_of_members(person, org_at),
         of_organisation(person, org_at),
@@ -274,9 +274,13 @@ def possessive_owner(person: Span, org_at: dict[int, str]) -> str | None:
     return None
 
 
-def compound_occupation(person: Span, org_at: dict[int, str]) -> str | None:
-    """'Acme Party candidate Jane Roe', 'Acme Band bassist John Doe': the organisation right
-    before a few lowercase occupation nouns before the name (titles are holdings)."""
+def compound_occupation(
+    person: Span, org_at: dict[int, str], knowledge: Knowledge | None = None
+) -> str | None:
+    """'Acme Party candidate Jane Roe', 'Acme Band bassist John Doe', 'BBC correspondent
+    Jane Roe': the organisation right before a few lowercase occupation nouns before the
+    name. A single word that is no acronym must be a known organisation: 'Norfolk farmer'
+    and 'Health spokesman' name a place and a portfolio."""
     doc = person.doc
     i = person.start - 1
     nouns = 0
@@ -290,7 +294,14 @@ def compound_occupation(person: Span, org_at: dict[int, str]) -> str | None:
     if last.pos_ != "NOUN" or last.lower_ in NON_MEMBER_NOUNS:
         return None
     key = org_at.get(i)
-    return key if key and org_at.get(i + 1) != key else None
+    if not key or org_at.get(i + 1) == key:
+        return None
+    single = org_at.get(i - 1) != key and not doc[i].is_upper
+    if single:
+        known = knowledge.lookup(doc[i].text) if knowledge is not None else None
+        if known is None or known.kind != ORGANIZATION:
+            return None
+    return key
 
 
 def one_of_members(person: Span, org_at: dict[int, str]) -> str | None:

@@ -114,6 +114,7 @@ def test_other_phrasings_give_none(extract_text, text):
             "He lost the election to Acme Party candidate John Doe.",
             {("John Doe", "memberOf", "Acme Party")},
         ),
+        ("BBC correspondent Jane Roe said it.", {("Jane Roe", "memberOf", "BBC")}),
         # the organisation alone in parentheses after the name
         (
             "The county mayor is Jane Roe (Conservative Party) and the deputy is absent.",
@@ -150,6 +151,8 @@ def test_described_affiliations(extract_text, text, expected):
         "Jane Roe was fired by Acme Bank.",
         "The Acme Bank critic Jane Roe spoke.",
         "Acme Bank critics, including Jane Roe, spoke.",
+        "In a famous case, Norfolk farmer Jane Roe was jailed.",  # a place
+        "Health spokesman John Doe said it was good.",  # a portfolio
         "The delegate Jane Roe (UNESCO) spoke on Monday.",  # an acronym abbreviates a name
     ],
 )
