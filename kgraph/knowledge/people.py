@@ -7,6 +7,7 @@ per person with a Wikidata QID: the label, name variants, office spells and part
 from __future__ import annotations
 
 import gzip
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -111,10 +112,14 @@ def people_by_name() -> dict[str, tuple[KnownPerson, ...]]:
     return {name: tuple(people.values()) for name, people in found.items()}
 
 
-def known_jurisdiction(name: str, post: str) -> str | None:
+def known_jurisdiction(
+    name: str, post: str, is_place: Callable[[str], bool] = lambda _: True
+) -> str | None:
     """Where the one person of the knowledge base of this full name held ``post``: 'Rick
-    Roe' with 'Governor of Florida' -> Florida; None when the name is a single word, names
-    several people, or the person held the post in no or several places."""
+    Roe' with 'Governor of Florida' -> Florida (the office's own place when ``is_place``
+    says so, else where it was held: 'Chancellor of the Exchequer' -> United Kingdom);
+    None when the name is a single word, names several people, or the person held the post
+    in no or several places."""
     if len(name.split()) < 2:
         return None
     people = people_by_name().get(normalize(name), ())
@@ -127,6 +132,9 @@ def known_jurisdiction(name: str, post: str) -> str | None:
         if title == wanted and office.where:
             places.setdefault(normalize(office.where), office.where)
         elif title.startswith(wanted + " of "):
-            where = office.title[len(post) + 4 :]
-            places.setdefault(normalize(where), where.removeprefix("the "))
+            where = office.title[len(post) + 4 :].removeprefix("the ")
+            if not is_place(where):
+                where = office.where
+            if where:
+                places.setdefault(normalize(where), where)
     return next(iter(places.values())) if len(places) == 1 else None

@@ -61,3 +61,9 @@ def test_names_are_grouped_by_surname_without_generational_suffixes():
 )
 def test_known_jurisdiction(name, post, expected):
     assert known_jurisdiction(name, post) == expected
+
+
+def test_known_jurisdiction_of_an_office_named_after_no_place():
+    # "Chancellor of the Exchequer": the office's words name no place, the country does
+    places = {"Canada", "United Kingdom"}.__contains__
+    assert known_jurisdiction("Gordon Brown", "Chancellor", places) == "United Kingdom"

@@ -131,9 +131,15 @@ def holdings_in(
             jurisdiction = congress_state[key]
         elif jurisdiction is None and body is None and (key, title.post) in by_holder:
             jurisdiction, body = by_holder[(key, title.post)].most_common(1)[0][0]
-        if jurisdiction is None and body is None and not parsed.qualified:
-            # "President Jane Roe" of a person the knowledge base knows in that post
-            jurisdiction = known_jurisdiction(key.split(":", 1)[1], title.post)
+        if (
+            jurisdiction is None
+            and body is None
+            and not parsed.qualified
+            and title.post_in is None
+            and parsed.federal is None
+        ):  # "President Jane Roe" of a person the knowledge base knows in that post
+            name = key.split(":", 1)[1]
+            jurisdiction = known_jurisdiction(name, title.post, knowledge.is_place)
         federal = parsed.federal
         unplaced = jurisdiction is None and body is None
         if unplaced and (parsed.qualified or title.default_jurisdiction not in (None, country)):
