@@ -218,7 +218,7 @@ def phrase_organisation(
             if token.lower_ in PASSING_WORDS:
                 continue
             return None
-        if not heads or (plural and heads[-1].tag_ != "NNS"):
+        if not heads or (plural and heads[-1].tag_ != "NNS") or names_person_next(doc, m, org):
             return None
         if token.lower_ in AFFILIATION_PREPOSITIONS:
             return org
@@ -226,6 +226,19 @@ def phrase_organisation(
             return org
         return None
     return None
+
+
+def names_person_next(doc: Doc, m: int, org: str) -> bool:
+    """'director for the City Council Speaker Jane Roe': the organisation only qualifies
+    the title of a person who follows it, whom the phrase is about."""
+    k = m
+    while k < len(doc) and k - m < 12 and doc[k].ent_type_ != "PERSON":
+        if doc[k].is_punct:
+            return False
+        k += 1
+    if k >= len(doc) or doc[k].ent_type_ != "PERSON":
+        return False
+    return all(not t.is_punct and t.pos_ in ("NOUN", "PROPN", "ADJ") for t in doc[m:k])
 
 
 def member_noun(heads: list, knowledge: Knowledge | None) -> bool:

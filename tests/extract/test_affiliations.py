@@ -151,6 +151,7 @@ def test_described_affiliations(extract_text, text, expected):
         "Jane Roe was fired by Acme Bank.",
         "The Acme Bank critic Jane Roe spoke.",
         "Acme Bank critics, including Jane Roe, spoke.",
+        "Jane Roe was the communications director for former Acme Council Speaker John Doe.",
         "In a famous case, Norfolk farmer Jane Roe was jailed.",  # a place
         "Health spokesman John Doe said it was good.",  # a portfolio
         "The delegate Jane Roe (UNESCO) spoke on Monday.",  # an acronym abbreviates a name
