@@ -1,34 +1,59 @@
 """Affiliations: the organisation a person works for or belongs to, from how news copy
 introduces people who hold no named post.
 
-"Jane Roe, a Acme University law professor," / "Acme University's Jane Roe" / "analyst
-Jane Roe of Acme Futures Inc." / "Jane Roe, an economist at Acme Bank," each make Jane Roe
-``org:memberOf`` the organisation, backed by the sentence. Titled posts ("Acme spokesman
-Jane Roe") are holdings (``kgraph.extract.posts``); the post's body gives the membership.
+"Jane Roe, a Acme University law professor," / "Acme University's Jane Roe" / "Acme Party
+candidate Jane Roe" / "Jane Roe (Acme Party)" / "five Acme Party assemblymen, including
+Jane Roe" / "analyst
+Jane Roe of Acme Futures Inc." / "Jane Roe, an economist at Acme Bank," / "Jane Roe, a
+professor of law at Acme University" / "Jane Roe, who works for Acme" / "Jane Roe was named
+chairman of Acme" / "Jane Roe and other members of Acme" / "Jane Roe and John Doe, Acme
+lawyers," each make the person ``org:memberOf`` the organisation, backed by the sentence.
+Titled posts ("Acme spokesman Jane Roe") are holdings (``kgraph.extract.posts``); the post's
+body gives the membership. Nothing else in the sentence counts: "Jane Roe said in a
+statement from Acme" names no member of Acme.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from ..knowledge.english import AFFILIATION_PREPOSITIONS, POSSESSIVE_CLITICS
+from ..knowledge import Knowledge
+from ..knowledge.english import (
+    AFFILIATION_PREPOSITIONS,
+    AFFILIATION_VERBS,
+    LEADING_VERBS,
+    MEMBERSHIP_NOUNS,
+    NON_MEMBER_NOUNS,
+    ORGANIZATION_UNITS,
+    POSSESSIVE_CLITICS,
+)
 from ..records import Claim, Mention
 from ..vocab import MEMBER_OF, ORGANIZATION, PERSON
 from .text import sentence_evidence
 
 MAX_OCCUPATION_WORDS = 4  # "a University of Texas law professor", "its chief economist"
+MAX_PHRASE_TOKENS = 16  # "a professor of urban planning and architecture at the University"
+DETERMINERS = ("a", "an", "the", "its", "their", "his", "her")
+# words a noun phrase may pass on its way to the organisation: "an expert on missiles at",
+# "a professor of law and history at", "a prosecutor in the crime section of"
+PASSING_WORDS = frozenset({"of", "on", "in", "and", "the", "a", "an"})
+# "X, who now works for", "X was recently named": adverbs inside the verb group
+VERB_ADVERBS = frozenset({"now", "also", "still", "currently", "recently", "later", "as"})
 
 
-def affiliation_claims(doc: Doc, mentions: list[Mention], keys: list[str]) -> list[Claim]:
+def affiliation_claims(
+    doc: Doc, mentions: list[Mention], keys: list[str], knowledge: Knowledge | None = None
+) -> list[Claim]:
     """One memberOf claim per person and organisation the article's phrasing ties."""
     spans = mention_spans(doc, mentions, keys)
     org_at = {t.i: key for span, key in spans if key.startswith(ORGANIZATION + ":") for t in span}
+    person_at = {span.start: span for span, key in spans if key.startswith(PERSON + ":")}
     sentences = list(doc.sents)
     claims: dict[tuple[str, str, int], Claim] = {}
     for (span, key), mention in zip(spans, mentions, strict=True):
         if not key.startswith(PERSON + ":"):
             continue
-        for org in organisations_of(span, org_at):
+        for org in organisations_of(span, org_at, person_at, knowledge):
             evidence = sentence_evidence(sentences[mention.sentence])
             claims.setdefault(
                 (key, org, evidence.start),
@@ -52,24 +77,208 @@ def mention_spans(doc: Doc, mentions: list[Mention], keys: list[str]) -> list[tu
     return found
 
 
-def organisations_of(person: Span, org_at: dict[int, str]) -> list[str]:
+def organisations_of(
+    person: Span,
+    org_at: dict[int, str],
+    person_at: dict[int, Span] | None = None,
+    knowledge: Knowledge | None = None,
+) -> list[str]:
     """The organisations the words around one person mention tie them to."""
     if not len(person):
         return []
     found = [
         possessive_owner(person, org_at),
+        compound_occupation(person, org_at, knowledge),
+        parenthesised_organisation(person, org_at),
+        one_of_members(person, org_at),
         of_organisation(person, org_at),
         apposed_occupation(person, org_at),
+        described_affiliation(person, org_at, person_at or {}, knowledge),
     ]
     return list(dict.fromkeys(k for k in found if k))
 
 
+def described_affiliation(
+    person: Span, org_at: dict[int, str], person_at: dict[int, Span], knowledge: Knowledge | None
+) -> str | None:
+    """The organisation of the phrase that describes the person (or the people coordinated
+    with them, 'A and Dr. B, Acme candidates'): an apposition, a relative clause ('who works
+    for Acme', 'who directs Acme studies'), a predicate ('was named chairman of Acme',
+    'was the chief correspondent for Acme') or 'and other members of Acme'."""
+    doc = person.doc
+    end = person.sent.end
+    i, coordinated = past_coordination(person, person_at)
+    if i + 2 < end and doc[i].lower_ == "and" and doc[i + 1].lower_ in ("other", "fellow"):
+        return phrase_organisation(doc, i + 2, end, org_at, knowledge)
+    if i + 2 < end and doc[i].text == "," and doc[i + 1].like_num and doc[i + 2].text == ",":
+        i += 3  # "Jane Roe, 41, ..."
+        if i < end and doc[i].pos_ not in ("AUX", "VERB"):
+            return phrase_organisation(doc, i, end, org_at, knowledge, plural=coordinated)
+    if i + 1 < end and doc[i].text == "," and doc[i + 1].lower_ == "who":
+        return predicate_organisation(doc, i + 2, end, org_at, knowledge)
+    if i + 1 < end and doc[i].text == ",":
+        return phrase_organisation(doc, i + 1, end, org_at, knowledge, plural=coordinated)
+    return predicate_organisation(doc, i, end, org_at, knowledge)
+
+
+def past_coordination(person: Span, person_at: dict[int, Span]) -> tuple[int, bool]:
+    """The token after the person and the people coordinated after them ('Jane Roe and
+    Dr. John Doe', 'A, B and C'), and whether there were any."""
+    doc = person.doc
+    i, coordinated = person.end, False
+    while i + 1 < person.sent.end and doc[i].lower_ in ("and", ","):
+        j = i + 1
+        while j < person.sent.end and j - i <= 2 and doc[j].is_title and doc[j].text.endswith("."):
+            j += 1  # an honorific: 'Dr.', 'Sen.'
+        following = person_at.get(j)
+        if following is None:
+            break
+        i, coordinated = following.end, True
+    return i, coordinated
+
+
+def predicate_organisation(
+    doc: Doc, i: int, end: int, org_at: dict[int, str], knowledge: Knowledge | None
+) -> str | None:
+    """'(who) works for Acme', 'will remain a commissioner of Acme', 'was installed as
+    chairman of Acme', 'joined Acme', 'directs Acme studies'."""
+    verb = None
+    while i < end and (
+        doc[i].pos_ == "AUX"
+        or doc[i].lemma_ in AFFILIATION_VERBS | LEADING_VERBS
+        or doc[i].lower_ in VERB_ADVERBS
+    ):
+        if doc[i].lemma_ in AFFILIATION_VERBS | LEADING_VERBS:
+            verb = doc[i]
+        i += 1
+    if verb is None or i >= end:
+        return None
+    if verb.lemma_ in LEADING_VERBS or verb.lemma_ == "join":
+        return org_at.get(i + 1 if doc[i].lower_ == "the" else i)
+    if verb.lemma_ == "work":
+        if doc[i].lower_ not in AFFILIATION_PREPOSITIONS or i + 1 >= end:
+            return None
+        return org_at.get(i + 2 if doc[i + 1].lower_ == "the" else i + 1)
+    if doc[i].pos_ == "ADP":
+        return None  # "was in talks with Acme": no noun describes the person
+    return phrase_organisation(doc, i, end, org_at, knowledge)
+
+
+def phrase_organisation(
+    doc: Doc,
+    j: int,
+    end: int,
+    org_at: dict[int, str],
+    knowledge: Knowledge | None,
+    plural: bool = False,
+) -> str | None:
+    """The organisation a noun phrase describing a person names: 'a Acme University law
+    professor', 'Acme president and chief executive', 'an expert on missiles at Acme', 'a
+    professor of law at Acme', 'a commissioner of the Acme Commission', 'a prosecutor in the
+    crime section of Acme'. A critic, rival or donor of Acme is none of its members;
+    ``plural`` (the phrase describes several people) asks for a plural head noun."""
+    end = min(end, j + MAX_PHRASE_TOKENS)
+    if j < end and doc[j].lower_ in DETERMINERS:
+        j += 1
+    k = j
+    while k < end and doc[k].is_lower and doc[k].pos_ == "ADJ":
+        k += 1
+    org = org_at.get(k)
+    if org:  # "a Acme University law professor", "Acme president and chief executive"
+        while k < end and org_at.get(k) == org:
+            k += 1
+        head = occupation_head(doc, k, end)
+        return org if head is not None and (not plural or head.tag_ == "NNS") else None
+    heads: list = []
+    for k in range(j, end):
+        token = doc[k]
+        if (
+            token.is_punct
+            or token.pos_ in ("VERB", "AUX", "PRON")
+            or token.ent_type_ == "PERSON"
+            or org_at.get(k)
+        ):
+            return None
+        if token.is_lower and token.pos_ == "NOUN":
+            if token.lower_ in NON_MEMBER_NOUNS:
+                return None
+            heads.append(token)
+            continue
+        if token.pos_ != "ADP" and token.lower_ not in PASSING_WORDS:
+            if token.is_lower and token.pos_ not in ("ADJ", "NUM", "CCONJ", "DET"):
+                return None
+            continue  # "chief Middle East correspondent", "new chairman"
+        m = k + 1
+        if m < end and doc[m].lower_ == "the":
+            m += 1
+        while m < end and doc[m].is_lower and doc[m].pos_ == "ADJ":
+            m += 1  # "of the governing Acme Party", "of the bipartisan Acme Association"
+        org = org_at.get(m)
+        if org is None:
+            if token.lower_ in PASSING_WORDS:
+                continue
+            return None
+        if not heads or (plural and heads[-1].tag_ != "NNS") or names_person_next(doc, m, org):
+            return None
+        if token.lower_ in AFFILIATION_PREPOSITIONS:
+            return org
+        if token.lower_ == "of" and member_noun(heads, knowledge):
+            return org
+        return None
+    return None
+
+
+def names_person_next(doc: Doc, m: int, org: str) -> bool:
+    """'director for the City Council Speaker Jane Roe': the organisation only qualifies
+    the title of a person who follows it, whom the phrase is about."""
+    k = m
+    while k < len(doc) and k - m < 12 and doc[k].ent_type_ != "PERSON":
+        if doc[k].is_punct:
+            return False
+        k += 1
+    if k >= len(doc) or doc[k].ent_type_ != "PERSON":
+        return False
+    return all(not t.is_punct and t.pos_ in ("NOUN", "PROPN", "ADJ") for t in doc[m:k])
+
+
+def member_noun(heads: list, knowledge: Knowledge | None) -> bool:
+    """Whether 'NOUN of Acme' makes a member: 'member of', 'chairman of', or a unit of the
+    organisation after an occupation ('a prosecutor in the crime section of')."""
+    head = heads[-1].lower_
+    if head in MEMBERSHIP_NOUNS:
+        return True
+    if knowledge is not None and knowledge.title(head) is not None:
+        return True
+    return head in ORGANIZATION_UNITS and len(heads) > 1
+
+
+def occupation_head(doc: Doc, j: int, end: int):
+    """The last of the lowercase nouns ending a phrase after its organisation ('law
+    professor', 'president and chief executive officer'), or None."""
+    words, head = 0, None
+    while (
+        j < end and doc[j].is_lower and (doc[j].pos_ in ("NOUN", "ADJ") or doc[j].lower_ == "and")
+    ):
+        if doc[j].pos_ == "NOUN":
+            head = doc[j]
+        j, words = j + 1, words + 1
+    if head is None or head.lower_ in NON_MEMBER_NOUNS or words > MAX_OCCUPATION_WORDS + 2:
+        return None
+    return head
+
+
 def possessive_owner(person: Span, org_at: dict[int, str]) -> str | None:
-    """'Acme University's Jane Roe', "the Acme Institute's director Jane Roe"."""
+    """'Acme University's Jane Roe', "the Acme Institute's director Jane Roe" (not "Acme's
+    belief that Jane Roe")."""
     doc = person.doc
     i = person.start - 1
     words = 0
-    while i > person.sent.start and doc[i].is_lower and doc[i].is_alpha:
+    while (
+        i > person.sent.start
+        and doc[i].is_lower
+        and doc[i].is_alpha
+        and doc[i].pos_ in ("NOUN", "ADJ")
+    ):
         i, words = i - 1, words + 1  # lowercase occupation words: "director", "chief economist"
     if words > MAX_OCCUPATION_WORDS or i <= person.sent.start:
         return None
@@ -78,8 +287,75 @@ def possessive_owner(person: Span, org_at: dict[int, str]) -> str | None:
     return None
 
 
+def compound_occupation(
+    person: Span, org_at: dict[int, str], knowledge: Knowledge | None = None
+) -> str | None:
+    """'Acme Party candidate Jane Roe', 'Acme Band bassist John Doe', 'BBC correspondent
+    Jane Roe': the organisation right before a few lowercase occupation nouns before the
+    name. A single word that is no acronym must be a known organisation: 'Norfolk farmer'
+    and 'Health spokesman' name a place and a portfolio."""
+    doc = person.doc
+    i = person.start - 1
+    nouns = 0
+    while i > person.sent.start and doc[i].is_lower and doc[i].pos_ in ("NOUN", "ADJ"):
+        if doc[i].pos_ == "NOUN":
+            nouns += 1
+        i -= 1
+    last = doc[person.start - 1] if person.start > person.sent.start else None
+    if not nouns or person.start - 1 - i > MAX_OCCUPATION_WORDS or last is None:
+        return None
+    if last.pos_ != "NOUN" or last.lower_ in NON_MEMBER_NOUNS:
+        return None
+    key = org_at.get(i)
+    if not key or org_at.get(i + 1) == key:
+        return None
+    single = org_at.get(i - 1) != key and not doc[i].is_upper
+    if single:
+        known = knowledge.lookup(doc[i].text) if knowledge is not None else None
+        if known is None or known.kind != ORGANIZATION:
+            return None
+    return key
+
+
+def one_of_members(person: Span, org_at: dict[int, str]) -> str | None:
+    """'five Acme Party assemblymen, including Jane Roe' / 'Acme executives such as Jane
+    Roe': the person is one of the organisation's people the plural nouns name."""
+    doc = person.doc
+    i = person.start - 1
+    if i > person.sent.start and doc[i].lower_ == "as" and doc[i - 1].lower_ == "such":
+        i -= 1
+    elif i < person.sent.start or doc[i].lower_ not in ("including", "among"):
+        return None
+    i -= 1
+    if i > person.sent.start and doc[i].text == ",":
+        i -= 1
+    nouns = 0
+    while i > person.sent.start and doc[i].is_lower and doc[i].tag_ == "NNS" and nouns < 3:
+        i, nouns = i - 1, nouns + 1
+    if not nouns or doc[i + 1].lower_ in NON_MEMBER_NOUNS:
+        return None
+    return org_at.get(i)
+
+
+def parenthesised_organisation(person: Span, org_at: dict[int, str]) -> str | None:
+    """'Jane Roe (Acme Party)': an organisation alone in parentheses after the name (not an
+    acronym, which abbreviates what it follows)."""
+    doc = person.doc
+    i = person.end
+    if i + 2 >= person.sent.end or doc[i].text != "(":
+        return None
+    key = org_at.get(i + 1)
+    j = i + 1
+    while j < person.sent.end and org_at.get(j) == key:
+        j += 1
+    if j == i + 2 and doc[i + 1].is_upper:
+        return None  # "Teachta Dála (TD)": an acronym in parentheses abbreviates the name
+    return key if key and j < person.sent.end and doc[j].text == ")" else None
+
+
 def of_organisation(person: Span, org_at: dict[int, str]) -> str | None:
-    """'analyst Jane Roe of Acme Futures Inc.', 'Jane Roe of the Acme Court of Appeals'."""
+    """'analyst Jane Roe of Acme Futures Inc.', 'Jane Roe of the Acme Court of Appeals',
+    'Sen. Jane Roe of the governing Acme Party'."""
     doc = person.doc
     i = person.end
     if i + 1 >= person.sent.end or doc[i].lower_ != "of":
@@ -87,6 +363,12 @@ def of_organisation(person: Span, org_at: dict[int, str]) -> str | None:
     j = i + 1
     if doc[j].lower_ == "the" and j + 1 < person.sent.end:
         j += 1
+    while (
+        j + 1 < person.sent.end
+        and doc[j].is_lower
+        and (doc[j].pos_ == "ADJ" or doc[j].tag_ == "VBG")
+    ):
+        j += 1  # "Sen. Jane Roe of the governing Acme Party"
     key = org_at.get(j)
     return key if key and org_at.get(j - 1) != key else None
 

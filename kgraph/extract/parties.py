@@ -1,9 +1,10 @@
 """Party memberships from the conventions of political news.
 
 Reporters rarely write "X is a member of the Republican Party"; they write
-"Sen. X (R-Texas)", "Rep. X, D-Calif.,", "Republican Gov. X", "Democrat X" or
-"X, a Republican,". Each of these becomes ``org:memberOf`` the party, backed by the
-sentence, with the party codes and words taken from the gazetteer.
+"Sen. X (R-Texas)", "Rep. X, D-Calif.,", "Republican Gov. X", "Democrat X",
+"X, a Republican,", "Democratic Sens. X, Y and Z" or "Republicans X and Y" (a plural
+title or party name gives every person of the list). Each of these becomes ``org:memberOf``
+the party, backed by the sentence, with the party codes and words taken from the gazetteer.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..knowledge import Knowledge
 from ..knowledge.english import PARTY_DESCRIPTORS
@@ -70,13 +71,52 @@ def party_before(first: Token, knowledge: Knowledge) -> str | None:
 
 def party_word_ending_at(doc: Doc, i: int, floor: int, knowledge: Knowledge) -> str | None:
     """The longest party word ending at token ``i``: 'Liberal Democrat leader X' is a Liberal
-    Democrat, not a Democrat."""
+    Democrat, not a Democrat. A party's plural name counts too ('Republicans X and Y')."""
     for size in (3, 2, 1):
         if i - size + 1 >= floor:
-            word = knowledge.party_words.get(doc[i - size + 1 : i + 1].text)
+            words = doc[i - size + 1 : i + 1].text
+            word = knowledge.party_words.get(words)
             if word:
                 return word
+            known = knowledge.lookup(words) if words.endswith("s") and words[:1].isupper() else None
+            if known is not None and known.subtype == "PoliticalParty":
+                return known.name
     return None
+
+
+def plural_before(first: Token, knowledge: Knowledge) -> bool:
+    """Whether the word before a name is plural, so that it introduces a list of people:
+    'Democratic Sens. A, B and C', 'Republicans A and B' (not 'Republican Sen. A and B')."""
+    i = first.i - 1
+    while i >= first.sent.start and first.doc[i].text == ".":
+        i -= 1
+    if i < first.sent.start:
+        return False
+    token = first.doc[i]
+    if token.ent_type_ == "PERSON":
+        return False
+    if token.tag_ in ("NNS", "NNPS"):
+        return True
+    word = token.text
+    return word.endswith("s") and bool(
+        knowledge.title(word[:-1] + ".") or knowledge.title(word[:-1])
+    )
+
+
+def coordinated_with(spans: list[Span | None]) -> dict[int, int]:
+    """Mention index -> the index of the person mention right before it in a list of
+    people ('A, B and C': B -> A, C -> B)."""
+    previous: dict[int, int] = {}
+    last: tuple[int, Span] | None = None
+    for index, span in enumerate(spans):
+        if span is None:
+            continue
+        if last is not None and last[1].sent.start == span.sent.start:
+            between = span.doc[last[1].end : span.start]
+            if 0 < len(between) <= 2 and all(t.lower_ in (",", "and") for t in between):
+                previous[index] = last[0]
+        last = (index, span)
+    return previous
 
 
 def party_claims(
@@ -86,13 +126,25 @@ def party_claims(
     sentences = list(doc.sents)
     claims: dict[tuple[str, str, int], Claim] = {}
     parties: dict[str, LocalEntity] = {}
-    for mention, key in zip(mentions, keys, strict=True):
-        if not key.startswith(PERSON + ":"):
-            continue
-        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    spans = [
+        doc.char_span(m.start, m.end, alignment_mode="expand")
+        if k.startswith(PERSON + ":")
+        else None
+        for m, k in zip(mentions, keys, strict=True)
+    ]
+    previous = coordinated_with(spans)
+    listed: dict[int, str] = {}  # mention index -> the party a plural title gives its list
+    for index, (mention, key) in enumerate(zip(mentions, keys, strict=True)):
+        span = spans[index]
         if span is None:
             continue
-        party = party_after(text_of(doc), mention, knowledge) or party_before(span[0], knowledge)
+        party = party_after(text_of(doc), mention, knowledge)
+        if party is None:
+            party = party_before(span[0], knowledge)
+            if party is not None and plural_before(span[0], knowledge):
+                listed[index] = party
+            elif party is None and previous.get(index) in listed:
+                party = listed[index] = listed[previous[index]]  # "Democratic Sens. A, B and C"
         if party is None:
             continue
         party_entity = party_node(party, knowledge)

@@ -48,7 +48,7 @@ def extract_from_doc(doc: Doc, article: Article, config: PipelineConfig) -> Arti
     holdings = holdings_in(doc, mentions, keys, knowledge)
     claims = claims_in(doc, mentions, keys, entities, holdings, knowledge)
     memberships, parties = party_claims(doc, mentions, keys, knowledge)
-    memberships += affiliation_claims(doc, mentions, keys)
+    memberships += affiliation_claims(doc, mentions, keys, knowledge)
     known = {e.key for e in entities}
     entities = sorted([*entities, *(p for p in parties if p.key not in known)], key=lambda e: e.key)
     return ArticleExtraction(

@@ -73,6 +73,31 @@ GROUP_QUANTIFIERS = frozenset({
 
 # "Jane Roe, an economist at Acme Bank": the organisation a person works for or with.
 AFFILIATION_PREPOSITIONS = frozenset({"at", "with", "for"})
+# "a member of Y", "head of Y's design department": nouns whose "of" names the organisation
+# a person belongs to (titles count too: "chairman of Y"); units inside an organisation
+# ("the crime section of Y") pass the membership on.
+MEMBERSHIP_NOUNS = frozenset({
+    "member", "members", "head", "chief", "employee", "employees", "official", "officials",
+    "staff", "staffer", "staffers", "officer", "officers", "founder", "co-founder", "leader",
+    "candidate", "candidates", "executive", "executives", "veteran", "partner", "fellow",
+})  # fmt: skip
+ORGANIZATION_UNITS = frozenset({
+    "section", "department", "division", "office", "bureau", "unit", "branch", "staff",
+    "faculty", "board", "team", "wing",
+})  # fmt: skip
+# ", a critic of Y", ", an opponent at Y": nouns that stand against or outside Y.
+NON_MEMBER_NOUNS = frozenset({
+    "critic", "critics", "opponent", "opponents", "rival", "rivals", "supporter", "supporters",
+    "donor", "donors", "client", "clients", "customer", "customers", "fan", "fans", "target",
+    "victim", "victims", "friend", "ally", "adversary", "foe", "lawsuit", "complaint",
+})  # fmt: skip
+# "X, who works for Y" / "X was named chairman of Y": the verbs that lead to the phrase.
+AFFILIATION_VERBS = frozenset({
+    "be", "remain", "become", "serve", "install", "instal", "name", "elect", "appoint", "work",
+    "join",
+})  # fmt: skip
+# "X, who directs Y's studies" / "X heads Y": verbs whose object is the organisation run.
+LEADING_VERBS = frozenset({"direct", "head", "lead", "chair", "run", "manage", "found"})
 
 # "X got the endorsement of Y": Y endorses X (the noun's object gave it to the verb's subject).
 RECEIVING_VERBS = frozenset({
@@ -147,7 +172,10 @@ TITLE_PREPOSITIONS = (
     "of", "for", "from", "in", "at", "under", "since", "during", "until", "between",
 )  # fmt: skip
 # Lowercase words an apposition may hold before its title: "the state's top ...".
-APPOSITION_FILLERS = ("the", "a", "an", "top", "longtime", "longest-serving", "current", "now")
+APPOSITION_FILLERS = (
+    "the", "a", "an", "top", "longtime", "longest-serving", "current", "now", "supreme",
+    "regional", "senior", "chief", "principal", "provincial", "national", "federal", "local",
+)  # fmt: skip
 # ", a longtime Democrat", ", a moderate Republican": words between the article and a party.
 PARTY_DESCRIPTORS = (
     "former", "fellow", "longtime", "moderate", "conservative", "liberal", "progressive",

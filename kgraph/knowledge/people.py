@@ -7,11 +7,13 @@ per person with a Wikidata QID: the label, name variants, office spells and part
 from __future__ import annotations
 
 import gzip
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from .english import NAME_SUFFIXES
 from .files import DATA
+from .text import normalize
 
 PEOPLE_FILE = "people.tsv.gz"
 WIKIDATA = "http://www.wikidata.org/entity/"
@@ -98,3 +100,41 @@ def people_by_surname() -> dict[str, tuple[tuple[KnownPerson, str], ...]]:
         for name in person.names:
             found.setdefault(surname_word(name), []).append((person, name))
     return {word: tuple(pairs) for word, pairs in found.items()}
+
+
+@cache
+def people_by_name() -> dict[str, tuple[KnownPerson, ...]]:
+    """The people of the knowledge base by each of their names, normalised."""
+    found: dict[str, dict[str, KnownPerson]] = {}
+    for person in load_people():
+        for name in person.names:
+            found.setdefault(normalize(name), {})[person.qid] = person
+    return {name: tuple(people.values()) for name, people in found.items()}
+
+
+def known_jurisdiction(
+    name: str, post: str, is_place: Callable[[str], bool] = lambda _: True
+) -> str | None:
+    """Where the one person of the knowledge base of this full name held ``post``: 'Rick
+    Roe' with 'Governor of Florida' -> Florida (the office's own place when ``is_place``
+    says so, else where it was held: 'Chancellor of the Exchequer' -> United Kingdom);
+    None when the name is a single word, names several people, or the person held the post
+    in no or several places."""
+    if len(name.split()) < 2:
+        return None
+    people = people_by_name().get(normalize(name), ())
+    if len(people) != 1:
+        return None
+    wanted = normalize(post)
+    places: dict[str, str] = {}
+    for office in people[0].offices:
+        title = normalize(office.title)
+        if title == wanted and office.where:
+            places.setdefault(normalize(office.where), office.where)
+        elif title.startswith(wanted + " of "):
+            where = office.title[len(post) + 4 :].removeprefix("the ")
+            if not is_place(where):
+                where = office.where
+            if where:
+                places.setdefault(normalize(where), where)
+    return next(iter(places.values())) if len(places) == 1 else None

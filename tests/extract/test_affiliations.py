@@ -46,3 +46,116 @@ def test_introductions_give_affiliations(extract_text, text, expected):
 )
 def test_other_phrasings_give_none(extract_text, text):
     assert memberships(extract_text(text)) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an apposition whose noun reaches the organisation past other words
+        (
+            "Jane Roe, a professor of law and history at the University of Acme, agreed.",
+            {("Jane Roe", "memberOf", "University of Acme")},
+        ),
+        (
+            "Jane Roe, an expert on tariffs at Acme University, agreed.",
+            {("Jane Roe", "memberOf", "Acme University")},
+        ),
+        (
+            "John Doe, a special prosecutor in the fraud section of the Acme Commission, spoke.",
+            {("John Doe", "memberOf", "Acme Commission")},
+        ),
+        # the organisation first, with no article
+        (
+            "said John Doe, Acme Corp. president and chief executive officer.",
+            {("John Doe", "memberOf", "Acme Corp.")},
+        ),
+        ("Jane Roe, a former Acme Bank official, spoke.", {("Jane Roe", "memberOf", "Acme Bank")}),
+        # an age between the name and the apposition
+        ("Jane Roe, 41, a lawyer at Acme Bank, spoke.", {("Jane Roe", "memberOf", "Acme Bank")}),
+        # relative clauses
+        (
+            "asks John Doe, who now works for the Acme Institute of Technology.",
+            {("John Doe", "memberOf", "Acme Institute of Technology")},
+        ),
+        (
+            "said Jane Roe, who directs Acme Corp. research in Ohio.",
+            {("Jane Roe", "memberOf", "Acme Corp.")},
+        ),
+        # "head of"
+        (
+            "explains John Doe, head of Acme Corp.'s design department.",
+            {("John Doe", "memberOf", "Acme Corp.")},
+        ),
+        # predicates
+        (
+            "John Doe will remain a commissioner of the Acme Trading Commission.",
+            {("John Doe", "memberOf", "Acme Trading Commission")},
+        ),
+        (
+            "Jane Roe was installed as new chairman of the bipartisan Acme Association.",
+            {("Jane Roe", "memberOf", "Acme Association")},
+        ),
+        (
+            "John Doe, 41, was the chief Ohio correspondent for the Acme Press when he left.",
+            {("John Doe", "memberOf", "Acme Press")},
+        ),
+        # "and other members of"
+        (
+            "Jane Roe and other members of the Acme Expedition Society went north.",
+            {("Jane Roe", "memberOf", "Acme Expedition Society")},
+        ),
+        # people coordinated before a plural apposition
+        (
+            "Jane Roe and Dr. John Doe, Acme Party candidates, were elected.",
+            {("Jane Roe", "memberOf", "Acme Party"), ("John Doe", "memberOf", "Acme Party")},
+        ),
+        # the organisation and an occupation noun before the name
+        (
+            "He lost the election to Acme Party candidate John Doe.",
+            {("John Doe", "memberOf", "Acme Party")},
+        ),
+        ("BBC correspondent Jane Roe said it.", {("Jane Roe", "memberOf", "BBC")}),
+        # the organisation alone in parentheses after the name
+        (
+            "The county mayor is Jane Roe (Conservative Party) and the deputy is absent.",
+            {("Jane Roe", "memberOf", "Conservative Party")},
+        ),
+        # one of the organisation's people a plural names
+        (
+            "As of March, five Acme Party assemblymen, including Jane Roe, signed it.",
+            {("Jane Roe", "memberOf", "Acme Party")},
+        ),
+        # a singular apposition after coordinated people is the last one's
+        (
+            "Jane Roe and John Doe, a lawyer for Acme Bank, spoke.",
+            {("John Doe", "memberOf", "Acme Bank")},
+        ),
+        # "of the" past an adjective
+        (
+            "says Jane Roe of the governing Acme Party, which sells firms.",
+            {("Jane Roe", "memberOf", "Acme Party")},
+        ),
+    ],
+)
+def test_described_affiliations(extract_text, text, expected):
+    assert memberships(extract_text(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jane Roe said in a statement from Acme Corp. that sales fell.",  # a source, no member
+        "Jane Roe was in talks with Acme Bank.",  # no noun describes her
+        "Jane Roe, a critic of the plan at Acme Bank, spoke.",  # a critic is no member
+        "The panel broke with the Acme Commission's belief that John Doe acted alone.",
+        "Jane Roe was fired by Acme Bank.",
+        "The Acme Bank critic Jane Roe spoke.",
+        "Acme Bank critics, including Jane Roe, spoke.",
+        "Jane Roe was the communications director for former Acme Council Speaker John Doe.",
+        "In a famous case, Norfolk farmer Jane Roe was jailed.",  # a place
+        "Health spokesman John Doe said it was good.",  # a portfolio
+        "The delegate Jane Roe (UNESCO) spoke on Monday.",  # an acronym abbreviates a name
+    ],
+)
+def test_descriptions_that_are_no_membership(extract_text, text):
+    assert memberships(extract_text(text)) == set()

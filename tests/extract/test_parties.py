@@ -40,3 +40,39 @@ def test_party_node_is_typed_from_the_gazetteer(extract_text):
     assert party.kind == "Organization" and party.subtype == "PoliticalParty"
     claim = next(c for c in extraction.claims if c.predicate == "memberOf")
     assert claim.evidence.text == "Sen. Jane Roe (R-Texas) criticized the bill."
+
+
+def party_members(extraction) -> set[tuple[str, str, str]]:
+    return {r for r in relation_names(extraction) if r[1] == "memberOf"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a plural title after the party word gives every person of the list
+        (
+            "Democratic Sens. Jane Roe, John Doe and Mary Major voted for the bill.",
+            {
+                ("Jane Roe", "memberOf", "Democratic Party"),
+                ("John Doe", "memberOf", "Democratic Party"),
+                ("Mary Major", "memberOf", "Democratic Party"),
+            },
+        ),
+        # a party's plural name before the names
+        (
+            "Republicans Jane Roe and John Doe opposed it.",
+            {
+                ("Jane Roe", "memberOf", "Republican Party"),
+                ("John Doe", "memberOf", "Republican Party"),
+            },
+        ),
+        # a singular title is the first person's only
+        (
+            "Republican Sen. Jane Roe and John Doe voted no.",
+            {("Jane Roe", "memberOf", "Republican Party")},
+        ),
+        ("Republicans like Jane Roe and John Doe spoke.", set()),
+    ],
+)
+def test_lists_of_people_after_a_plural_title(extract_text, text, expected):
+    assert party_members(extract_text(text)) == expected

@@ -265,3 +265,125 @@ def test_an_apposition_without_an_article_gives_a_post(extract_text):
     text = "The deal is off, said John Doe, spokesman for the Federal Aviation Administration."
     found = holdings(extract_text(text))
     assert ("John Doe", "Spokesperson of Federal Aviation Administration", "current") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a hyphenated title after the organisation's name
+        (
+            "said Acme League Secretary-General Jane Roe.",
+            {("Jane Roe", "Secretary-General of Acme League", "Acme League")},
+        ),
+        # a title that names its body keeps it outside that country's news
+        (
+            "Mason assured her that HHS Secretary Jane Roe is right.",
+            {
+                (
+                    "Jane Roe",
+                    "Secretary of Health and Human Services",
+                    "Department of Health and Human Services",
+                )
+            },
+        ),
+        # the organisation after "chairman of", past a lowercase suffix
+        (
+            "Jane Roe, chairman of Acme West inc., said it will grow.",
+            {("Jane Roe", "Chair of Acme West inc", "Acme West inc")},
+        ),
+        (
+            "said Jane Roe, director-general of Acme Information, at the opening.",
+            {("Jane Roe", "Director-General of Acme Information", "Acme Information")},
+        ),
+    ],
+)
+def test_posts_of_organisations_named_with_the_title(extract_text, text, expected):
+    extraction = extract_text(text)
+    names = entity_names(extraction)
+    assert {(names[h.holder], h.post, h.post_in) for h in extraction.holdings} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a predicate after the name, past a parenthesis of dates
+        (
+            "Jane Roe (born 3 May 1950) is a lawyer and politician serving as the 37th and "
+            "current President of Acmeland since 2016.",
+            {("Jane Roe", "President of Acmeland", "current")},
+        ),
+        (
+            "Jane Roe (May 1, 1936 – May 2, 2009) was President of Acmeland from 1989 to 1994.",
+            {("Jane Roe", "President of Acmeland", "former")},
+        ),
+        (
+            "Jane Roe reigned as Queen of Acmeland from 1930.",
+            {("Jane Roe", "Queen of Acmeland", "former")},
+        ),
+        (
+            "John Doe was an Acmelandic politician who was the second President of Acmeland.",
+            {("John Doe", "President of Acmeland", "former")},
+        ),
+        # the title before a comma and the name
+        (
+            "He was released by the French President, John Doe, on 2 June.",
+            {("John Doe", "President of France", "current")},
+        ),
+        # a title of a place written out before the name
+        (
+            "It is an article by then-President of the Acmeland Republic Jane Roe about it.",
+            {("Jane Roe", "President of Acmeland Republic", "former")},
+        ),
+        # the title as the subject of "is"
+        (
+            "The regional commissioner of the Acme Region is Dr. Jane Roe.",
+            {("Jane Roe", "Commissioner of Acme Region", "current")},
+        ),
+        # a verb that makes the person the holder
+        (
+            "The assembly elected John Doe the president of Acmeland on Monday.",
+            {("John Doe", "President of Acmeland", "current")},
+        ),
+        (
+            "Martin appointed Jane Roe Deputy Leader of the Acme Party after the vote.",
+            {("Jane Roe", "Deputy Leader of Acme Party", "current")},
+        ),
+        ("The board named John Doe to the panel.", set()),
+        ("The winner is Jane Roe.", set()),
+        # a title before the name does not reach across a sentence end
+        (
+            "He held offices, including Associate Judge of the Acme County Court. "
+            "Jane Roe was elected to Congress.",
+            set(),
+        ),
+        # capitalised words after "of" that name no place or body may begin the name
+        ("It was run by the former CEO of Acme Jane Roe.", set()),
+        # the portfolio after "of" is the post's; a letter names no place
+        (
+            "The talks were between United States Secretary of War John Doe and others.",
+            {("John Doe", "Secretary of War", "current")},
+        ),
+        (
+            "John Doe was a leader of Party X in Acmeland (1990–1995).",
+            {("John Doe", "Leader of Party X", "former")},
+        ),
+        # the UK Speaker is no Speaker of the US House
+        (
+            "It was unveiled by the Speaker of the House of Commons, Jane Roe.",
+            {("Jane Roe", "Speaker of the House of Commons", "current")},
+        ),
+        # a predicate that names no post of the person
+        ("Jane Roe is a lawyer.", set()),
+        ("Jane Roe was a candidate for governor of Acmeland.", set()),
+        ("Jane Roe was a guest of the President on Monday.", set()),
+    ],
+)
+def test_predicates_and_titles_around_the_name_give_posts(extract_text, text, expected):
+    assert holdings(extract_text(text)) == expected
+
+
+def test_an_unplaced_title_takes_the_holders_known_office(extract_text):
+    found = holdings(extract_text("At the summit, Prime Minister Stephen Harper greeted them."))
+    assert found == {("Stephen Harper", "Prime Minister of Canada", "current")}
+    found = holdings(extract_text("At the summit, union president Stephen Harper greeted them."))
+    assert found == {("Stephen Harper", "President", "current")}

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import re
 
-from kgraph.knowledge.people import load_people, parse_people, people_by_surname, surname_word
+import pytest
+
+from kgraph.knowledge.people import (
+    known_jurisdiction,
+    load_people,
+    parse_people,
+    people_by_surname,
+    surname_word,
+)
 
 
 def test_the_shipped_file_loads_with_unique_wikidata_ids():
@@ -39,3 +47,23 @@ def test_names_are_grouped_by_surname_without_generational_suffixes():
     assert surname_word("Donald Trump Jr.") == "trump"
     assert surname_word("Jane Roe") == "roe"
     assert any(p.qid == "Q22686" for p, _ in people_by_surname()["trump"])
+
+
+@pytest.mark.parametrize(
+    ("name", "post", "expected"),
+    [
+        ("Stephen Harper", "Prime Minister", "Canada"),  # the office's place
+        ("Barack Obama", "President", "United States"),  # two spellings of one place
+        ("Obama", "President", None),  # a single word names no one for sure
+        ("Stephen Harper", "Governor", None),  # an office the person never held
+        ("Jane Quux Roe", "President", None),  # nobody the knowledge base knows
+    ],
+)
+def test_known_jurisdiction(name, post, expected):
+    assert known_jurisdiction(name, post) == expected
+
+
+def test_known_jurisdiction_of_an_office_named_after_no_place():
+    # "Chancellor of the Exchequer": the office's words name no place, the country does
+    places = {"Canada", "United Kingdom"}.__contains__
+    assert known_jurisdiction("Gordon Brown", "Chancellor", places) == "United Kingdom"

@@ -116,11 +116,21 @@ def title_before(ent: Span, knowledge: Knowledge) -> str | None:
     return doc[start : ent.start].text.strip() or None
 
 
+def intraword_hyphen(token) -> bool:
+    """The hyphen of 'Secretary-General': no space on either side."""
+    return (
+        token.text == "-"
+        and not token.whitespace_
+        and token.i > 0
+        and not token.doc[token.i - 1].whitespace_
+    )
+
+
 def words_before(doc: Doc, i: int, size: int, floor: int) -> str:
     """The ``size`` tokens ending at ``i``, or '' when they cross punctuation or the sentence."""
     if i - size + 1 < floor:
         return ""
     span = doc[i - size + 1 : i + 1]
-    if any(tok.is_punct and tok.text != "." for tok in span):
+    if any(tok.is_punct and tok.text != "." and not intraword_hyphen(tok) for tok in span):
         return ""
     return span.text

@@ -2,8 +2,9 @@
 
 "New York Governor Jane Roe" -> Jane Roe holds "Governor of New York" (current);
 "Former Mayor John Doe" -> John Doe holds "Mayor of <the city this article's mayors
-govern>" (former). Status comes from the cue words in the text, years from "since 2022" or
-"from 2014 to 2021" in the same sentence.
+govern>" (former); "President X" of a person the knowledge base lists in one country's
+presidency -> President of that country. Status comes from the cue words in the text,
+years from "since 2022" or "from 2014 to 2021" in the same sentence.
 """
 
 from __future__ import annotations
@@ -15,14 +16,23 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from ...knowledge import Knowledge, Title, normalize
+from ...knowledge.people import known_jurisdiction
 from ...records import Evidence, Holding, Mention
 from ..text import sentence_evidence, text_of
 from .titles import (
     APPOSITION,
+    INNER_PREDICATE,
+    MADE_HOLDER,
+    OBJECT_TITLE,
     PARTY_STATE,
+    PREDICATE,
+    PREDICATE_STATUS,
     SERVED_AS,
     STATE_AFTER,
     STATUS_RANK,
+    TITLE_COMMA,
+    TITLE_IS,
+    TITLE_OF_BEFORE,
     Parsed,
     parse_title,
     party_state,
@@ -64,10 +74,10 @@ def holdings_in(
                 if normalize(phrase) in places or knowledge.is_place(phrase):
                     local = phrase
                     break
-        for words, strict, status in titles_of(mention, text_of(doc)):
+        for words, strict, status, needs_place in titles_of(mention, text_of(doc)):
             parsed = parse_title(words, knowledge, places, orgs, strict=strict)
-            if parsed is None:
-                continue
+            if parsed is None or (needs_place and not placed(parsed)):
+                continue  # "former CEO of Acme X": the words after "of" may begin the name
             if status and STATUS_RANK[status] > STATUS_RANK.get(parsed.status, 0):
                 parsed = replace(parsed, status=status)
             if (
@@ -121,11 +131,22 @@ def holdings_in(
             jurisdiction = congress_state[key]
         elif jurisdiction is None and body is None and (key, title.post) in by_holder:
             jurisdiction, body = by_holder[(key, title.post)].most_common(1)[0][0]
+        if (
+            jurisdiction is None
+            and body is None
+            and not parsed.qualified
+            and title.post_in is None
+            and parsed.federal is None
+        ):  # "President Jane Roe" of a person the knowledge base knows in that post
+            name = key.split(":", 1)[1]
+            jurisdiction = known_jurisdiction(name, title.post, knowledge.is_place)
         federal = parsed.federal
         unplaced = jurisdiction is None and body is None
         if unplaced and (parsed.qualified or title.default_jurisdiction not in (None, country)):
-            # "President X" names the US president only in US news: elsewhere no country
-            title, federal = replace(title, default_jurisdiction=None, post_in=None), None
+            # "President X" names the US president only in US news: elsewhere no country;
+            # a title that names its body ("HHS Secretary") keeps the body
+            post_in = title.post_in if names_its_body(parsed.written, title, knowledge) else None
+            title, federal = replace(title, default_jurisdiction=None, post_in=post_in), None
         if (
             unplaced
             and title.default_jurisdiction is None
@@ -156,6 +177,21 @@ def holdings_in(
             seen.add(marker)
             holdings.append(holding)
     return holdings
+
+
+def names_its_body(written: str, title: Title, knowledge: Knowledge) -> bool:
+    """Whether the title words themselves name the organisation the post belongs to:
+    'HHS Secretary' names the Department of Health and Human Services, 'President' none."""
+    if title.post_in is None:
+        return False
+    body = knowledge.lookup(title.post_in)
+    words = written.split()
+    for size in range(len(words), 0, -1):
+        for start in range(len(words) - size + 1):
+            known = knowledge.lookup(" ".join(words[start : start + size]))
+            if known is not None and body is not None and known.name == body.name:
+                return True
+    return False
 
 
 def article_country(text: str, knowledge: Knowledge) -> str | None:
@@ -196,30 +232,58 @@ REFERENCE_GLOSS = re.compile(
 )
 
 
-def titles_of(mention: Mention, text: str) -> list[tuple[str, bool, str | None]]:
+def titles_of(mention: Mention, text: str) -> list[tuple[str, bool, str | None, bool]]:
     """Title words before the name, and after it in an apposition (', the police chief,'),
-    each with whether it must be the head of its phrase and the status the clause gives."""
-    titles: list[tuple[str, bool, str | None]] = []
+    each with whether it must be the head of its phrase, the status the clause gives, and
+    whether the words after its "of" must name a place, body or portfolio (a capitalised
+    word before the name may begin the name instead)."""
+    titles: list[tuple[str, bool, str | None, bool]] = []
     if mention.title and not indefinite_before(mention, text):
-        titles.append((mention.title, False, None))
+        titles.append((mention.title, False, None, False))
     glossed = REFERENCE_GLOSS.search(text[max(0, mention.start - 120) : mention.start])
     if glossed:  # "retaining a great police commissioner”—a reference to X"
-        titles.append((glossed.group("phrase"), False, None))
+        titles.append((glossed.group("phrase"), False, None, False))
     following = text[mention.end : mention.end + 160]
     tag = PARTY_STATE.match(following)  # "Sen. X (R-Texas), the chairman of ..."
     if tag:
         following = following[tag.end() :]
+    before = text[max(0, mention.start - 80) : mention.start]
+    named = TITLE_COMMA.search(before)
+    if named and not mention.title:  # "the Russian President, Dmitry Medvedev,"
+        titles.append((named.group("phrase"), True, None, False))
+    named = TITLE_OF_BEFORE.search(before)
+    if named and not mention.title:  # "then-President of the United States Barack Obama"
+        titles.append((named.group("phrase").strip(), True, None, True))
+    named = TITLE_IS.search(before)
+    if named and not mention.title:  # "The police chief of Acme is Dr. X."
+        status = PREDICATE_STATUS.get(named.group("verb"))
+        titles.append((named.group("phrase"), True, status, False))
+    made = OBJECT_TITLE.match(following) if MADE_HOLDER.search(before) else None
+    if made:  # "the board elected X the president of Acme"
+        titles.append((made.group("phrase"), True, None, False))
+    predicate = PREDICATE.match(following)
+    if predicate:  # "X (born 1940) is the 37th President of Brazil since 2016"
+        phrase = predicate.group("phrase")
+        inner = INNER_PREDICATE.search(phrase)
+        verb = (inner.group("verb") if inner else predicate.group("verb")) or ""
+        words = inner.group("phrase") if inner else phrase
+        titles.append((words, True, PREDICATE_STATUS.get(verb), False))
     match = APPOSITION.match(following)
     if match:
         was = re.match(r"^\s*,\s+who (?:was|had been) ", following)
-        titles.append((match.group(1), True, "former" if was else None))
+        titles.append((match.group(1), True, "former" if was else None, False))
     else:
         match = SERVED_AS.match(following)
         if match:
             verb = match.group(1)
             status = "former" if verb in ("served", "was", "had served") else None
-            titles.append((match.group(2), True, status))
+            titles.append((match.group(2), True, status, False))
     return titles
+
+
+def placed(parsed: Parsed) -> bool:
+    """Whether the words after the title's "of" name its place, body or portfolio."""
+    return bool(parsed.jurisdiction or parsed.body or " of " in parsed.title.post)
 
 
 def indefinite_before(mention: Mention, text: str) -> bool:

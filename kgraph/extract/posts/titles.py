@@ -47,6 +47,48 @@ SERVED_AS = re.compile(
 )
 
 
+# "X (born 1940) is the 37th President of Brazil", "X was Queen of Mauritius from 1968",
+# "X reigned as King of Romania": a predicate after the name (and a parenthesis of dates)
+PREDICATE = re.compile(
+    r"^\s*(?:\([^()]{0,80}\)\s*)?\s(?P<verb>is|was|has been|had been|became|becomes|remains"
+    r"|remained|reigned as|reigns as|ruled as|rules as|served as|serves as|has served as"
+    r"|was elected|was appointed|was named|was sworn in as|was installed as)"
+    r"\s+(?:as\s+)?(?:the |a |an )?(?P<phrase>[^,;.()]{3,100}?)\s*(?:[,;.()]|$)"
+)
+# "... a Zambian politician who was the second President of Zambia": the predicate's own
+# relative clause (or participle) is about the same person
+INNER_PREDICATE = re.compile(
+    r"\b(?:who (?P<verb>is|was|has been|had been|became|serves as|served as|reigned as)"
+    r"|serving as)\s+(?:the |a |an )?(?P<phrase>.{3,})$"
+)
+PREDICATE_STATUS = {
+    "was": "former", "had been": "former", "remained": "former", "reigned as": "former",
+    "ruled as": "former", "served as": "former",
+}  # fmt: skip
+# "the Russian President, Dmitry Medvedev," / "a new Prime Minister, Jane Roe."
+TITLE_COMMA = re.compile(
+    r"(?:^|\s)(?:the|a new|the new)\s+(?P<phrase>(?:[\w.'’-]+\s+){0,9}[\w.'’-]+),\s*$"
+)
+# "The regional commissioner of the Acme Region is Dr. X": the title as the subject
+TITLE_IS = re.compile(
+    r"(?:^|\s)(?:The|the)\s+(?P<phrase>(?:[\w.'’-]+\s+){0,9}[\w.'’-]+)\s+"
+    r"(?P<verb>is|was|has been|had been|remains)\s+(?:(?:Dr|Mr|Mrs|Ms|Sir|Dame)\.?\s+)?$"
+)
+# "elected X the president of Acme", "appointed X Deputy Leader of Acme": the title after
+# the name of the person a verb makes its holder
+MADE_HOLDER = re.compile(r"\b(?:elected|appointed|named|made|nominated|chose|picked)\s+$")
+OBJECT_TITLE = re.compile(
+    r"^\s+(?:as\s+)?(?:the |a |an |its |their )?(?P<phrase>[^,;.()]{3,80}?)\s*(?:[,;.()]|$)"
+)
+# "then-President of the United States Barack Obama": a title of a place before the name
+TITLE_OF_BEFORE = re.compile(
+    r"(?:^|\s)(?P<phrase>(?:(?:former|then|ex|late)[\s-]+)?(?:[A-Z][\w'’-]*\s+){0,2}"
+    r"[A-Z][\w'’-]*\s+of\s+(?:the\s+)?(?:(?:[A-Z](?:\.[A-Z])+\.?|[A-Z][\w'’-]*)\s+){1,4})$"
+)
+ORDINAL = re.compile(r"^(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh"
+                     r"|eighth|ninth|tenth|eleventh|twelfth|last|longest-serving)$")  # fmt: skip
+
+
 # "(R-Texas)", "(D-N.Y.)", "(D-Calif., 12th District)"
 PARTY_STATE = re.compile(
     r"^\s*\(\s*[RDI]\s*[-–]\s*([A-Z][A-Za-z. ]{0,20}?)\s*(?:[,;][^)]{0,40})?\)"
@@ -157,13 +199,38 @@ def parse_title(
         and after
         and after[0].lower() in JURISDICTION_PREPOSITIONS
     ):
-        jurisdiction, body = place_or_body(after[1:], knowledge, places, orgs)
+        jurisdiction, body = place_or_body(after[1:], knowledge, places, orgs, whole=True)
+        if jurisdiction is None and body is None:
+            body = organisation_at_start(after[1:], knowledge, orgs)
+    if after and after[0].lower() == "of" and not any(
+        (*place_or_body(after[1:], knowledge, places, orgs, whole=True),
+         organisation_at_start(after[1:], knowledge, orgs))
+    ):  # fmt: skip
+        portfolio = portfolio_after(after, title, knowledge)
+        if portfolio:  # "Secretary of War", "Minister of Internal Affairs"
+            title = replace(title, post=f"{title.post} of {portfolio}", default_jurisdiction=None)
+            federal = None
     qualified = jurisdiction is None and body is None and qualifies(before, knowledge)
     portfolio = portfolio_of(before, title, knowledge, placed=bool(jurisdiction or body))
     if portfolio:  # "home affairs spokesman", "Finance Minister": the portfolio is the post's
         title = replace(title, post=f"{portfolio} {title.post}")
         federal = None
     return Parsed(title, jurisdiction, status, " ".join(tokens[m:j]), body, federal, qualified)
+
+
+def portfolio_after(after: list[str], title: Title, knowledge: Knowledge) -> str:
+    """The portfolio a generic post names after 'of' ('Secretary of War', 'Minister of
+    Internal Affairs'): up to four capitalised words, '' when there are none."""
+    if title.post not in knowledge.posts.portfolio_posts or " of " in title.post:
+        return ""
+    words = []
+    for token in after[1:5]:
+        if not token[:1].isupper() and not (words and token.lower() in ("and", "for")):
+            break
+        words.append(token.rstrip(".,;"))
+    while words and words[-1].lower() in ("and", "for"):
+        words.pop()
+    return " ".join(words)
 
 
 def portfolio_of(before: list[str], title: Title, knowledge: Knowledge, placed: bool) -> str:
@@ -216,6 +283,9 @@ def head_of_phrase(before: list[str], after: list[str], knowledge: Knowledge) ->
             cue_of(token, knowledge)
             or token[:1].isupper()
             or lower in APPOSITION_FILLERS
+            or ORDINAL.match(lower)  # "the 37th and current President"
+            or lower == "and"
+            and 0 < k < len(before) - 1
             or lower.endswith(POSSESSIVE_CLITICS)
             or lower == "for"
             and k > 0
@@ -227,9 +297,15 @@ def head_of_phrase(before: list[str], after: list[str], knowledge: Knowledge) ->
 
 
 def place_or_body(
-    tokens: list[str], knowledge: Knowledge, places: frozenset[str], orgs: frozenset[str]
+    tokens: list[str],
+    knowledge: Knowledge,
+    places: frozenset[str],
+    orgs: frozenset[str],
+    whole: bool = False,
 ) -> tuple[str | None, str | None]:
-    """(jurisdiction, body) the words before (or after) a title name."""
+    """(jurisdiction, body) the words before (or after) a title name; ``whole`` (the words
+    after 'of') asks an organisation to be named by the whole run, not its tail ('of the
+    Democratic People's Republic of Korea' is no 'Republic of Korea')."""
     words = [t for t in tokens if not cue_of(t, knowledge) and t.lower() not in ARTICLES]
     # the capitalised run closest to the title: an organisation as a whole
     run: list[str] = []
@@ -240,7 +316,7 @@ def place_or_body(
             break
     while run and run[0].lower() in NAME_CONNECTORS:
         run.pop(0)
-    for start in range(len(run)):
+    for start in range(1 if whole and run else len(run)):
         phrase = " ".join(run[start:])
         phrase = phrase[:-2] if phrase.endswith(POSSESSIVE_CLITICS) else phrase
         known = knowledge.lookup(phrase)
@@ -252,13 +328,42 @@ def place_or_body(
             len(run) - start > 1 and run[-1].lower() in knowledge.organization_words
         ):
             return None, phrase
+    if whole:  # "leader of Party X in Poland": the place is the run right after "of"
+        first = 0
+        while first < len(words) and (
+            words[first][:1].isupper() or words[first].lower() in NAME_CONNECTORS
+        ):
+            first += 1
+        words = words[:first]
     jurisdiction_words = []
-    for token in words:
+    for k, token in enumerate(words):
         if token in knowledge.demonyms:
             jurisdiction_words.append(knowledge.demonyms[token])
         elif token[:1].isupper():
-            jurisdiction_words.append(token[:-2] if token.endswith(POSSESSIVE_CLITICS) else token)
+            # a possessive ends the name ("Ohio's governor"), it is no part of one inside
+            # it ("Democratic People's Republic of Korea")
+            last = k == len(words) - 1 or not words[k + 1][:1].isupper()
+            possessive = token.endswith(POSSESSIVE_CLITICS) and last
+            jurisdiction_words.append(token[:-2] if possessive else token)
     return jurisdiction_of(jurisdiction_words, knowledge, places), None
+
+
+def organisation_at_start(
+    tokens: list[str], knowledge: Knowledge, orgs: frozenset[str]
+) -> str | None:
+    """The organisation the words after 'chairman of' begin with, past articles and
+    lowercase words: 'of the bipartisan Acme Association', 'of Acme West inc.'."""
+    words = list(tokens)
+    while words and (words[0].lower() in ARTICLES or words[0].islower()):
+        words.pop(0)
+    for size in range(len(words), 0, -1):
+        phrase = " ".join(words[:size]).rstrip(",;.")
+        known = knowledge.lookup(phrase)
+        if known is not None and known.kind == "Organization":
+            return known.name
+        if normalize(phrase) in orgs:
+            return phrase
+    return None
 
 
 def jurisdiction_of(words: list[str], knowledge: Knowledge, places: frozenset[str]) -> str | None:
@@ -273,6 +378,8 @@ def jurisdiction_of(words: list[str], knowledge: Knowledge, places: frozenset[st
     for size in range(len(words), 0, -1):
         for start in range(len(words) - size + 1):
             phrase = " ".join(words[start : start + size])
+            if len(phrase.strip(".")) < 2:
+                continue  # "Party X": a letter names no place or organisation
             known = knowledge.lookup(phrase)
             if known is not None:
                 return known.name
