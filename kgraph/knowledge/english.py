@@ -134,6 +134,13 @@ CREDIT_WORDS = ("photo", "photograph", "image", "credit", "getty", "illustration
 # "Trump v. Vance", "Roe vs. Wade": a court case, not a person.
 CASE_SEPARATORS = frozenset({"v.", "vs.", "v", "vs"})
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+# Words that start a surname ("de Blasio", "Van Hollen", "von der Leyen"): "De Blasio" at
+# the start of a sentence is the surname of the article's "Bill de Blasio", not a full name.
+# ("al", "el" are left out: "Al" is also a given name.)
+NAME_PARTICLES = frozenset({
+    "de", "da", "di", "del", "della", "dos", "du", "des", "van", "von", "der", "den", "ter",
+    "ten", "la", "le", "bin", "ibn", "st", "st.",
+})  # fmt: skip
 # Words left out of an organisation's initials: "Democratic Socialists of America" -> DSA.
 INITIALS_STOP_WORDS = frozenset({"of", "the", "and", "for", "in", "on", "at", "to", "&"})
 

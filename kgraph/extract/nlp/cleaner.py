@@ -28,7 +28,8 @@ from ...knowledge.english import (
     PLAIN_HONORIFICS,
     POSSESSIVE_ENDINGS,
 )
-from ...knowledge.genders import gender_of_name
+from ...knowledge.genders import gender_of_name, given_name_genders
+from ...knowledge.text import fold
 
 CREDIT = re.compile(rf"\b({'|'.join(CREDIT_WORDS)})s?\b", re.I)
 FUNCTION_POS = {"DET", "ADP", "CCONJ", "SCONJ", "PART", "PRON", "AUX"}
@@ -59,6 +60,7 @@ class EntityCleaner:
     def __call__(self, doc: Doc) -> Doc:
         lowercase = {t.lower_ for t in doc if t.is_lower}
         spans = [s for s in (self.trim(e) for e in join_nicknames(doc)) if s is not None]
+        spans = [person_with_known_surname(s, lowercase) for s in spans]
         people = person_words(spans)
         cleaned = []
         for span in spans:
@@ -186,6 +188,25 @@ class EntityCleaner:
         if token.text in self.knowledge.demonyms or token.tag_ in ("NNPS", "NNS"):
             return False
         return token.lower_ in people or token.lower_ not in lowercase
+
+
+def person_with_known_surname(span: Span, lowercase: set[str]) -> Span:
+    """'Michael Bloomberg', 'Mike Honda': a one-word organisation name right after a given
+    name (a capitalised word the text never writes in lower case) is a person's surname,
+    though the gazetteer knows the word as a company's."""
+    if span.label_ != "ORG" or len(span) != 1 or span.start == 0:
+        return span
+    given = span.doc[span.start - 1]
+    if (
+        not given.is_title
+        or not given.is_alpha
+        or given.lower_ in lowercase
+        or fold(given.text) not in given_name_genders()
+        or given.ent_type_
+    ):
+        return span
+    span[0].ent_id_ = ""  # the gazetteer's entry no longer names it
+    return Span(span.doc, span.start - 1, span.end, label="PERSON")
 
 
 def cut_possessive(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
