@@ -123,6 +123,8 @@ GROUP_WORDS = frozenset({"pair", "two", "both", "duo"})  # "the pair met"
 REFERENCE_NOUNS = frozenset({"reference", "allusion", "nod"})
 # "praised X for retaining Y", "accused X of meeting Y": X does the retaining, the meeting.
 CAUSE_PREPOSITIONS = frozenset({"for", "of", "over"})
+# "critics such as X", "her allies, including X", "supporters, like X": X holds the role.
+EXAMPLE_PREPOSITIONS = frozenset({"including", "like", "as"})
 
 # --- names -------------------------------------------------------------------------------
 # Words that never make a name by themselves (pronouns, contractions, web furniture).

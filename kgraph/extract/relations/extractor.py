@@ -85,8 +85,8 @@ def claims_for(token: Token, trigger: Trigger, ctx: ArticleContext) -> Iterator[
         subjects = noun_subjects(token, trigger, ctx)
         objects = []
         for path in trigger.objects:
-            if path == "compound" or path == "prep:between":
-                continue
+            if path == "prep:between" or (path == "compound" and rules.symmetric):
+                continue  # "the Roe-Doe meeting" names both participants (below)
             objects += objects_at(token, path, ctx)
         if trigger.inverse != received(token):
             subjects, objects = objects, subjects
