@@ -34,6 +34,8 @@ TITLE_GENDERS = {
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
 PERSON_RELATIVES = ("who", "whom")
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+# "every single New Yorker", "each Texan": what follows is one of many people, not a name.
+DISTRIBUTIVE_DETERMINERS = frozenset({"every", "each", "any"})
 ARTICLES = ("the", "a", "an")
 DEFINITE_DETERMINERS = ("the", "this")  # "the president", "this strategist"
 POSSESSIVE_CLITICS = ("’s", "'s")

@@ -184,3 +184,8 @@ def test_a_company_word_after_a_given_name_is_a_surname(config):
         ("Michael Bloomberg", "Person"),
         ("Bloomberg News", "Organization"),
     }
+
+
+def test_one_of_many_people_after_every_or_each_is_no_name(config):
+    found = mentions(config, "It was an attack on every single New Yorker, said The New Yorker.")
+    assert {(m.surface, m.kind) for m in found} == {("The New Yorker", "Organization")}

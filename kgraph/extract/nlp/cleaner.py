@@ -19,6 +19,7 @@ from ...knowledge.english import (
     CONSTITUENCY_MEMBERS,
     CREDIT_WORDS,
     DETERMINERS,
+    DISTRIBUTIVE_DETERMINERS,
     LOCATIVE_PREPOSITIONS,
     NOT_NAMES,
     OPEN_QUOTES,
@@ -171,6 +172,8 @@ class EntityCleaner:
             return False
         if all(tok.is_stop or tok.is_punct or tok.like_num for tok in span):
             return False
+        if after_distributive(span):
+            return False
         if self.known(span):
             return not in_photo_credit(span)
         if len(span) == 1 and not self.plausible_single_word(span[0], lowercase, people):
@@ -188,6 +191,14 @@ class EntityCleaner:
         if token.text in self.knowledge.demonyms or token.tag_ in ("NNPS", "NNS"):
             return False
         return token.lower_ in people or token.lower_ not in lowercase
+
+
+def after_distributive(span: Span) -> bool:
+    """'every single New Yorker', 'each Texan': one of many people, no name."""
+    i = span.start - 1
+    while i >= span.sent.start and span.doc[i].pos_ == "ADJ":
+        i -= 1
+    return i >= span.sent.start and span.doc[i].lower_ in DISTRIBUTIVE_DETERMINERS
 
 
 def person_with_known_surname(span: Span, lowercase: set[str]) -> Span:
