@@ -187,5 +187,6 @@ def test_a_company_word_after_a_given_name_is_a_surname(config):
 
 
 def test_one_of_many_people_after_every_or_each_is_no_name(config):
-    found = mentions(config, "It was an attack on every single New Yorker, said The New Yorker.")
-    assert {(m.surface, m.kind) for m in found} == {("The New Yorker", "Organization")}
+    text = "It was an attack on every single New Yorker, said The New Yorker."
+    found = mentions(config, text)
+    assert [(m.kind, m.start > text.index("said")) for m in found] == [("Organization", True)]
