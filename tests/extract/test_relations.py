@@ -446,6 +446,8 @@ def test_a_bare_given_name_is_no_argument(extract_text, text, expected):
             {("Mark Lane", "cooperatesWith", "Jane Roe")},
         ),
         ("Jane Roe won the vote. Roe supporters rallied in Ohio.", set()),
+        ("Jane Roe ran an ad accusing her GOP opponent, Rep. Mark Lane, of neglect.", set()),
+        ("Rep. Mark Lane, an ardent Medicare supporter, spoke.", set()),
         ("Voters like Mark Lane backed the plan of Jane Roe's rivals.", set()),
     ],
 )
