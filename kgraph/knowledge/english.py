@@ -118,7 +118,10 @@ PROXY_NOUNS = frozenset({
     "agenda", "plan", "plans", "rhetoric", "record", "leadership", "nomination", "candidacy",
     "proposal", "handling", "performance", "tenure", "conduct", "actions", "stance", "views",
     "presidency", "tweets", "tweet", "words", "response", "threat", "threats", "demand",
-    "demands", "claim", "claims", "request", "move",
+    "demands", "claim", "claims", "request", "move", "report", "budget", "bid", "speech",
+    "intervention", "idea", "ideas", "reform", "reforms", "bill", "vision", "manifesto",
+    "strategy", "pledge", "pledges", "proposals", "initiative", "warning", "efforts",
+    "approach", "position", "legacy", "programme", "program",
 })  # fmt: skip
 GROUP_WORDS = frozenset({"pair", "two", "both", "duo"})  # "the pair met"
 # "a great police commissioner”—a reference to X": the noun phrase stands for X.

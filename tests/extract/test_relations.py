@@ -462,3 +462,28 @@ def test_an_approach_by_a_reporter_is_contact_and_a_date_approaching_is_not(extr
     )
     assert found == {("Carl Smith", "communicatesWith", "John Doe")}
     assert not relation_names(extract_text("As the vote approached, Jane Roe and John Doe waited."))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Jane Roe has written to John Doe demanding an explanation.",
+            {("Jane Roe", "communicatesWith", "John Doe")},
+        ),
+        ("Jane Roe wrote to The Times on Monday.", set()),
+        (
+            "Jane Roe held talks with her counterpart, John Doe.",
+            {("Jane Roe", "meets", "John Doe")},
+        ),
+        ("The talk of the town was Jane Roe and John Doe.", set()),
+        ("Jane Roe praised John Doe's budget.", {("Jane Roe", "praises", "John Doe")}),
+        (
+            "Jane Roe backed John Doe's bid for the leadership.",
+            {("Jane Roe", "supports", "John Doe")},
+        ),
+    ],
+)
+def test_letters_talks_and_what_a_person_put_forward(extract_text, text, expected):
+    found = {r for r in relation_names(extract_text(text)) if r[1] != "memberOf"}
+    assert found == expected
