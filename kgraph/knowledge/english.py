@@ -118,10 +118,14 @@ PROXY_NOUNS = frozenset({
     "agenda", "plan", "plans", "rhetoric", "record", "leadership", "nomination", "candidacy",
     "proposal", "handling", "performance", "tenure", "conduct", "actions", "stance", "views",
     "presidency", "tweets", "tweet", "words", "response", "threat", "threats", "demand",
-    "demands", "claim", "claims", "request", "move", "report", "budget", "bid", "speech",
-    "intervention", "idea", "ideas", "reform", "reforms", "bill", "vision", "manifesto",
-    "strategy", "pledge", "pledges", "proposals", "initiative", "warning", "efforts",
-    "approach", "position", "legacy", "programme", "program",
+    "demands", "claim", "claims", "request", "move",
+})  # fmt: skip
+# Nouns that stand for their owner only when a possessive names one ("backed Roe's
+# budget"): "a House bill", "the Senate report" are no stand-in for the chamber.
+POSSESSED_PROXY_NOUNS = frozenset({
+    "report", "budget", "bid", "speech", "intervention", "idea", "ideas", "reform", "reforms",
+    "bill", "vision", "manifesto", "strategy", "pledge", "pledges", "proposals", "initiative",
+    "warning", "efforts", "approach", "position", "legacy", "programme", "program",
 })  # fmt: skip
 GROUP_WORDS = frozenset({"pair", "two", "both", "duo"})  # "the pair met"
 # "a great police commissioner”—a reference to X": the noun phrase stands for X.

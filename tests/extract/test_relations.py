@@ -472,6 +472,8 @@ def test_an_approach_by_a_reporter_is_contact_and_a_date_approaching_is_not(extr
             {("Jane Roe", "communicatesWith", "John Doe")},
         ),
         ("Jane Roe wrote to The Times on Monday.", set()),
+        ("Jane Roe said she would write a check to the Acme Party.", set()),
+        ("Jane Roe backed a House bill on Monday.", set()),
         (
             "Jane Roe held talks with her counterpart, John Doe.",
             {("Jane Roe", "meets", "John Doe")},
