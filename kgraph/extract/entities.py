@@ -15,7 +15,7 @@ from ..knowledge.english import KNIGHTLY_HONORIFICS, PLAIN_HONORIFICS, TITLE_GEN
 from ..knowledge.genders import gender_of_name
 from ..records import LocalEntity, Mention
 from ..vocab import ORGANIZATION, PERSON, PLACE
-from .names import PersonIndex, entity_key, initials, is_acronym, strip_nickname
+from .names import PersonIndex, entity_key, initials, is_acronym, strip_nickname, surname_only
 
 KIND_PRIORITY = {PERSON: 3, ORGANIZATION: 2, PLACE: 1}
 
@@ -112,7 +112,14 @@ def person_full_names(mentions: list[Mention]) -> dict[str, str]:
         surface, _ = strip_nickname(mention.surface)
         if len(surface.split()) >= 2:
             names.setdefault(normalize(surface), surface)
-    return names
+    return {norm: surface for norm, surface in names.items() if not surname_of_another(norm, names)}
+
+
+def surname_of_another(norm: str, names: dict[str, str]) -> bool:
+    """'de blasio' beside 'bill de blasio': a surname with its particle, written with a
+    capital at the start of a sentence, is the longer name's surname ('Van Jones' alone is
+    a full name)."""
+    return surname_only(norm) and any(other.endswith(" " + norm) for other in names)
 
 
 def is_honorific(word: str | None) -> bool:

@@ -15,7 +15,7 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from ..knowledge import Knowledge
-from ..knowledge.english import PARTY_DESCRIPTORS
+from ..knowledge.english import PARTY_DESCRIPTORS, POSSESSIVE_ENDINGS
 from ..records import Claim, LocalEntity, Mention
 from ..vocab import MEMBER_OF, ORGANIZATION, PERSON
 from .names import entity_key
@@ -54,7 +54,8 @@ def party_after(text: str, mention: Mention, knowledge: Knowledge) -> str | None
 
 
 def party_before(first: Token, knowledge: Knowledge) -> str | None:
-    """'Republican Sen. X', 'Democrat X': a party word a few title words before the name."""
+    """'Republican Sen. X', 'Democrat X', "Labour's Mr X": a party word a few title words
+    (or its possessive ending) before the name."""
     i = first.i - 1
     floor = max(first.sent.start, first.i - 1 - MAX_BRIDGE)
     while i >= floor:
@@ -62,7 +63,11 @@ def party_before(first: Token, knowledge: Knowledge) -> str | None:
         word = party_word_ending_at(first.doc, i, first.sent.start, knowledge)
         if word and token.ent_type_ != "PERSON":
             return word
-        if token.text in ("-", ".") or (token.pos_ in BRIDGE_POS and token.ent_type_ != "PERSON"):
+        if (
+            token.text in ("-", ".")
+            or token.lower_ in POSSESSIVE_ENDINGS
+            or (token.pos_ in BRIDGE_POS and token.ent_type_ != "PERSON")
+        ):
             i -= 1
             continue
         return None

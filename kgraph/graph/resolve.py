@@ -12,7 +12,14 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from ..extract.entities import KIND_PRIORITY, gender_conflict
-from ..extract.names import PersonIndex, entity_key, initials, is_acronym, name_core
+from ..extract.names import (
+    PersonIndex,
+    entity_key,
+    initials,
+    is_acronym,
+    name_core,
+    surname_only,
+)
 from ..knowledge import normalize
 from ..records import ArticleExtraction, LocalEntity
 from ..vocab import ORGANIZATION, PERSON, POST
@@ -253,7 +260,7 @@ def corpus_renames(by_key: dict[str, list[tuple[str, LocalEntity]]]) -> dict[str
         if not full or any(honorific_conflict(e, f"{PERSON}:{full}") for _, e in by_key[key]):
             continue
         target = key_of[normalize(full)]
-        if len(name.split()) == 1 or mentions[target] >= mentions[key]:
+        if surname_only(name) or mentions[target] >= mentions[key]:
             renames[key] = target  # "Roe" -> "Jane Roe", "Ann Doe" -> "Mary Ann Doe"
         elif target not in renames:
             renames[target] = key  # "Lyin' James Comey" (rare) joins "James Comey"

@@ -34,6 +34,8 @@ TITLE_GENDERS = {
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
 PERSON_RELATIVES = ("who", "whom")
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+# "every single New Yorker", "each Texan": what follows is one of many people, not a name.
+DISTRIBUTIVE_DETERMINERS = frozenset({"every", "each", "any"})
 ARTICLES = ("the", "a", "an")
 DEFINITE_DETERMINERS = ("the", "this")  # "the president", "this strategist"
 POSSESSIVE_CLITICS = ("’s", "'s")
@@ -143,11 +145,20 @@ PROXY_NOUNS = frozenset({
     "presidency", "tweets", "tweet", "words", "response", "threat", "threats", "demand",
     "demands", "claim", "claims", "request", "move",
 })  # fmt: skip
+# Nouns that stand for their owner only when a possessive names one ("backed Roe's
+# budget"): "a House bill", "the Senate report" are no stand-in for the chamber.
+POSSESSED_PROXY_NOUNS = frozenset({
+    "report", "budget", "bid", "speech", "intervention", "idea", "ideas", "reform", "reforms",
+    "bill", "vision", "manifesto", "strategy", "pledge", "pledges", "proposals", "initiative",
+    "warning", "efforts", "approach", "position", "legacy", "programme", "program",
+})  # fmt: skip
 GROUP_WORDS = frozenset({"pair", "two", "both", "duo"})  # "the pair met"
 # "a great police commissioner”—a reference to X": the noun phrase stands for X.
 REFERENCE_NOUNS = frozenset({"reference", "allusion", "nod"})
 # "praised X for retaining Y", "accused X of meeting Y": X does the retaining, the meeting.
 CAUSE_PREPOSITIONS = frozenset({"for", "of", "over"})
+# "critics such as X", "her allies, including X", "supporters, like X": X holds the role.
+EXAMPLE_PREPOSITIONS = frozenset({"including", "like", "as"})
 
 # --- names -------------------------------------------------------------------------------
 # Words that never make a name by themselves (pronouns, contractions, web furniture).
@@ -159,6 +170,13 @@ CREDIT_WORDS = ("photo", "photograph", "image", "credit", "getty", "illustration
 # "Trump v. Vance", "Roe vs. Wade": a court case, not a person.
 CASE_SEPARATORS = frozenset({"v.", "vs.", "v", "vs"})
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+# Words that start a surname ("de Blasio", "Van Hollen", "von der Leyen"): "De Blasio" at
+# the start of a sentence is the surname of the article's "Bill de Blasio", not a full name.
+# ("al", "el" are left out: "Al" is also a given name.)
+NAME_PARTICLES = frozenset({
+    "de", "da", "di", "del", "della", "dos", "du", "des", "van", "von", "der", "den", "ter",
+    "ten", "la", "le", "bin", "ibn", "st", "st.",
+})  # fmt: skip
 # Words left out of an organisation's initials: "Democratic Socialists of America" -> DSA.
 INITIALS_STOP_WORDS = frozenset({"of", "the", "and", "for", "in", "on", "at", "to", "&"})
 

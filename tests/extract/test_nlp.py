@@ -176,3 +176,17 @@ def test_a_team_named_after_a_person_is_an_organisation(config):
 )
 def test_glued_page_furniture_is_told_from_names_with_capitals(word, expected):
     assert glued(word) is expected
+
+
+def test_a_company_word_after_a_given_name_is_a_surname(config):
+    found = mentions(config, "Former Mayor Michael Bloomberg thanked Bloomberg News for it.")
+    assert {(m.surface, m.kind) for m in found} == {
+        ("Michael Bloomberg", "Person"),
+        ("Bloomberg News", "Organization"),
+    }
+
+
+def test_one_of_many_people_after_every_or_each_is_no_name(config):
+    text = "It was an attack on every single New Yorker, said The New Yorker."
+    found = mentions(config, text)
+    assert [(m.kind, m.start > text.index("said")) for m in found] == [("Organization", True)]

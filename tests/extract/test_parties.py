@@ -16,6 +16,7 @@ from tests.helpers import relation_names
         ("Jane Roe, the Democratic nominee, spoke.", "Jane Roe", "Democratic Party"),
         ("Democratic presidential candidate John Doe met voters.", "John Doe", "Democratic Party"),
         ("Labour MP Jane Roe spoke in the debate.", "Jane Roe", "Labour Party"),
+        ("Labour's Mr Doe said he would not resign.", "Doe", "Labour Party"),
     ],
 )
 def test_party_conventions_give_memberships(extract_text, text, member, party):
@@ -28,6 +29,7 @@ def test_party_conventions_give_memberships(extract_text, text, member, party):
         "Republicans criticized John Doe on Monday.",
         "Conservative commentator Jane Roe disagreed.",
         "John Doe met Republican leaders and Jane Roe.",
+        "Labour's attack on Mr Doe failed.",
     ],
 )
 def test_no_membership_without_the_convention(extract_text, text):

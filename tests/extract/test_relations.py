@@ -19,6 +19,10 @@ from tests.helpers import entity_names, relation_names
             "Jane Roe reached out to John Doe after the vote.",
             ("Jane Roe", "communicatesWith", "John Doe"),
         ),
+        (
+            "Jane Roe approached John Doe about running for governor.",
+            ("Jane Roe", "communicatesWith", "John Doe"),
+        ),
     ],
 )
 def test_active_verbs(extract_text, text, expected):
@@ -420,3 +424,68 @@ def test_generic_groups_are_no_agents(extract_text, text):
 )
 def test_a_bare_given_name_is_no_argument(extract_text, text, expected):
     assert relation_names(extract_text(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Jane Roe won the vote. Roe supporters, like Senator Mark Lane of Ohio, cheered.",
+            {("Mark Lane", "supports", "Jane Roe")},
+        ),
+        (
+            "Jane Roe's supporters, including Mark Lane, cheered.",
+            {("Mark Lane", "supports", "Jane Roe")},
+        ),
+        (
+            "Critics of Jane Roe, such as Mark Lane, spoke.",
+            {("Mark Lane", "criticizes", "Jane Roe")},
+        ),
+        (
+            "Jane Roe won the vote. Mark Lane, a longtime Roe ally, spoke.",
+            {("Mark Lane", "cooperatesWith", "Jane Roe")},
+        ),
+        ("Jane Roe won the vote. Roe supporters rallied in Ohio.", set()),
+        ("Jane Roe ran an ad accusing her GOP opponent, Rep. Mark Lane, of neglect.", set()),
+        ("Rep. Mark Lane, an ardent Medicare supporter, spoke.", set()),
+        ("Voters like Mark Lane backed the plan of Jane Roe's rivals.", set()),
+    ],
+)
+def test_examples_and_compounds_of_role_nouns(extract_text, text, expected):
+    found = {r for r in relation_names(extract_text(text)) if r[1] != "memberOf"}
+    assert found == expected
+
+
+def test_an_approach_by_a_reporter_is_contact_and_a_date_approaching_is_not(extract_text):
+    found = relation_names(
+        extract_text("John Doe spoke on Friday. Mr Doe was approached by reporter Carl Smith.")
+    )
+    assert found == {("Carl Smith", "communicatesWith", "John Doe")}
+    assert not relation_names(extract_text("As the vote approached, Jane Roe and John Doe waited."))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Jane Roe has written to John Doe demanding an explanation.",
+            {("Jane Roe", "communicatesWith", "John Doe")},
+        ),
+        ("Jane Roe wrote to The Times on Monday.", set()),
+        ("Jane Roe said she would write a check to the Acme Party.", set()),
+        ("Jane Roe backed a House bill on Monday.", set()),
+        (
+            "Jane Roe held talks with her counterpart, John Doe.",
+            {("Jane Roe", "meets", "John Doe")},
+        ),
+        ("The talk of the town was Jane Roe and John Doe.", set()),
+        ("Jane Roe praised John Doe's budget.", {("Jane Roe", "praises", "John Doe")}),
+        (
+            "Jane Roe backed John Doe's bid for the leadership.",
+            {("Jane Roe", "supports", "John Doe")},
+        ),
+    ],
+)
+def test_letters_talks_and_what_a_person_put_forward(extract_text, text, expected):
+    found = {r for r in relation_names(extract_text(text)) if r[1] != "memberOf"}
+    assert found == expected

@@ -134,3 +134,24 @@ def test_a_gendered_honorific_keeps_a_surname_from_a_name_of_the_other_gender():
     )
     assert node_of(resolution, "b", "Roe") == "Roe"
     assert node_of(resolution, "c", "Roe") == "John Roe"
+
+
+def test_a_surname_with_its_particle_joins_the_full_name_however_often_it_is_used():
+    resolution = resolve_corpus(
+        corpus(
+            ("a", None, [person("Jan van Roe", 2)]),
+            ("b", None, [person("van Roe", 9)]),
+        )
+    )
+    assert node_of(resolution, "b", "van Roe") == "Jan van Roe"
+    assert {e.name for e in resolution.entities.values()} == {"Jan van Roe"}
+
+
+def test_a_capitalised_particle_at_a_sentence_start_is_the_article_s_person(extract_text):
+    found = extract_text("Mayor Peter de Roe spoke on Monday. De Roe said the city was safe.")
+    assert {(e.name, e.kind) for e in found.entities} == {("Peter de Roe", "Person")}
+
+
+def test_a_given_name_with_a_particle_surname_alone_stays_a_full_name(extract_text):
+    found = extract_text("Van Roe spoke on Monday. Roe said the city was safe.")
+    assert {(e.name, e.kind) for e in found.entities} == {("Van Roe", "Person")}

@@ -19,6 +19,7 @@ from ...knowledge.english import (
     CONSTITUENCY_MEMBERS,
     CREDIT_WORDS,
     DETERMINERS,
+    DISTRIBUTIVE_DETERMINERS,
     LOCATIVE_PREPOSITIONS,
     NOT_NAMES,
     OPEN_QUOTES,
@@ -28,7 +29,8 @@ from ...knowledge.english import (
     PLAIN_HONORIFICS,
     POSSESSIVE_ENDINGS,
 )
-from ...knowledge.genders import gender_of_name
+from ...knowledge.genders import gender_of_name, given_name_genders
+from ...knowledge.text import fold
 
 CREDIT = re.compile(rf"\b({'|'.join(CREDIT_WORDS)})s?\b", re.I)
 FUNCTION_POS = {"DET", "ADP", "CCONJ", "SCONJ", "PART", "PRON", "AUX"}
@@ -59,6 +61,7 @@ class EntityCleaner:
     def __call__(self, doc: Doc) -> Doc:
         lowercase = {t.lower_ for t in doc if t.is_lower}
         spans = [s for s in (self.trim(e) for e in join_nicknames(doc)) if s is not None]
+        spans = [person_with_known_surname(s, lowercase) for s in spans]
         people = person_words(spans)
         cleaned = []
         for span in spans:
@@ -169,6 +172,8 @@ class EntityCleaner:
             return False
         if all(tok.is_stop or tok.is_punct or tok.like_num for tok in span):
             return False
+        if after_distributive(span):
+            return False
         if self.known(span):
             return not in_photo_credit(span)
         if len(span) == 1 and not self.plausible_single_word(span[0], lowercase, people):
@@ -186,6 +191,33 @@ class EntityCleaner:
         if token.text in self.knowledge.demonyms or token.tag_ in ("NNPS", "NNS"):
             return False
         return token.lower_ in people or token.lower_ not in lowercase
+
+
+def after_distributive(span: Span) -> bool:
+    """'every single New Yorker', 'each Texan': one of many people, no name."""
+    i = span.start - 1
+    while i >= span.sent.start and span.doc[i].pos_ == "ADJ":
+        i -= 1
+    return i >= span.sent.start and span.doc[i].lower_ in DISTRIBUTIVE_DETERMINERS
+
+
+def person_with_known_surname(span: Span, lowercase: set[str]) -> Span:
+    """'Michael Bloomberg', 'Mike Honda': a one-word organisation name right after a given
+    name (a capitalised word the text never writes in lower case) is a person's surname,
+    though the gazetteer knows the word as a company's."""
+    if span.label_ != "ORG" or len(span) != 1 or span.start == 0:
+        return span
+    given = span.doc[span.start - 1]
+    if (
+        not given.is_title
+        or not given.is_alpha
+        or given.lower_ in lowercase
+        or fold(given.text) not in given_name_genders()
+        or given.ent_type_
+    ):
+        return span
+    span[0].ent_id_ = ""  # the gazetteer's entry no longer names it
+    return Span(span.doc, span.start - 1, span.end, label="PERSON")
 
 
 def cut_possessive(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:

@@ -8,6 +8,7 @@ from spacy.tokens import Token
 from ...knowledge import Trigger
 from ...knowledge.english import (
     CAUSE_PREPOSITIONS,
+    EXAMPLE_PREPOSITIONS,
     GROUP_QUANTIFIERS,
     GROUP_WORDS,
     POSSESSIVE_CLITICS,
@@ -53,6 +54,23 @@ def apposed_name(token: Token, ctx: ArticleContext) -> str | None:
         if child.dep_ == "appos" and child.i in ctx.token_entity:
             return ctx.token_entity[child.i]
     return None
+
+
+def named_examples(noun: Token, ctx: ArticleContext) -> list[str]:
+    """'Roe's supporters, including John Doe', 'critics such as Doe', 'Roe supporters, like
+    Doe, said': the people a plural role noun is illustrated by hold the role. The parser
+    may hang the example on the verb, right after the noun's comma."""
+    if noun.tag_ not in ("NNS", "NNPS"):
+        return []
+    doc = noun.doc
+    after = [doc[noun.i + 2]] if noun.i + 2 < len(doc) and doc[noun.i + 1].text == "," else []
+    preps = [
+        t
+        for t in (*noun.children, *after)
+        if t.dep_ == "prep" and t.lower_ in EXAMPLE_PREPOSITIONS and t.i > noun.i
+    ]
+    names = [g for p in preps for g in p.children if g.dep_ == "pobj"]
+    return entities_of(names, ctx)
 
 
 def is_passive(verb: Token) -> bool:
@@ -170,6 +188,7 @@ def noun_subjects(noun: Token, trigger: Trigger, ctx: ArticleContext) -> list[st
         elif spec == "appos":  # "Roe's adviser, John Doe, said"
             key = apposed_name(noun, ctx)
             keys += [key] if key else []
+            keys += named_examples(noun, ctx)
         elif spec == "governor":
             keys += governor_subjects(noun, ctx)
         elif (

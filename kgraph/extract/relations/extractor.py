@@ -85,9 +85,12 @@ def claims_for(token: Token, trigger: Trigger, ctx: ArticleContext) -> Iterator[
         subjects = noun_subjects(token, trigger, ctx)
         objects = []
         for path in trigger.objects:
-            if path == "compound" or path == "prep:between":
-                continue
-            objects += objects_at(token, path, ctx)
+            if path == "prep:between" or (path == "compound" and rules.symmetric):
+                continue  # "the Roe-Doe meeting" names both participants (below)
+            found = objects_at(token, path, ctx)
+            if path == "compound":  # "a Roe critic"; "his GOP opponent" is a Republican
+                found = [key for key in found if ctx.kind(key) == PERSON]
+            objects += found
         if trigger.inverse != received(token):
             subjects, objects = objects, subjects
         if rules.symmetric:

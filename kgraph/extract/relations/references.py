@@ -12,6 +12,7 @@ from ...knowledge.english import (
     FIRST_PERSON_SINGULAR,
     PERSON_PRONOUNS,
     PERSON_RELATIVES,
+    POSSESSED_PROXY_NOUNS,
     PRONOUN_GENDERS,
     PROXY_NOUNS,
     REFERENCE_NOUNS,
@@ -65,8 +66,9 @@ def resolve_reference(token: Token, ctx: ArticleContext) -> str | None:
         described = ctx.descriptors.get(token.lemma_.lower())
         if described:
             return described
-    if token.lower_ in PROXY_NOUNS:
-        owners = [c for c in token.children if c.dep_ in ("poss", "compound")]
+    if token.lower_ in PROXY_NOUNS or token.lower_ in POSSESSED_PROXY_NOUNS:
+        deps = ("poss", "compound") if token.lower_ in PROXY_NOUNS else ("poss",)
+        owners = [c for c in token.children if c.dep_ in deps]
         for owner in owners:
             if owner.i in ctx.token_entity or owner.lower_ in PERSON_PRONOUNS:
                 return refers_to(owner, ctx)
