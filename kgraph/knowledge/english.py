@@ -65,6 +65,15 @@ REPORTING_VERBS = ATTRIBUTION_VERBS | {
     "suggest", "boast", "brag", "promise", "vow", "warn", "recall", "realize",
 }  # fmt: skip
 
+# "a number of Senate Republicans", "a handful of Tories": part of a group, not the group.
+PARTITIVE_NOUNS = frozenset({
+    "number", "handful", "group", "couple", "dozen", "dozens", "hundreds", "majority",
+    "minority", "faction", "band", "bloc", "wing", "section", "few",
+})  # fmt: skip
+# "not the only issue of agreement", "not just a meeting": a negated exclusivity, not a denial.
+EXCLUSIVES = frozenset({"only", "just", "merely", "simply", "sole", "solely"})
+# "voted against impeaching X", "argued against meeting X": the trigger is what is opposed.
+AGAINST_WORDS = frozenset({"against"})
 # "some Democrats", "several Tories": part of a group, not the group.
 GROUP_QUANTIFIERS = frozenset({
     "some", "several", "many", "few", "most", "other", "both", "two", "three", "dozens",
@@ -100,11 +109,20 @@ NEGATING_VERBS = frozenset({
 REQUEST_VERBS = frozenset({
     "request", "ask", "seek", "want", "plan", "propose", "demand", "hope", "invite",
 })  # fmt: skip
-# "had an opportunity to appoint", "a chance to meet": only possible, not done.
+# "had an opportunity to appoint", "a chance to meet", "his willingness to work with":
+# only possible or intended, not done.
 POSSIBILITY_NOUNS = frozenset({
     "opportunity", "chance", "option", "possibility", "attempt", "bid", "effort",
+    "willingness", "readiness", "eagerness", "desire", "intention", "offer",
 })  # fmt: skip
 CONDITIONS = frozenset({"if", "unless"})
+# Verbs that only carry their noun ("will hold talks with", "could have a battle with"):
+# the noun's event is as planned or supposed as the verb.
+LIGHT_VERBS = frozenset({
+    "have", "hold", "host", "attend", "get", "make", "give", "take", "arrange", "schedule",
+    "set", "organize", "organise", "reach", "strike", "sign", "form", "forge", "begin",
+    "start", "launch", "open", "seek", "pursue", "need",
+})  # fmt: skip
 
 # --- nouns that stand for someone ----------------------------------------------------------
 # "Roe's team reached out", "the Trump administration", "criticized Trump's policies":
@@ -117,6 +135,12 @@ PROXY_NOUNS = frozenset({
     "proposal", "handling", "performance", "tenure", "conduct", "actions", "stance", "views",
     "presidency", "tweets", "tweet", "words", "response", "threat", "threats", "demand",
     "demands", "claim", "claims", "request", "move",
+})  # fmt: skip
+# "the Attlee government", "Callaghan's administration": a name qualifying these is no
+# antecedent of a later pronoun.
+INSTITUTION_NOUNS = frozenset({
+    "government", "governments", "administration", "cabinet", "ministry", "era", "years",
+    "regime", "premiership", "presidency", "reign",
 })  # fmt: skip
 GROUP_WORDS = frozenset({"pair", "two", "both", "duo"})  # "the pair met"
 # "a great police commissioner”—a reference to X": the noun phrase stands for X.
