@@ -10,6 +10,7 @@ from ...knowledge.english import (
     CAUSE_PREPOSITIONS,
     GROUP_QUANTIFIERS,
     GROUP_WORDS,
+    PARTITIVE_NOUNS,
     POSSESSIVE_CLITICS,
 )
 from ...vocab import PERSON
@@ -35,9 +36,18 @@ def entities_of(tokens: list[Token], ctx: ArticleContext) -> list[str]:
 
 
 def counted_members(token: Token) -> bool:
-    """'three Democrats', 'some Republicans', '14 Tory MPs': a number of a group's members
-    is not the group itself, so it is no argument of the group's relations."""
-    return token.tag_ in ("NNPS", "NNS") and any(
+    """'three Democrats', 'some Republicans', '14 Tory MPs', 'a number of Senate
+    Republicans': a number of a group's members is not the group itself, so it is no
+    argument of the group's relations."""
+    if token.tag_ not in ("NNPS", "NNS"):
+        return False
+    partitive = (
+        token.dep_ == "pobj"
+        and token.head.lower_ == "of"
+        and token.head.head.lower_ in PARTITIVE_NOUNS
+        and token.head.head.i < token.i
+    )
+    return partitive or any(
         c.dep_ in ("nummod", "det", "amod", "quantmod")
         and (c.like_num or c.lower_ in GROUP_QUANTIFIERS)
         for c in token.children

@@ -97,7 +97,13 @@ def claims_for(token: Token, trigger: Trigger, ctx: ArticleContext) -> Iterator[
             participants = list(dict.fromkeys(subjects + objects + together))
             subjects, objects = participants[:1], participants[1:]
     objects = list(dict.fromkeys(objects))
-    if not objects and rules.symmetric and trigger.joint and len(subjects) > 1:
+    if (
+        not objects
+        and rules.symmetric
+        and trigger.joint
+        and len(subjects) > 1
+        and not (trigger.pos == "VERB" and has_other_object(token, trigger))
+    ):
         subjects, objects = subjects[:1], subjects[1:]
     if not subjects or not objects:
         return
@@ -121,6 +127,17 @@ def claims_for(token: Token, trigger: Trigger, ctx: ArticleContext) -> Iterator[
                 modality=modality,
                 stated_by=speaker,
             )
+
+
+def has_other_object(verb: Token, trigger: Trigger) -> bool:
+    """'Roe and Doe met supporters', 'X and Y are calling voters': the joint subjects did it
+    to someone else (who is no entity), not to each other."""
+    words = {p[len("prep:") :] for p in trigger.objects if p.startswith("prep:")}
+    return any(
+        c.dep_ in ("dobj", "dative")
+        or (c.dep_ == "prep" and c.lower_ in words and any(g.dep_ == "pobj" for g in c.children))
+        for c in verb.children
+    )
 
 
 def received(noun: Token) -> bool:
