@@ -10,6 +10,7 @@ from ...knowledge.english import (
     ATTRIBUTION_VERBS,
     DEFINITE_DETERMINERS,
     FIRST_PERSON_SINGULAR,
+    INSTITUTION_NOUNS,
     PERSON_PRONOUNS,
     PERSON_RELATIVES,
     PRONOUN_GENDERS,
@@ -29,6 +30,8 @@ ANTECEDENT_SENTENCES = 3  # sentences before the pronoun's own that are searched
 RECENCY_WEIGHT = 100.0  # the whole salience is halved for each sentence back
 ROLE_WEIGHTS = {"subject": 80.0, "object": 50.0, "other": 40.0}
 PARALLEL_ROLE_WEIGHT = 35.0
+QUOTED_WEIGHT = 0.25  # a person named inside a quotation, for a pronoun outside it
+QUOTE_SENTENCES = 2  # sentences back a quotation without its own attribution is searched
 
 
 def refers_to(token: Token, ctx: ArticleContext) -> str | None:
@@ -125,12 +128,16 @@ def antecedent(pronoun: Token, ctx: ArticleContext) -> str | None:
     ):
         verb = pronoun.head if pronoun.dep_ != "pobj" else pronoun.head.head
         excluded = {k for k in arguments.subjects_of(verb, ctx, depth=0) if k}
-    if inside_quote(pronoun):  # '"Work with him," Roe said': him is not Roe
+    quoted = inside_quote(pronoun)
+    if quoted:  # '"Work with him," Roe said': him is not Roe
         excluded.add(quote_speaker(pronoun, ctx))
     scores: dict[str, tuple[float, int]] = {}  # best salience, then the nearer mention
     for token, key in person_mentions_before(pronoun, ctx):
         if key not in excluded and agrees(key, pronoun, ctx):
-            scores[key] = max(scores.get(key, (0.0, 0)), (salience(token, pronoun), token.i))
+            score = salience(token, pronoun)
+            if not quoted and inside_quote(token):
+                score *= QUOTED_WEIGHT  # 'Roe said: "... Doe's plan ..." He then...': Roe
+            scores[key] = max(scores.get(key, (0.0, 0)), (score, token.i))
     if not scores:
         return None
     return max(scores, key=lambda key: scores[key])
@@ -185,7 +192,39 @@ def mention_heads(doc, ctx: ArticleContext, start: int, end: int) -> list[tuple[
         head = doc[i]
         if ctx.token_entity.get(head.head.i) == key and head.head.i != i:
             continue  # not the head of its run ("Jane" in "Jane Roe")
+        if names_an_institution(head, ctx):
+            continue
         found.append((head, key))
+    found += role_mentions(doc, ctx, start, end)
+    return sorted(found, key=lambda pair: pair[0].i)
+
+
+def names_an_institution(name: Token, ctx: ArticleContext) -> bool:
+    """'the Attlee government', 'James Callaghan's administration': a name that only
+    qualifies a government or an era is no antecedent of a later 'he'."""
+    head = name.head
+    return (
+        name.dep_ in ("compound", "poss")
+        and head is not name
+        and head.i not in ctx.token_entity
+        and head.lower_ in INSTITUTION_NOUNS
+    )
+
+
+def role_mentions(doc, ctx: ArticleContext, start: int, end: int) -> list[tuple[Token, str]]:
+    """'The prime minister knows ... He must': a definite role noun whose holder the article
+    names is a mention of that holder."""
+    found = []
+    for i in range(start, end):
+        token = doc[i]
+        if i in ctx.token_entity or token.pos_ != "NOUN" or not token.is_lower:
+            continue
+        if not any(c.lower_ in DEFINITE_DETERMINERS for c in token.children):
+            continue
+        phrase = title_phrase(token, ctx)
+        key = ctx.roles.get(phrase) if phrase else ctx.roles.get(token.lemma_.lower())
+        if key and key in ctx.entities and ctx.kind(key) == PERSON:
+            found.append((token, key))
     return found
 
 
@@ -243,7 +282,18 @@ def quote_speaker(token: Token, ctx: ArticleContext) -> str | None:
     """'I' inside a quotation is whoever the sentence says spoke it."""
     if not inside_quote(token):
         return None
-    for candidate in token.sent:
+    sent = token.sent
+    for _ in range(QUOTE_SENTENCES + 1):
+        speaker = attributed_speaker(sent, ctx)
+        if speaker or sent.start == 0 or not (opens_quoted(sent) or inside_quote(sent[0])):
+            return speaker
+        sent = token.doc[sent.start - 1].sent  # a quotation continued from before
+    return None
+
+
+def attributed_speaker(sent, ctx: ArticleContext) -> str | None:
+    """The named subject of a speech verb outside the sentence's quotation marks."""
+    for candidate in sent:
         if candidate.lemma_ in ATTRIBUTION_VERBS and not inside_quote(candidate):
             for child in candidate.children:
                 if child.dep_ in SUBJECT_DEPS and child.i in ctx.token_entity:
@@ -251,9 +301,18 @@ def quote_speaker(token: Token, ctx: ArticleContext) -> str | None:
     return None
 
 
+def opens_quoted(sent) -> bool:
+    """The sentence starts with an opening quotation mark (a quote, maybe continued)."""
+    first = sent[0].text
+    return first in ("“", '"') or first.startswith("“")
+
+
 def inside_quote(token: Token) -> bool:
-    sent = token.sent
-    before = text_of(sent.doc)[sent.start_char : token.idx]
+    """Whether a quotation is open at the token: counted from its paragraph's start, so a
+    quotation of several sentences holds all of them (a paragraph ends every quotation)."""
+    text = text_of(token.doc)
+    start = max(text.rfind("\n", 0, token.idx) + 1, 0)
+    before = text[start : token.idx]
     opened = before.count("“") - before.count("”")
     return opened > 0 or before.count('"') % 2 == 1
 
@@ -264,6 +323,8 @@ def relative_antecedent(
     """'X, who has balanced…' -> X; 'Y, a group that opposes…' -> Y (the apposed name);
     'X, a student at Y University who voted…' -> X (who is a person, not the university)."""
     if noun.i in ctx.token_entity:
+        if arguments.counted_members(noun):
+            return None  # "a number of Republicans who opposed X": not the party
         key = ctx.token_entity[noun.i]
         who = relative is not None and any(c.lower_ in PERSON_RELATIVES for c in relative.children)
         if who and ctx.kind(key) != PERSON:

@@ -1,0 +1,113 @@
+"""False-positive families of the strict relation audit (issue 14), each guarded by
+hand-written sentences with their exact claims: relation, both arguments, modality and
+negation."""
+
+import pytest
+
+from kgraph.knowledge import load_knowledge
+from tests.helpers import entity_names
+
+
+def qualified(extraction) -> set[tuple[str, str, str, str, bool]]:
+    """(subject, core relation, object, modality, negated) of every claim."""
+    knowledge = load_knowledge()
+    names = entity_names(extraction)
+    return {
+        (
+            names[c.subject],
+            knowledge.core_relation(c.predicate),
+            names[c.object],
+            c.modality,
+            c.negated,
+        )
+        for c in extraction.claims
+    }
+
+
+FAMILIES = [
+    # joint subjects that did it to someone else, not to each other
+    ("Jane Roe and John Doe met supporters in Leeds on Monday.", set()),
+    ("Mary Okafor and Tom Poe are calling voters this week.", set()),
+    (
+        "Jane Roe and John Doe met in Leeds on Monday.",
+        {("Jane Roe", "meets", "John Doe", "asserted", False)},
+    ),
+    # a number of a group's members is not the group
+    ("Alan Poe joined a number of Senate Republicans who have opposed Roy Moore.", set()),
+    # what someone votes or argues against does not hold
+    (
+        "Tom Poe voted against impeaching Mary Okafor.",
+        {("Tom Poe", "opposes", "Mary Okafor", "asserted", True)},
+    ),
+    # a disposition or intention is no fact
+    (
+        "Eve Hale, who has been criticized for her willingness to work with Mark Lund, won.",
+        {("Eve Hale", "cooperatesWith", "Mark Lund", "hypothetical", False)},
+    ),
+    # a description or an event named by its doer is a fact whatever the verb plans
+    (
+        "The role will be filled by Alan Poe - a key ally of Tom Poe.",
+        {("Alan Poe", "cooperatesWith", "Tom Poe", "asserted", False)},
+    ),
+    (
+        "Democrats tried to filibuster Mark Lund’s nomination of Dana Lee last year.",
+        {("Mark Lund", "appoints", "Dana Lee", "asserted", False)},
+    ),
+    (
+        "Jane Roe could have a close battle with Mary Okafor.",
+        {("Jane Roe", "opposes", "Mary Okafor", "hypothetical", False)},
+    ),
+    # a negated exclusivity is no denial
+    (
+        "Immigration is not the only issue of agreement between Jane Roe and John Doe.",
+        {("Jane Roe", "cooperatesWith", "John Doe", "asserted", False)},
+    ),
+    (
+        "Jane Roe did not meet John Doe.",
+        {("Jane Roe", "meets", "John Doe", "asserted", True)},
+    ),
+    # "challenged X to do Y" asks; "challenged X in the primary" opposes
+    (
+        "Jane Roe challenged the Treasury to open up its books.",
+        {("Jane Roe", "requests", "Department of the Treasury", "asserted", False)},
+    ),
+    (
+        "Mary Okafor challenged Tom Poe in the primary.",
+        {("Mary Okafor", "opposes", "Tom Poe", "asserted", False)},
+    ),
+    # an address to a legislature is no contact
+    ("Speaking to Parliament on Monday, Mr Poe said he would act.", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FAMILIES)
+def test_audited_families_give_exactly_these_claims(extract_text, text, expected):
+    assert qualified(extract_text(text)) == expected
+
+
+PRONOUNS = [
+    # a definite role noun is a mention of the post's holder
+    (
+        "Prime Minister John Roe visited Leeds on Monday. Adviser Tom Poe spoke to reporters "
+        "on Friday. The prime minister knows the risks. He must remember his clash with "
+        "Mary Okafor.",
+        {("John Roe", "opposes", "Mary Okafor", "asserted", False)},
+    ),
+    # a name that only qualifies a government is no antecedent
+    (
+        "Lord Paul Ross has died at 90. He served in the John Doe government. "
+        "He later met Mary Okafor.",
+        {("Paul Ross", "meets", "Mary Okafor", "asserted", False)},
+    ),
+    # a quotation continued over sentences keeps its speaker, who is not its "he"
+    (
+        "“Who is he meeting?” Paul Roe told reporters on Monday of John Doe. “Was it a "
+        "source? And then he meets Tom Poe before he tells anyone.”",
+        {("John Doe", "meets", "Tom Poe", "asserted", False)},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PRONOUNS)
+def test_pronouns_find_their_antecedent(extract_text, text, expected):
+    assert qualified(extract_text(text)) == expected
