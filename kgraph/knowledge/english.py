@@ -98,6 +98,8 @@ HYPOTHETICAL_AUXILIARIES = frozenset(
     {"would", "could", "may", "might", "should", "’d", "'d", "can"}
 )
 FUTURE_AUXILIARIES = frozenset({"will", "shall", "’ll", "'ll"})
+# "accused X of attacking Y", "suspected of meeting Y": what X is charged with is alleged.
+ALLEGING_VERBS = frozenset({"accuse", "suspect", "charge", "allege", "blame"})
 REPORTED_ADVERBS = frozenset({"reportedly", "allegedly", "apparently", "purportedly", "supposedly"})
 NEGATIONS = frozenset({"not", "n't", "never", "no", "’t"})
 # "avoided any criticism of", "refused to meet", "denied meeting": the claim does not hold.

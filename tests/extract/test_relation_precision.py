@@ -3,7 +3,10 @@ hand-written sentences with their exact claims: relation, both arguments, modali
 negation."""
 
 import pytest
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
+from kgraph.extract.relations.paths import follow
 from kgraph.knowledge import load_knowledge
 from tests.helpers import entity_names
 
@@ -75,6 +78,13 @@ FAMILIES = [
         "Mary Okafor challenged Tom Poe in the primary.",
         {("Mary Okafor", "opposes", "Tom Poe", "asserted", False)},
     ),
+    # an abbreviation listed among common nouns is one of them
+    ("Jane Roe criticized every teacher, GP and nurse in the country.", set()),
+    # what someone is accused of is alleged
+    (
+        "Cherie Blair accused of attacking George Bush.",
+        {("Cherie Blair", "criticizes", "George Bush", "reported", False)},
+    ),
     # an address to a legislature is no contact
     ("Speaking to Parliament on Monday, Mr Poe said he would act.", set()),
 ]
@@ -111,3 +121,13 @@ PRONOUNS = [
 @pytest.mark.parametrize(("text", "expected"), PRONOUNS)
 def test_pronouns_find_their_antecedent(extract_text, text, expected):
     assert qualified(extract_text(text)) == expected
+
+
+def test_of_two_direct_objects_only_the_nearest_is_followed():
+    """A misparse the audit met: 'challenging Roe ... in one of the states that Doe
+    carried' made Doe a second direct object of 'challenging'."""
+    words = ["They", "challenged", "Roe", "in", "states", "that", "Doe", "carried"]
+    heads = [1, 1, 1, 1, 3, 6, 1, 6]
+    deps = ["nsubj", "ROOT", "dobj", "prep", "pobj", "det", "dobj", "acl"]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps)
+    assert [t.text for t in follow(doc[1], "dobj")] == ["Roe"]

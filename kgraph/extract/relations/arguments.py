@@ -27,12 +27,22 @@ def entities_of(tokens: list[Token], ctx: ArticleContext) -> list[str]:
     keys = []
     for token in tokens:
         for t in conjuncts(token):
-            if counted_members(t):
+            if counted_members(t) or listed_with_common_nouns(t, ctx):
                 continue
             key = apposed_name(t, ctx) or refers_to(t, ctx)
             if key and key not in keys:
                 keys.append(key)
     return keys
+
+
+def listed_with_common_nouns(token: Token, ctx: ArticleContext) -> bool:
+    """'every teacher, GP and nurse': a short capitalised abbreviation listed among
+    common nouns is one of them, not an organisation."""
+    if not (token.is_upper and len(token.text) <= 4):
+        return False
+    return any(
+        c.pos_ == "NOUN" and c.is_lower and c.i not in ctx.token_entity for c in token.conjuncts
+    )
 
 
 def counted_members(token: Token) -> bool:

@@ -19,6 +19,17 @@ def children(node: Token, deps: tuple[str, ...]) -> list[Token]:
     return [c for c in node.children if c.dep_ in deps]
 
 
+def first_objects(node: Token) -> list[Token]:
+    """The direct objects; of two 'dobj' children (a misparse: 'challenging Baldwin in one
+    of the states that Trump carried' makes Trump a second object) only the nearest."""
+    found = children(node, ("dobj", "dative", "attr"))
+    direct = [c for c in found if c.dep_ == "dobj"]
+    if len(direct) > 1:
+        nearest = min(direct, key=lambda c: abs(c.i - node.i))
+        found = [c for c in found if c.dep_ != "dobj" or c is nearest]
+    return found
+
+
 def condition_subjects(node: Token) -> list[Token]:
     """'... if X wins': the subject of a condition the claim hangs on."""
     conditions = [
@@ -30,7 +41,7 @@ def condition_subjects(node: Token) -> list[Token]:
 
 
 STEPS: dict[str, Callable[[Token], list[Token]]] = {
-    "dobj": lambda node: children(node, ("dobj", "dative", "attr")),
+    "dobj": lambda node: first_objects(node),
     "poss": lambda node: children(node, ("poss",)),
     "subj": lambda node: children(node, ("nsubj", "nsubjpass")),  # "demanded that X resign"
     "compound": lambda node: children(node, ("compound", "nmod", "amod")),

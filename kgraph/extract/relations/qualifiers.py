@@ -8,6 +8,7 @@ from spacy.tokens import Token
 from ...knowledge import RelationRules
 from ...knowledge.english import (
     AGAINST_WORDS,
+    ALLEGING_VERBS,
     ATTRIBUTION_VERBS,
     EXCLUSIVES,
     FUTURE_AUXILIARIES,
@@ -107,6 +108,8 @@ def modality_of(token: Token, rules: RelationRules) -> str:
         for child in node.children:
             if child.dep_ == "advmod" and child.lower_ in REPORTED_ADVERBS:
                 return "reported"
+    if alleged(token):
+        return "reported"
     if described_event(token):
         return "asserted"
     controllers = control_chain(verb)
@@ -126,6 +129,19 @@ def modality_of(token: Token, rules: RelationRules) -> str:
     ):
         return "reported"  # 'it was reported that X met Y', not 'after reports, X met Y'
     return "asserted"
+
+
+def alleged(token: Token) -> bool:
+    """'Roe accused Doe of attacking Poe', 'Doe accused of meeting Poe': the charge is an
+    allegation (the accusation itself, its own trigger, is asserted)."""
+    node = token
+    for _ in range(3):
+        if node.dep_ not in ("pcomp", "pobj", "prep", "xcomp") or node.head is node:
+            return False
+        node = node.head
+        if node.lemma_ in ALLEGING_VERBS and node.pos_ in ("VERB", "AUX"):
+            return True
+    return False
 
 
 def described_event(noun: Token) -> bool:
