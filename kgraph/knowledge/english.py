@@ -124,6 +124,8 @@ LIGHT_VERBS = frozenset({
     "have", "hold", "host", "attend", "get", "make", "give", "take", "arrange", "schedule",
     "set", "organize", "organise", "reach", "strike", "sign", "form", "forge", "begin",
     "start", "launch", "open", "seek", "pursue", "need",
+    # an appointment someone must still approve is not made yet
+    "approve", "confirm", "ratify", "authorize", "authorise", "sanction",
 })  # fmt: skip
 
 # --- nouns that stand for someone ----------------------------------------------------------
@@ -172,6 +174,11 @@ JURISDICTION_PREPOSITIONS = ("of", "for", "from", "in")
 TITLE_PREPOSITIONS = (
     "of", "for", "from", "in", "at", "under", "since", "during", "until", "between",
 )  # fmt: skip
+# "the former FBI director", "the late president": not the post's present holder.
+PAST_HOLDER_WORDS = frozenset({
+    "former", "ex", "late", "previous", "then", "past", "outgoing", "future", "next",
+    "incoming",
+})  # fmt: skip
 # Lowercase words an apposition may hold before its title: "the state's top ...".
 APPOSITION_FILLERS = ("the", "a", "an", "top", "longtime", "longest-serving", "current", "now")
 # ", a longtime Democrat", ", a moderate Republican": words between the article and a party.

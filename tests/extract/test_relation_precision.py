@@ -35,6 +35,11 @@ FAMILIES = [
         "Jane Roe and John Doe met in Leeds on Monday.",
         {("Jane Roe", "meets", "John Doe", "asserted", False)},
     ),
+    # a fronted 'with' phrase is no object of the joint subjects
+    (
+        "With the primary days away, Jane Roe and John Doe met on a stage in Ohio.",
+        {("Jane Roe", "meets", "John Doe", "asserted", False)},
+    ),
     # a number of a group's members is not the group
     ("Alan Poe joined a number of Senate Republicans who have opposed Roy Moore.", set()),
     # what someone votes or argues against does not hold
@@ -75,6 +80,19 @@ FAMILIES = [
         {("Jane Roe", "requests", "Department of the Treasury", "asserted", False)},
     ),
     (
+        "Sir Paul Ross, the Tory backbencher who challenged Mary Okafor for the party "
+        "leadership in 1989, has died.",
+        {
+            ("Paul Ross", "opposes", "Mary Okafor", "asserted", False),
+            ("Paul Ross", "memberOf", "Conservative Party", "asserted", False),
+        },
+    ),
+    # an appointment still to be approved is not made
+    (
+        "Paul Ross said he would refuse to approve Mr Poe’s appointment of Mary Okafor.",
+        {("Poe", "appoints", "Mary Okafor", "hypothetical", True)},
+    ),
+    (
         "Mary Okafor challenged Tom Poe in the primary.",
         {("Mary Okafor", "opposes", "Tom Poe", "asserted", False)},
     ),
@@ -108,6 +126,18 @@ PRONOUNS = [
         "Lord Paul Ross has died at 90. He served in the John Doe government. "
         "He later met Mary Okafor.",
         {("Paul Ross", "meets", "Mary Okafor", "asserted", False)},
+    ),
+    # "the former director" is not the post's present holder
+    (
+        "FBI Director Tom Poe spoke on Monday. Jane Roe praised the former director, who "
+        "left in May.",
+        set(),
+    ),
+    # straight quotation marks reopened in each sentence do not hide the next speaker
+    (
+        'Jane Roe said: "Tom Poe has been a friend for years. "He has served well." '
+        'Mary Okafor said: "I have worked closely with him."',
+        {("Mary Okafor", "cooperatesWith", "Tom Poe", "asserted", False)},
     ),
     # a quotation continued over sentences keeps its speaker, who is not its "he"
     (

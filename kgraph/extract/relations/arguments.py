@@ -112,9 +112,10 @@ def subjects_of(verb: Token, ctx: ArticleContext, depth: int = 0) -> list[str]:
         if controllers:  # "pressured officials to investigate X": the officials do it
             return entities_of(controllers, ctx)
     if verb.dep_ == "pcomp" and verb.head.lower_ in CAUSE_PREPOSITIONS:
-        objects = [c for c in verb.head.head.children if c.dep_ == "dobj"]
+        governor = verb.head.head
+        objects = [c for c in governor.children if c.dep_ == "dobj"]
         if objects:
-            return entities_of(objects, ctx)
+            return cause_doers(governor, objects, ctx)
     if verb.dep_ in ("conj", "xcomp", "advcl", "pcomp", "acl", "ccomp") and verb.head is not verb:
         head = verb.head
         if verb.dep_ == "pcomp":
@@ -122,6 +123,16 @@ def subjects_of(verb: Token, ctx: ArticleContext, depth: int = 0) -> list[str]:
         if head.pos_ in ("VERB", "AUX"):
             return subjects_of(head, ctx, depth + 1)
     return []
+
+
+def cause_doers(governor: Token, objects: list[Token], ctx: ArticleContext) -> list[str]:
+    """'praised X for retaining Y', 'accused X of meeting Y': X does it, when the verb
+    judges X (a verb of the lexicon) or X is a person; 'invoked the rule against Y for
+    calling him a liar' names a thing, which calls no one."""
+    keys = entities_of(objects, ctx)
+    if (governor.lemma_.lower(), "VERB") in ctx.knowledge.triggers:
+        return keys
+    return [k for k in keys if ctx.kind(k) == PERSON]
 
 
 def noun_owner(acl: Token, ctx: ArticleContext) -> list[str]:

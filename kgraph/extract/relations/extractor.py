@@ -135,7 +135,12 @@ def has_other_object(verb: Token, trigger: Trigger) -> bool:
     words = {p[len("prep:") :] for p in trigger.objects if p.startswith("prep:")}
     return any(
         c.dep_ in ("dobj", "dative")
-        or (c.dep_ == "prep" and c.lower_ in words and any(g.dep_ == "pobj" for g in c.children))
+        or (
+            c.dep_ == "prep"
+            and c.i > verb.i  # not a fronted 'With the vote days away, X and Y met'
+            and c.lower_ in words
+            and any(g.dep_ == "pobj" for g in c.children)
+        )
         for c in verb.children
     )
 

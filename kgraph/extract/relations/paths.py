@@ -20,13 +20,15 @@ def children(node: Token, deps: tuple[str, ...]) -> list[Token]:
 
 
 def first_objects(node: Token) -> list[Token]:
-    """The direct objects; of two 'dobj' children (a misparse: 'challenging Baldwin in one
-    of the states that Trump carried' makes Trump a second object) only the nearest."""
+    """The direct objects, without a second 'dobj' that follows a prepositional phrase of
+    the verb (a misparse: 'challenging Roe here, in one of the states that Doe carried'
+    makes Doe a second object; 'beat ex-Governor Roe' keeps Roe)."""
     found = children(node, ("dobj", "dative", "attr"))
     direct = [c for c in found if c.dep_ == "dobj"]
     if len(direct) > 1:
-        nearest = min(direct, key=lambda c: abs(c.i - node.i))
-        found = [c for c in found if c.dep_ != "dobj" or c is nearest]
+        first = direct[0]
+        preps = [c.i for c in node.children if c.dep_ == "prep" and c.i > first.i]
+        found = [c for c in found if c.dep_ != "dobj" or not any(p < c.i for p in preps)]
     return found
 
 

@@ -11,6 +11,7 @@ from ...knowledge.english import (
     DEFINITE_DETERMINERS,
     FIRST_PERSON_SINGULAR,
     INSTITUTION_NOUNS,
+    PAST_HOLDER_WORDS,
     PERSON_PRONOUNS,
     PERSON_RELATIVES,
     PRONOUN_GENDERS,
@@ -58,7 +59,11 @@ def resolve_reference(token: Token, ctx: ArticleContext) -> str | None:
         return quote_speaker(token, ctx)
     if lower in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
         return relative_antecedent(token.head.head, ctx, token.head)
-    if token.pos_ == "NOUN" and any(c.lower_ in DEFINITE_DETERMINERS for c in token.children):
+    if (
+        token.pos_ == "NOUN"
+        and any(c.lower_ in DEFINITE_DETERMINERS for c in token.children)
+        and not past_holder(token)
+    ):
         phrase = title_phrase(token, ctx)
         if phrase:  # "the prime minister": that post's holder or nobody, not any minister
             return ctx.roles.get(phrase)
@@ -76,6 +81,12 @@ def resolve_reference(token: Token, ctx: ArticleContext) -> str | None:
     if token.pos_ == "NOUN":
         return named_by_reference(token, ctx)
     return None
+
+
+def past_holder(noun: Token) -> bool:
+    """'the former FBI director', 'the late president': someone who held (or will hold)
+    the post, not the holder the article names."""
+    return any(c.lower_.rstrip("-") in PAST_HOLDER_WORDS for c in noun.lefts)
 
 
 def title_phrase(noun: Token, ctx: ArticleContext) -> str | None:
@@ -221,6 +232,8 @@ def role_mentions(doc, ctx: ArticleContext, start: int, end: int) -> list[tuple[
             continue
         if not any(c.lower_ in DEFINITE_DETERMINERS for c in token.children):
             continue
+        if past_holder(token):
+            continue
         phrase = title_phrase(token, ctx)
         key = ctx.roles.get(phrase) if phrase else ctx.roles.get(token.lemma_.lower())
         if key and key in ctx.entities and ctx.kind(key) == PERSON:
@@ -308,13 +321,16 @@ def opens_quoted(sent) -> bool:
 
 
 def inside_quote(token: Token) -> bool:
-    """Whether a quotation is open at the token: counted from its paragraph's start, so a
-    quotation of several sentences holds all of them (a paragraph ends every quotation)."""
+    """Whether a quotation is open at the token. Curly marks are counted from the
+    paragraph's start, so a quotation of several sentences holds all of them; straight
+    marks, which do not say whether they open or close (and which a quotation continued
+    into a new sentence opens again), only within the sentence."""
     text = text_of(token.doc)
     start = max(text.rfind("\n", 0, token.idx) + 1, 0)
     before = text[start : token.idx]
     opened = before.count("“") - before.count("”")
-    return opened > 0 or before.count('"') % 2 == 1
+    in_sentence = text[token.sent.start_char : token.idx]
+    return opened > 0 or in_sentence.count('"') % 2 == 1
 
 
 def relative_antecedent(
@@ -330,8 +346,8 @@ def relative_antecedent(
         if who and ctx.kind(key) != PERSON:
             return arguments.person_above(noun, ctx) or key
         return key
-    if noun.dep_ == "appos":
-        for i in range(noun.i - 1, noun.sent.start - 1, -1):
+    if noun.dep_ == "appos":  # "Sir Paul Ross, the Tory backbencher who": Ross, not Tory
+        for i in range(noun.left_edge.i - 1, noun.sent.start - 1, -1):
             if i in ctx.token_entity:
                 return ctx.token_entity[i]
     return None
