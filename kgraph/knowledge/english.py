@@ -146,6 +146,8 @@ INSTITUTION_NOUNS = frozenset({
     "government", "governments", "administration", "cabinet", "ministry", "era", "years",
     "regime", "premiership", "presidency", "reign",
 })  # fmt: skip
+# "criticised the way Roe's government operates": the noun stands for its clause's subject.
+MANNER_NOUNS = frozenset({"way", "manner"})
 GROUP_WORDS = frozenset({"pair", "two", "both", "duo"})  # "the pair met"
 # "a great police commissioner”—a reference to X": the noun phrase stands for X.
 REFERENCE_NOUNS = frozenset({"reference", "allusion", "nod"})

@@ -127,6 +127,23 @@ PRONOUNS = [
         "He later met Mary Okafor.",
         {("Paul Ross", "meets", "Mary Okafor", "asserted", False)},
     ),
+    # a subject pronoun resolved before keeps its person salient for the next ones
+    (
+        "Former leader Paul Ross was made a peer on Monday. Ross was born in Leeds in 1942 "
+        "and studied in Cardiff. After his studies, he taught at a school. In 1970 he "
+        "joined Acme Corp and worked with Tom Poe's union. He was elected in 1983. He "
+        "took on Mary Okafor in 1985.",
+        {
+            ("Paul Ross", "opposes", "Mary Okafor", "asserted", False),
+            ("Paul Ross", "memberOf", "Acme Corp", "asserted", False),
+        },
+    ),
+    # "the way Roe's government works" stands for Roe; "the way the war was sold" for no one
+    (
+        "Former chief John Roe has criticised the way Tom Poe’s government operates. He "
+        "also praised the way the war was sold to the public.",
+        {("John Roe", "criticizes", "Tom Poe", "asserted", False)},
+    ),
     # "the former director" is not the post's present holder
     (
         "FBI Director Tom Poe spoke on Monday. Jane Roe praised the former director, who "

@@ -94,6 +94,8 @@ def descriptor_nouns(
         if i == 0 or i - 1 in token_entity or kinds.get(key) != PERSON:
             continue
         before = doc[i - 1]
+        if before.head.i not in token_entity:
+            continue  # "the way Tony Blair's government works": "way" heads, not describes
         if before.pos_ == "NOUN" and before.is_lower and before.is_alpha:
             found.setdefault(before.lemma_.lower(), set()).add(key)
     return {noun: next(iter(keys)) for noun, keys in found.items() if len(keys) == 1}

@@ -32,6 +32,7 @@ from .arguments import (
 from .context import ArticleContext, build_context
 from .paths import requirements_met
 from .qualifiers import asks_for_something, is_negated, modality_of, speaker_of
+from .references import resolve_subject_pronouns
 
 
 def claims_in(
@@ -44,6 +45,7 @@ def claims_in(
 ) -> list[Claim]:
     """Every relation the article's sentences state, one claim per sentence and pair."""
     ctx = build_context(doc, mentions, keys, entities, holdings, knowledge)
+    resolve_subject_pronouns(doc, ctx)
     claims: dict[tuple, Claim] = {}
     for token in doc:
         for trigger in knowledge.triggers.get((token.lemma_.lower(), coarse_pos(token)), []):

@@ -11,6 +11,7 @@ from ...knowledge.english import (
     DEFINITE_DETERMINERS,
     FIRST_PERSON_SINGULAR,
     INSTITUTION_NOUNS,
+    MANNER_NOUNS,
     PAST_HOLDER_WORDS,
     PERSON_PRONOUNS,
     PERSON_RELATIVES,
@@ -73,6 +74,10 @@ def resolve_reference(token: Token, ctx: ArticleContext) -> str | None:
         described = ctx.descriptors.get(token.lemma_.lower())
         if described:
             return described
+    if token.lemma_.lower() in MANNER_NOUNS:  # "the way Roe's government operates": Roe
+        clauses = [c for c in token.children if c.dep_ == "relcl"]
+        subjects = [g for c in clauses for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
+        return refers_to(subjects[0], ctx) if subjects else None
     if token.lower_ in PROXY_NOUNS:
         owners = [c for c in token.children if c.dep_ in ("poss", "compound")]
         for owner in owners:
@@ -207,7 +212,35 @@ def mention_heads(doc, ctx: ArticleContext, start: int, end: int) -> list[tuple[
             continue
         found.append((head, key))
     found += role_mentions(doc, ctx, start, end)
+    found += chained_pronouns(doc, ctx, start, end)
     return sorted(found, key=lambda pair: pair[0].i)
+
+
+CHAIN_PRONOUNS = ("he", "she")
+
+
+def is_chain_pronoun(token: Token) -> bool:
+    return token.lower_ in CHAIN_PRONOUNS and token.dep_ in ("nsubj", "nsubjpass")
+
+
+def resolve_subject_pronouns(doc, ctx: ArticleContext) -> None:
+    """Resolve every subject 'he' and 'she' in reading order, so that each can count as a
+    mention of its person for the pronouns after it ('Roe was born in Leeds. He became
+    an MP ... He took on X': the chain keeps Roe salient)."""
+    for token in doc:
+        if is_chain_pronoun(token):
+            refers_to(token, ctx)
+
+
+def chained_pronouns(doc, ctx: ArticleContext, start: int, end: int) -> list[tuple[Token, str]]:
+    """Subject pronouns already resolved (outside quotations) between two positions."""
+    found = []
+    for i in range(start, end):
+        token = doc[i]
+        key = ctx.resolved.get(i)
+        if key and is_chain_pronoun(token) and not inside_quote(token):
+            found.append((token, key))
+    return found
 
 
 def names_an_institution(name: Token, ctx: ArticleContext) -> bool:
