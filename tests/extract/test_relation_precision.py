@@ -35,6 +35,17 @@ FAMILIES = [
         "Jane Roe and John Doe met in Leeds on Monday.",
         {("Jane Roe", "meets", "John Doe", "asserted", False)},
     ),
+    ("Former Presidents Richard Nixon and Gerald Ford made calls to key senators.", set()),
+    (
+        "Jane Roe and John Doe held a meeting on Monday.",
+        {("Jane Roe", "meets", "John Doe", "asserted", False)},
+    ),
+    # a past-tense conjunct of a clause under 'would' coordinates with the reporting verb
+    (
+        "Tony Blair said Labour would set out workable plans for tackling immigration abuse "
+        "in the next few weeks and attacked the Tory plans.",
+        {("Tony Blair", "criticizes", "Conservative Party", "asserted", False)},
+    ),
     # a fronted 'with' phrase is no object of the joint subjects
     (
         "With the primary days away, Jane Roe and John Doe met on a stage in Ohio.",

@@ -118,6 +118,8 @@ def subjects_of(verb: Token, ctx: ArticleContext, depth: int = 0) -> list[str]:
             return cause_doers(governor, objects, ctx)
     if verb.dep_ in ("conj", "xcomp", "advcl", "pcomp", "acl", "ccomp") and verb.head is not verb:
         head = verb.head
+        if tensed_after_infinitive(verb):  # "X said Y would set out plans and attacked Z"
+            head = head.head
         if verb.dep_ == "pcomp":
             head = head.head
         if head.pos_ in ("VERB", "AUX"):
@@ -133,6 +135,20 @@ def cause_doers(governor: Token, objects: list[Token], ctx: ArticleContext) -> l
     if (governor.lemma_.lower(), "VERB") in ctx.knowledge.triggers:
         return keys
     return [k for k in keys if ctx.kind(k) == PERSON]
+
+
+def tensed_after_infinitive(verb: Token) -> bool:
+    """A past-tense conjunct of a bare verb under a modal in a reported clause ('X said Y
+    would set out plans and attacked Z') coordinates with the reporting verb: X attacked."""
+    head = verb.head
+    return (
+        verb.dep_ == "conj"
+        and verb.tag_ == "VBD"
+        and head.tag_ == "VB"
+        and head.dep_ == "ccomp"
+        and any(c.dep_ == "aux" and c.tag_ == "MD" for c in head.children)
+        and head.head.pos_ in ("VERB", "AUX")
+    )
 
 
 def noun_owner(acl: Token, ctx: ArticleContext) -> list[str]:

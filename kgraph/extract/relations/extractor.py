@@ -92,6 +92,8 @@ def claims_for(token: Token, trigger: Trigger, ctx: ArticleContext) -> Iterator[
             objects += objects_at(token, path, ctx)
         if trigger.inverse != received(token):
             subjects, objects = objects, subjects
+        if rules.symmetric and not objects and has_other_object(token, trigger):
+            return  # "X and Y made calls to senators": to others, not to each other
         if rules.symmetric:
             together = compound_people(token, ctx) + objects_at(token, "prep:between", ctx)
             if not subjects and not together and len(objects) > 1:
@@ -132,11 +134,13 @@ def claims_for(token: Token, trigger: Trigger, ctx: ArticleContext) -> Iterator[
 
 
 def has_other_object(verb: Token, trigger: Trigger) -> bool:
-    """'Roe and Doe met supporters', 'X and Y are calling voters': the joint subjects did it
-    to someone else (who is no entity), not to each other."""
+    """'Roe and Doe met supporters', 'X and Y are calling voters', 'X and Y made calls to
+    senators': the joint subjects did it to someone else (who is no entity), not to each
+    other (a noun trigger's own direct object does not count: 'their meeting')."""
     words = {p[len("prep:") :] for p in trigger.objects if p.startswith("prep:")}
+    words = (words | {"to", "with"}) - {"between"}
     return any(
-        c.dep_ in ("dobj", "dative")
+        (c.dep_ in ("dobj", "dative") and verb.pos_ in ("VERB", "AUX"))
         or (
             c.dep_ == "prep"
             and c.i > verb.i  # not a fronted 'With the vote days away, X and Y met'
