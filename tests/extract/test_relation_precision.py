@@ -51,6 +51,10 @@ FAMILIES = [
         "With the primary days away, Jane Roe and John Doe met on a stage in Ohio.",
         {("Jane Roe", "meets", "John Doe", "asserted", False)},
     ),
+    (
+        "Jane Roe and John Doe have exchanged several text messages since May.",
+        {("Jane Roe", "communicatesWith", "John Doe", "asserted", False)},
+    ),
     # a number of a group's members is not the group
     ("Alan Poe joined a number of Senate Republicans who have opposed Roy Moore.", set()),
     # what someone votes or argues against does not hold

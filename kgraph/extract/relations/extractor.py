@@ -136,11 +136,16 @@ def claims_for(token: Token, trigger: Trigger, ctx: ArticleContext) -> Iterator[
 def has_other_object(verb: Token, trigger: Trigger) -> bool:
     """'Roe and Doe met supporters', 'X and Y are calling voters', 'X and Y made calls to
     senators': the joint subjects did it to someone else (who is no entity), not to each
-    other (a noun trigger's own direct object does not count: 'their meeting')."""
+    other. A direct object counts only where the trigger's objects sit ('exchanged text
+    messages' names what they exchanged), and never a noun trigger's ('held a meeting')."""
     words = {p[len("prep:") :] for p in trigger.objects if p.startswith("prep:")}
     words = (words | {"to", "with"}) - {"between"}
     return any(
-        (c.dep_ in ("dobj", "dative") and verb.pos_ in ("VERB", "AUX"))
+        (
+            c.dep_ in ("dobj", "dative")
+            and verb.pos_ in ("VERB", "AUX")
+            and "dobj" in trigger.objects
+        )
         or (
             c.dep_ == "prep"
             and c.i > verb.i  # not a fronted 'With the vote days away, X and Y met'
