@@ -67,6 +67,15 @@ REPORTING_VERBS = ATTRIBUTION_VERBS | {
     "suggest", "boast", "brag", "promise", "vow", "warn", "recall", "realize",
 }  # fmt: skip
 
+# "a number of Senate Republicans", "a handful of Tories": part of a group, not the group.
+PARTITIVE_NOUNS = frozenset({
+    "number", "handful", "group", "couple", "dozen", "dozens", "hundreds", "majority",
+    "minority", "faction", "band", "bloc", "wing", "section", "few",
+})  # fmt: skip
+# "not the only issue of agreement", "not just a meeting": a negated exclusivity, not a denial.
+EXCLUSIVES = frozenset({"only", "just", "merely", "simply", "sole", "solely"})
+# "voted against impeaching X", "argued against meeting X": the trigger is what is opposed.
+AGAINST_WORDS = frozenset({"against"})
 # "some Democrats", "several Tories": part of a group, not the group.
 GROUP_QUANTIFIERS = frozenset({
     "some", "several", "many", "few", "most", "other", "both", "two", "three", "dozens",
@@ -116,6 +125,8 @@ HYPOTHETICAL_AUXILIARIES = frozenset(
     {"would", "could", "may", "might", "should", "’d", "'d", "can"}
 )
 FUTURE_AUXILIARIES = frozenset({"will", "shall", "’ll", "'ll"})
+# "accused X of attacking Y", "suspected of meeting Y": what X is charged with is alleged.
+ALLEGING_VERBS = frozenset({"accuse", "suspect", "charge", "allege", "blame"})
 REPORTED_ADVERBS = frozenset({"reportedly", "allegedly", "apparently", "purportedly", "supposedly"})
 NEGATIONS = frozenset({"not", "n't", "never", "no", "’t"})
 # "avoided any criticism of", "refused to meet", "denied meeting": the claim does not hold.
@@ -127,11 +138,22 @@ NEGATING_VERBS = frozenset({
 REQUEST_VERBS = frozenset({
     "request", "ask", "seek", "want", "plan", "propose", "demand", "hope", "invite",
 })  # fmt: skip
-# "had an opportunity to appoint", "a chance to meet": only possible, not done.
+# "had an opportunity to appoint", "a chance to meet", "his willingness to work with":
+# only possible or intended, not done.
 POSSIBILITY_NOUNS = frozenset({
     "opportunity", "chance", "option", "possibility", "attempt", "bid", "effort",
+    "willingness", "readiness", "eagerness", "desire", "intention", "offer",
 })  # fmt: skip
 CONDITIONS = frozenset({"if", "unless"})
+# Verbs that only carry their noun ("will hold talks with", "could have a battle with"):
+# the noun's event is as planned or supposed as the verb.
+LIGHT_VERBS = frozenset({
+    "have", "hold", "host", "attend", "get", "make", "give", "take", "arrange", "schedule",
+    "set", "organize", "organise", "reach", "strike", "sign", "form", "forge", "begin",
+    "start", "launch", "open", "seek", "pursue", "need",
+    # an appointment someone must still approve is not made yet
+    "approve", "confirm", "ratify", "authorize", "authorise", "sanction",
+})  # fmt: skip
 
 # --- nouns that stand for someone ----------------------------------------------------------
 # "Roe's team reached out", "the Trump administration", "criticized Trump's policies":
@@ -152,6 +174,14 @@ POSSESSED_PROXY_NOUNS = frozenset({
     "bill", "vision", "manifesto", "strategy", "pledge", "pledges", "proposals", "initiative",
     "warning", "efforts", "approach", "position", "legacy", "programme", "program",
 })  # fmt: skip
+# "the Attlee government", "Callaghan's administration": a name qualifying these is no
+# antecedent of a later pronoun.
+INSTITUTION_NOUNS = frozenset({
+    "government", "governments", "administration", "cabinet", "ministry", "era", "years",
+    "regime", "premiership", "presidency", "reign",
+})  # fmt: skip
+# "criticised the way Roe's government operates": the noun stands for its clause's subject.
+MANNER_NOUNS = frozenset({"way", "manner"})
 GROUP_WORDS = frozenset({"pair", "two", "both", "duo"})  # "the pair met"
 # "a great police commissioner”—a reference to X": the noun phrase stands for X.
 REFERENCE_NOUNS = frozenset({"reference", "allusion", "nod"})
@@ -189,6 +219,11 @@ JURISDICTION_PREPOSITIONS = ("of", "for", "from", "in")
 TITLE_PREPOSITIONS = (
     "of", "for", "from", "in", "at", "under", "since", "during", "until", "between",
 )  # fmt: skip
+# "the former FBI director", "the late president": not the post's present holder.
+PAST_HOLDER_WORDS = frozenset({
+    "former", "ex", "late", "previous", "then", "past", "outgoing", "future", "next",
+    "incoming",
+})  # fmt: skip
 # Lowercase words an apposition may hold before its title: "the state's top ...".
 APPOSITION_FILLERS = (
     "the", "a", "an", "top", "longtime", "longest-serving", "current", "now", "supreme",

@@ -11,6 +11,7 @@ from ...knowledge.english import (
     EXAMPLE_PREPOSITIONS,
     GROUP_QUANTIFIERS,
     GROUP_WORDS,
+    PARTITIVE_NOUNS,
     POSSESSIVE_CLITICS,
 )
 from ...vocab import PERSON
@@ -27,7 +28,7 @@ def entities_of(tokens: list[Token], ctx: ArticleContext) -> list[str]:
     keys = []
     for token in tokens:
         for t in conjuncts(token):
-            if counted_members(t):
+            if counted_members(t) or listed_with_common_nouns(t, ctx):
                 continue
             key = apposed_name(t, ctx) or refers_to(t, ctx)
             if key and key not in keys:
@@ -35,10 +36,29 @@ def entities_of(tokens: list[Token], ctx: ArticleContext) -> list[str]:
     return keys
 
 
+def listed_with_common_nouns(token: Token, ctx: ArticleContext) -> bool:
+    """'every teacher, GP and nurse': a short capitalised abbreviation listed among
+    common nouns is one of them, not an organisation."""
+    if not (token.is_upper and len(token.text) <= 4):
+        return False
+    return any(
+        c.pos_ == "NOUN" and c.is_lower and c.i not in ctx.token_entity for c in token.conjuncts
+    )
+
+
 def counted_members(token: Token) -> bool:
-    """'three Democrats', 'some Republicans', '14 Tory MPs': a number of a group's members
-    is not the group itself, so it is no argument of the group's relations."""
-    return token.tag_ in ("NNPS", "NNS") and any(
+    """'three Democrats', 'some Republicans', '14 Tory MPs', 'a number of Senate
+    Republicans': a number of a group's members is not the group itself, so it is no
+    argument of the group's relations."""
+    if token.tag_ not in ("NNPS", "NNS"):
+        return False
+    partitive = (
+        token.dep_ == "pobj"
+        and token.head.lower_ == "of"
+        and token.head.head.lower_ in PARTITIVE_NOUNS
+        and token.head.head.i < token.i
+    )
+    return partitive or any(
         c.dep_ in ("nummod", "det", "amod", "quantmod")
         and (c.like_num or c.lower_ in GROUP_QUANTIFIERS)
         for c in token.children
@@ -110,16 +130,43 @@ def subjects_of(verb: Token, ctx: ArticleContext, depth: int = 0) -> list[str]:
         if controllers:  # "pressured officials to investigate X": the officials do it
             return entities_of(controllers, ctx)
     if verb.dep_ == "pcomp" and verb.head.lower_ in CAUSE_PREPOSITIONS:
-        objects = [c for c in verb.head.head.children if c.dep_ == "dobj"]
+        governor = verb.head.head
+        objects = [c for c in governor.children if c.dep_ == "dobj"]
         if objects:
-            return entities_of(objects, ctx)
+            return cause_doers(governor, objects, ctx)
     if verb.dep_ in ("conj", "xcomp", "advcl", "pcomp", "acl", "ccomp") and verb.head is not verb:
         head = verb.head
+        if tensed_after_infinitive(verb):  # "X said Y would set out plans and attacked Z"
+            head = head.head
         if verb.dep_ == "pcomp":
             head = head.head
         if head.pos_ in ("VERB", "AUX"):
             return subjects_of(head, ctx, depth + 1)
     return []
+
+
+def cause_doers(governor: Token, objects: list[Token], ctx: ArticleContext) -> list[str]:
+    """'praised X for retaining Y', 'accused X of meeting Y': X does it, when the verb
+    judges X (a verb of the lexicon) or X is a person; 'invoked the rule against Y for
+    calling him a liar' names a thing, which calls no one."""
+    keys = entities_of(objects, ctx)
+    if (governor.lemma_.lower(), "VERB") in ctx.knowledge.triggers:
+        return keys
+    return [k for k in keys if ctx.kind(k) == PERSON]
+
+
+def tensed_after_infinitive(verb: Token) -> bool:
+    """A past-tense conjunct of a bare verb under a modal in a reported clause ('X said Y
+    would set out plans and attacked Z') coordinates with the reporting verb: X attacked."""
+    head = verb.head
+    return (
+        verb.dep_ == "conj"
+        and verb.tag_ == "VBD"
+        and head.tag_ == "VB"
+        and head.dep_ == "ccomp"
+        and any(c.dep_ == "aux" and c.tag_ == "MD" for c in head.children)
+        and head.head.pos_ in ("VERB", "AUX")
+    )
 
 
 def noun_owner(acl: Token, ctx: ArticleContext) -> list[str]:

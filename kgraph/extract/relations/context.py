@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from ...knowledge import Knowledge
-from ...knowledge.english import TITLE_GENDERS
+from ...knowledge.english import POSSESSIVE_CLITICS, TITLE_GENDERS
 from ...knowledge.genders import gender_of_name
 from ...records import Holding, LocalEntity, Mention
 from ...vocab import PERSON
@@ -94,9 +94,21 @@ def descriptor_nouns(
         if i == 0 or i - 1 in token_entity or kinds.get(key) != PERSON:
             continue
         before = doc[i - 1]
+        if not describes(before, i, key, token_entity):
+            continue  # "the way Tony Blair's government works": "way" heads, not describes
         if before.pos_ == "NOUN" and before.is_lower and before.is_alpha:
             found.setdefault(before.lemma_.lower(), set()).add(key)
     return {noun: next(iter(keys)) for noun, keys in found.items() if len(keys) == 1}
+
+
+def describes(noun, start: int, key: str, token_entity: dict[int, str]) -> bool:
+    """The noun before a name describes it ('expert Jane Roe'), unless the name is a
+    possessor inside the noun's clause ('the way Jane Roe's government works')."""
+    doc = noun.doc
+    end = start
+    while end + 1 < len(doc) and token_entity.get(end + 1) == key:
+        end += 1
+    return not (end + 1 < len(doc) and doc[end + 1].lower_ in POSSESSIVE_CLITICS)
 
 
 def add_missed_names(doc: Doc, entities: list[LocalEntity], token_entity: dict[int, str]) -> None:

@@ -32,6 +32,7 @@ from .arguments import (
 from .context import ArticleContext, build_context
 from .paths import requirements_met
 from .qualifiers import asks_for_something, is_negated, modality_of, speaker_of
+from .references import resolve_subject_pronouns
 
 
 def claims_in(
@@ -44,6 +45,7 @@ def claims_in(
 ) -> list[Claim]:
     """Every relation the article's sentences state, one claim per sentence and pair."""
     ctx = build_context(doc, mentions, keys, entities, holdings, knowledge)
+    resolve_subject_pronouns(doc, ctx)
     claims: dict[tuple, Claim] = {}
     for token in doc:
         for trigger in knowledge.triggers.get((token.lemma_.lower(), coarse_pos(token)), []):
@@ -93,6 +95,8 @@ def claims_for(token: Token, trigger: Trigger, ctx: ArticleContext) -> Iterator[
             objects += found
         if trigger.inverse != received(token):
             subjects, objects = objects, subjects
+        if rules.symmetric and not objects and has_other_object(token, trigger):
+            return  # "X and Y made calls to senators": to others, not to each other
         if rules.symmetric:
             together = compound_people(token, ctx) + objects_at(token, "prep:between", ctx)
             if not subjects and not together and len(objects) > 1:
@@ -100,7 +104,13 @@ def claims_for(token: Token, trigger: Trigger, ctx: ArticleContext) -> Iterator[
             participants = list(dict.fromkeys(subjects + objects + together))
             subjects, objects = participants[:1], participants[1:]
     objects = list(dict.fromkeys(objects))
-    if not objects and rules.symmetric and trigger.joint and len(subjects) > 1:
+    if (
+        not objects
+        and rules.symmetric
+        and trigger.joint
+        and len(subjects) > 1
+        and not (trigger.pos == "VERB" and has_other_object(token, trigger))
+    ):
         subjects, objects = subjects[:1], subjects[1:]
     if not subjects or not objects:
         return
@@ -124,6 +134,29 @@ def claims_for(token: Token, trigger: Trigger, ctx: ArticleContext) -> Iterator[
                 modality=modality,
                 stated_by=speaker,
             )
+
+
+def has_other_object(verb: Token, trigger: Trigger) -> bool:
+    """'Roe and Doe met supporters', 'X and Y are calling voters', 'X and Y made calls to
+    senators': the joint subjects did it to someone else (who is no entity), not to each
+    other. A direct object counts only where the trigger's objects sit ('exchanged text
+    messages' names what they exchanged), and never a noun trigger's ('held a meeting')."""
+    words = {p[len("prep:") :] for p in trigger.objects if p.startswith("prep:")}
+    words = (words | {"to", "with"}) - {"between"}
+    return any(
+        (
+            c.dep_ in ("dobj", "dative")
+            and verb.pos_ in ("VERB", "AUX")
+            and "dobj" in trigger.objects
+        )
+        or (
+            c.dep_ == "prep"
+            and c.i > verb.i  # not a fronted 'With the vote days away, X and Y met'
+            and c.lower_ in words
+            and any(g.dep_ == "pobj" for g in c.children)
+        )
+        for c in verb.children
+    )
 
 
 def received(noun: Token) -> bool:

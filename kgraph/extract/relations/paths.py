@@ -19,6 +19,19 @@ def children(node: Token, deps: tuple[str, ...]) -> list[Token]:
     return [c for c in node.children if c.dep_ in deps]
 
 
+def first_objects(node: Token) -> list[Token]:
+    """The direct objects, without a second 'dobj' that follows a prepositional phrase of
+    the verb (a misparse: 'challenging Roe here, in one of the states that Doe carried'
+    makes Doe a second object; 'beat ex-Governor Roe' keeps Roe)."""
+    found = children(node, ("dobj", "dative", "attr"))
+    direct = [c for c in found if c.dep_ == "dobj"]
+    if len(direct) > 1:
+        first = direct[0]
+        preps = [c.i for c in node.children if c.dep_ == "prep" and c.i > first.i]
+        found = [c for c in found if c.dep_ != "dobj" or not any(p < c.i for p in preps)]
+    return found
+
+
 def condition_subjects(node: Token) -> list[Token]:
     """'... if X wins': the subject of a condition the claim hangs on."""
     conditions = [
@@ -30,7 +43,7 @@ def condition_subjects(node: Token) -> list[Token]:
 
 
 STEPS: dict[str, Callable[[Token], list[Token]]] = {
-    "dobj": lambda node: children(node, ("dobj", "dative", "attr")),
+    "dobj": lambda node: first_objects(node),
     "poss": lambda node: children(node, ("poss",)),
     "subj": lambda node: children(node, ("nsubj", "nsubjpass")),  # "demanded that X resign"
     "compound": lambda node: children(node, ("compound", "nmod", "amod")),

@@ -7,9 +7,13 @@ from spacy.tokens import Token
 
 from ...knowledge import RelationRules
 from ...knowledge.english import (
+    AGAINST_WORDS,
+    ALLEGING_VERBS,
     ATTRIBUTION_VERBS,
+    EXCLUSIVES,
     FUTURE_AUXILIARIES,
     HYPOTHETICAL_AUXILIARIES,
+    LIGHT_VERBS,
     NEGATING_VERBS,
     NEGATIONS,
     PLANNING_VERBS,
@@ -42,15 +46,35 @@ def is_negated(token: Token) -> bool:
     """'did not meet', 'never had direct communication', 'no talks', 'refused to meet'."""
     verb = clause_verb(token)
     nodes = {token, verb}
-    if negating_head(token):
+    if negating_head(token) or opposed_action(token):
         return True
     return any(
-        c.dep_ == "neg"
+        (c.dep_ == "neg" and not negates_exclusivity(c))
         or (c.dep_ == "advmod" and c.lower_ in NEGATIONS)
         or (c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children))
         for n in nodes
         for c in n.children
     ) or any(c.dep_ == "det" and c.lower_ == "no" for c in token.children)
+
+
+def negates_exclusivity(negation: Token) -> bool:
+    """'is not the only issue of agreement', 'not just a meeting': the negation denies that
+    the thing is alone, not that it is."""
+    doc = negation.doc
+    after = [doc[i].lower_ for i in range(negation.i + 1, min(len(doc), negation.i + 3))]
+    return bool(after) and (
+        after[0] in EXCLUSIVES or (after[0] == "the" and after[1:2] and after[1] in EXCLUSIVES)
+    )
+
+
+def opposed_action(token: Token) -> bool:
+    """'voted against impeaching X', 'argued against meeting Y': a verb trigger that is what
+    someone is against does not hold (its subject is inherited from the one against it)."""
+    return (
+        token.pos_ in ("VERB", "AUX")
+        and token.dep_ == "pcomp"
+        and token.head.lower_ in AGAINST_WORDS
+    )
 
 
 def negating_head(token: Token) -> bool:
@@ -84,6 +108,10 @@ def modality_of(token: Token, rules: RelationRules) -> str:
         for child in node.children:
             if child.dep_ == "advmod" and child.lower_ in REPORTED_ADVERBS:
                 return "reported"
+    if alleged(token):
+        return "reported"
+    if described_event(token):
+        return "asserted"
     controllers = control_chain(verb)
     auxes = {c.lower_ for v in controllers for c in v.children if c.dep_ in ("aux", "auxpass")}
     if any(is_planning(v) or looks_forward(v) for v in controllers[1:]):
@@ -101,6 +129,36 @@ def modality_of(token: Token, rules: RelationRules) -> str:
     ):
         return "reported"  # 'it was reported that X met Y', not 'after reports, X met Y'
     return "asserted"
+
+
+def alleged(token: Token) -> bool:
+    """'Roe accused Doe of attacking Poe', 'Doe accused of meeting Poe': the charge is an
+    allegation (the accusation itself, its own trigger, is asserted)."""
+    node = token
+    for _ in range(3):
+        if node.dep_ not in ("pcomp", "pobj", "prep", "xcomp") or node.head is node:
+            return False
+        node = node.head
+        if node.lemma_ in ALLEGING_VERBS and node.pos_ in ("VERB", "AUX"):
+            return True
+    return False
+
+
+def described_event(noun: Token) -> bool:
+    """'Alan Poe - a key ally of Tom Poe', 'tried to block Roe's nomination of Doe': a noun
+    that describes someone, or names an event by its doer, states it as a fact whatever the
+    verb around it plans or supposes ('will hold his first meeting with' stays planned)."""
+    if noun.pos_ != "NOUN":
+        return False
+    if noun.dep_ == "appos":
+        return True
+    governor = noun.head.head if noun.dep_ == "pobj" else noun.head
+    return (
+        noun.dep_ in ("dobj", "pobj")
+        and governor.lemma_ not in LIGHT_VERBS
+        and governor.lemma_ not in REQUEST_VERBS
+        and any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in noun.children)
+    )
 
 
 def control_chain(verb: Token) -> list[Token]:

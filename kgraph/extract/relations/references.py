@@ -10,6 +10,9 @@ from ...knowledge.english import (
     ATTRIBUTION_VERBS,
     DEFINITE_DETERMINERS,
     FIRST_PERSON_SINGULAR,
+    INSTITUTION_NOUNS,
+    MANNER_NOUNS,
+    PAST_HOLDER_WORDS,
     PERSON_PRONOUNS,
     PERSON_RELATIVES,
     POSSESSED_PROXY_NOUNS,
@@ -30,6 +33,8 @@ ANTECEDENT_SENTENCES = 3  # sentences before the pronoun's own that are searched
 RECENCY_WEIGHT = 100.0  # the whole salience is halved for each sentence back
 ROLE_WEIGHTS = {"subject": 80.0, "object": 50.0, "other": 40.0}
 PARALLEL_ROLE_WEIGHT = 35.0
+QUOTED_WEIGHT = 0.25  # a person named inside a quotation, for a pronoun outside it
+QUOTE_SENTENCES = 2  # sentences back a quotation without its own attribution is searched
 
 
 def refers_to(token: Token, ctx: ArticleContext) -> str | None:
@@ -56,7 +61,11 @@ def resolve_reference(token: Token, ctx: ArticleContext) -> str | None:
         return quote_speaker(token, ctx)
     if lower in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
         return relative_antecedent(token.head.head, ctx, token.head)
-    if token.pos_ == "NOUN" and any(c.lower_ in DEFINITE_DETERMINERS for c in token.children):
+    if (
+        token.pos_ == "NOUN"
+        and any(c.lower_ in DEFINITE_DETERMINERS for c in token.children)
+        and not past_holder(token)
+    ):
         phrase = title_phrase(token, ctx)
         if phrase:  # "the prime minister": that post's holder or nobody, not any minister
             return ctx.roles.get(phrase)
@@ -66,6 +75,10 @@ def resolve_reference(token: Token, ctx: ArticleContext) -> str | None:
         described = ctx.descriptors.get(token.lemma_.lower())
         if described:
             return described
+    if token.lemma_.lower() in MANNER_NOUNS:  # "the way Roe's government operates": Roe
+        clauses = [c for c in token.children if c.dep_ == "relcl"]
+        subjects = [g for c in clauses for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
+        return refers_to(subjects[0], ctx) if subjects else None
     if token.lower_ in PROXY_NOUNS or token.lower_ in POSSESSED_PROXY_NOUNS:
         deps = ("poss", "compound") if token.lower_ in PROXY_NOUNS else ("poss",)
         owners = [c for c in token.children if c.dep_ in deps]
@@ -75,6 +88,12 @@ def resolve_reference(token: Token, ctx: ArticleContext) -> str | None:
     if token.pos_ == "NOUN":
         return named_by_reference(token, ctx)
     return None
+
+
+def past_holder(noun: Token) -> bool:
+    """'the former FBI director', 'the late president': someone who held (or will hold)
+    the post, not the holder the article names."""
+    return any(c.lower_.rstrip("-") in PAST_HOLDER_WORDS for c in noun.lefts)
 
 
 def title_phrase(noun: Token, ctx: ArticleContext) -> str | None:
@@ -127,12 +146,16 @@ def antecedent(pronoun: Token, ctx: ArticleContext) -> str | None:
     ):
         verb = pronoun.head if pronoun.dep_ != "pobj" else pronoun.head.head
         excluded = {k for k in arguments.subjects_of(verb, ctx, depth=0) if k}
-    if inside_quote(pronoun):  # '"Work with him," Roe said': him is not Roe
+    quoted = inside_quote(pronoun)
+    if quoted:  # '"Work with him," Roe said': him is not Roe
         excluded.add(quote_speaker(pronoun, ctx))
     scores: dict[str, tuple[float, int]] = {}  # best salience, then the nearer mention
     for token, key in person_mentions_before(pronoun, ctx):
         if key not in excluded and agrees(key, pronoun, ctx):
-            scores[key] = max(scores.get(key, (0.0, 0)), (salience(token, pronoun), token.i))
+            score = salience(token, pronoun)
+            if not quoted and inside_quote(token):
+                score *= QUOTED_WEIGHT  # 'Roe said: "... Doe's plan ..." He then...': Roe
+            scores[key] = max(scores.get(key, (0.0, 0)), (score, token.i))
     if not scores:
         return None
     return max(scores, key=lambda key: scores[key])
@@ -187,7 +210,69 @@ def mention_heads(doc, ctx: ArticleContext, start: int, end: int) -> list[tuple[
         head = doc[i]
         if ctx.token_entity.get(head.head.i) == key and head.head.i != i:
             continue  # not the head of its run ("Jane" in "Jane Roe")
+        if names_an_institution(head, ctx):
+            continue
         found.append((head, key))
+    found += role_mentions(doc, ctx, start, end)
+    found += chained_pronouns(doc, ctx, start, end)
+    return sorted(found, key=lambda pair: pair[0].i)
+
+
+CHAIN_PRONOUNS = ("he", "she")
+
+
+def is_chain_pronoun(token: Token) -> bool:
+    return token.lower_ in CHAIN_PRONOUNS and token.dep_ in ("nsubj", "nsubjpass")
+
+
+def resolve_subject_pronouns(doc, ctx: ArticleContext) -> None:
+    """Resolve every subject 'he' and 'she' in reading order, so that each can count as a
+    mention of its person for the pronouns after it ('Roe was born in Leeds. He became
+    an MP ... He took on X': the chain keeps Roe salient)."""
+    for token in doc:
+        if is_chain_pronoun(token):
+            refers_to(token, ctx)
+
+
+def chained_pronouns(doc, ctx: ArticleContext, start: int, end: int) -> list[tuple[Token, str]]:
+    """Subject pronouns already resolved (outside quotations) between two positions."""
+    found = []
+    for i in range(start, end):
+        token = doc[i]
+        key = ctx.resolved.get(i)
+        if key and is_chain_pronoun(token) and not inside_quote(token):
+            found.append((token, key))
+    return found
+
+
+def names_an_institution(name: Token, ctx: ArticleContext) -> bool:
+    """'the Attlee government', 'James Callaghan's administration': a name that only
+    qualifies a government or an era is no antecedent of a later 'he'."""
+    head = name.head
+    return (
+        name.dep_ in ("compound", "poss")
+        and head is not name
+        and head.i not in ctx.token_entity
+        and head.lower_ in INSTITUTION_NOUNS
+    )
+
+
+def role_mentions(doc, ctx: ArticleContext, start: int, end: int) -> list[tuple[Token, str]]:
+    """'The prime minister knows ... He must': a definite role noun whose holder the article
+    names is a mention of that holder."""
+    found = []
+    for i in range(start, end):
+        token = doc[i]
+        if i in ctx.token_entity or token.pos_ != "NOUN" or not token.is_lower:
+            continue
+        if not any(c.lower_ in DEFINITE_DETERMINERS for c in token.children):
+            continue
+        if past_holder(token):
+            continue
+        phrase = title_phrase(token, ctx)
+        key = ctx.roles.get(phrase) if phrase else ctx.roles.get(token.lemma_.lower())
+        if key and key in ctx.entities and ctx.kind(key) == PERSON:
+            found.append((token, key))
     return found
 
 
@@ -245,7 +330,18 @@ def quote_speaker(token: Token, ctx: ArticleContext) -> str | None:
     """'I' inside a quotation is whoever the sentence says spoke it."""
     if not inside_quote(token):
         return None
-    for candidate in token.sent:
+    sent = token.sent
+    for _ in range(QUOTE_SENTENCES + 1):
+        speaker = attributed_speaker(sent, ctx)
+        if speaker or sent.start == 0 or not (opens_quoted(sent) or inside_quote(sent[0])):
+            return speaker
+        sent = token.doc[sent.start - 1].sent  # a quotation continued from before
+    return None
+
+
+def attributed_speaker(sent, ctx: ArticleContext) -> str | None:
+    """The named subject of a speech verb outside the sentence's quotation marks."""
+    for candidate in sent:
         if candidate.lemma_ in ATTRIBUTION_VERBS and not inside_quote(candidate):
             for child in candidate.children:
                 if child.dep_ in SUBJECT_DEPS and child.i in ctx.token_entity:
@@ -253,11 +349,23 @@ def quote_speaker(token: Token, ctx: ArticleContext) -> str | None:
     return None
 
 
+def opens_quoted(sent) -> bool:
+    """The sentence starts with an opening quotation mark (a quote, maybe continued)."""
+    first = sent[0].text
+    return first in ("“", '"') or first.startswith("“")
+
+
 def inside_quote(token: Token) -> bool:
-    sent = token.sent
-    before = text_of(sent.doc)[sent.start_char : token.idx]
+    """Whether a quotation is open at the token. Curly marks are counted from the
+    paragraph's start, so a quotation of several sentences holds all of them; straight
+    marks, which do not say whether they open or close (and which a quotation continued
+    into a new sentence opens again), only within the sentence."""
+    text = text_of(token.doc)
+    start = max(text.rfind("\n", 0, token.idx) + 1, 0)
+    before = text[start : token.idx]
     opened = before.count("“") - before.count("”")
-    return opened > 0 or before.count('"') % 2 == 1
+    in_sentence = text[token.sent.start_char : token.idx]
+    return opened > 0 or in_sentence.count('"') % 2 == 1
 
 
 def relative_antecedent(
@@ -266,13 +374,15 @@ def relative_antecedent(
     """'X, who has balanced…' -> X; 'Y, a group that opposes…' -> Y (the apposed name);
     'X, a student at Y University who voted…' -> X (who is a person, not the university)."""
     if noun.i in ctx.token_entity:
+        if arguments.counted_members(noun):
+            return None  # "a number of Republicans who opposed X": not the party
         key = ctx.token_entity[noun.i]
         who = relative is not None and any(c.lower_ in PERSON_RELATIVES for c in relative.children)
         if who and ctx.kind(key) != PERSON:
             return arguments.person_above(noun, ctx) or key
         return key
-    if noun.dep_ == "appos":
-        for i in range(noun.i - 1, noun.sent.start - 1, -1):
+    if noun.dep_ == "appos":  # "Sir Paul Ross, the Tory backbencher who": Ross, not Tory
+        for i in range(noun.left_edge.i - 1, noun.sent.start - 1, -1):
             if i in ctx.token_entity:
                 return ctx.token_entity[i]
     return None
