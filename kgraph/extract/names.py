@@ -11,6 +11,7 @@ from collections import Counter
 
 from ..knowledge import normalize
 from ..knowledge.english import INITIALS_STOP_WORDS, NAME_PARTICLES, NAME_SUFFIXES
+from ..knowledge.genders import given_name_genders
 
 NICKNAME = re.compile(r"\s+[‘'\"“]([^‘’'\"“”]+)[’'\"”]\s+")
 
@@ -103,6 +104,6 @@ class PersonIndex:
         word = words[0]
         starts = {s for n, s in self.by_first.get(word, ()) if n != exclude}
         lasts = self.last_words[word] - (1 if exclude and exclude.split()[-1] == word else 0)
-        if len(starts) == 1 and not lasts:
-            return starts.pop()
+        if len(starts) == 1 and not lasts and word in given_name_genders():
+            return starts.pop()  # "Trump" is not "Trump Jr.", nor "Obama" "Obama Attack Ads"
         return None

@@ -2,7 +2,14 @@
 
 import pytest
 
-from kgraph.extract.names import entity_key, initials, is_acronym, name_core, strip_nickname
+from kgraph.extract.names import (
+    PersonIndex,
+    entity_key,
+    initials,
+    is_acronym,
+    name_core,
+    strip_nickname,
+)
 from kgraph.knowledge import load_knowledge
 
 
@@ -97,3 +104,18 @@ def test_strip_nickname(surface, expected):
 )
 def test_entity_key(kind, name, expected):
     assert entity_key(kind, name) == expected
+
+
+@pytest.mark.parametrize(
+    ("people", "surface", "expected"),
+    [
+        ({"jane roe": "Jane Roe"}, "Jane", "Jane Roe"),  # a given name alone
+        ({"jane roe": "Jane Roe"}, "Roe", "Jane Roe"),
+        ({"roe jr.": "Roe Jr."}, "Roe", None),  # a surname is no given name of "Roe Jr."
+        ({"roe attack ads": "Roe Attack Ads"}, "Roe", None),
+    ],
+)
+def test_a_lone_word_expands_to_a_full_name_it_starts_only_when_it_is_a_given_name(
+    people, surface, expected
+):
+    assert PersonIndex(people).expand(surface) == expected
