@@ -387,3 +387,12 @@ def test_an_unplaced_title_takes_the_holders_known_office(extract_text):
     assert found == {("Stephen Harper", "Prime Minister of Canada", "current")}
     found = holdings(extract_text("At the summit, union president Stephen Harper greeted them."))
     assert found == {("Stephen Harper", "President", "current")}
+
+
+def test_a_country_after_the_name_places_a_title_that_defaults_to_another(extract_text):
+    found = holdings(extract_text(US_NEWS + "President Jane Roe of France met the press."))
+    assert {(h, p) for h, p, _ in found if h == "Jane Roe"} == {("Jane Roe", "President of France")}
+    found = holdings(extract_text(US_NEWS + "President Jane Roe met the press."))
+    assert {(h, p) for h, p, _ in found if h == "Jane Roe"} == {
+        ("Jane Roe", "President of the United States")
+    }

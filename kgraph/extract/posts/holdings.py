@@ -86,7 +86,7 @@ def holdings_in(
                 and not parsed.federal
                 and parsed.jurisdiction is None
                 and parsed.body is None
-                and parsed.title.default_jurisdiction is None
+                and (parsed.title.default_jurisdiction is None or is_country(local, knowledge))
                 and (
                     local not in us_states(knowledge)
                     or normalize(parsed.title.post) in knowledge.posts.state_titles
@@ -177,6 +177,14 @@ def holdings_in(
             seen.add(marker)
             holdings.append(holding)
     return holdings
+
+
+def is_country(place: str, knowledge: Knowledge) -> bool:
+    """'President X of Pakistan': a country the demonyms name (the title's default
+    country gives way to it)."""
+    return knowledge.lookup(place) is not None and knowledge.lookup(place).name in set(
+        knowledge.demonyms.values()
+    )
 
 
 def names_its_body(written: str, title: Title, knowledge: Knowledge) -> bool:
