@@ -16,17 +16,23 @@ from ...knowledge.english import (
     CAMPAIGN_WORDS,
     CASE_SEPARATORS,
     CLOSE_QUOTES,
+    COLLECTIVE_OWNERS,
     CONSTITUENCY_MEMBERS,
     CREDIT_WORDS,
     DETERMINERS,
     LOCATIVE_PREPOSITIONS,
+    NAME_PARTICLES,
     NOT_NAMES,
     OPEN_QUOTES,
     PERSON_PRONOUNS,
     PERSON_SPEECH_VERBS,
+    PLACE_HEAD_NOUNS,
+    PLACE_NOUNS,
+    PLACE_PREPOSITIONS,
     PLACE_RELATIVES,
     PLAIN_HONORIFICS,
     POSSESSIVE_ENDINGS,
+    SPAN_BREAKS,
 )
 from ...knowledge.genders import gender_of_name
 
@@ -58,15 +64,59 @@ class EntityCleaner:
 
     def __call__(self, doc: Doc) -> Doc:
         lowercase = {t.lower_ for t in doc if t.is_lower}
-        spans = [s for s in (self.trim(e) for e in join_nicknames(doc)) if s is not None]
+        pieces = [p for e in join_ruler_neighbours(join_nicknames(doc)) for p in split_span(e)]
+        spans = [s for s in (self.trim(e) for e in pieces) if s is not None]
         people = person_words(spans)
         cleaned = []
         for span in spans:
-            span = self.as_place(self.relabel(span, people))
+            span = self.as_place(self.relabel(span, people), people)
             if self.is_name(span, lowercase, people):
                 cleaned.append(span)
-        doc.ents = filter_spans(cleaned)
+        forced = self.source_lines(doc) + self.datelines(doc, cleaned)
+        taken = {i for span in forced for i in range(span.start, span.end)}
+        cleaned = [s for s in cleaned if not any(i in taken for i in range(s.start, s.end))]
+        doc.ents = filter_spans(cleaned + forced)
         return doc
+
+    def source_lines(self, doc: Doc) -> list[Span]:
+        """The source line of a wire digest: 'Kiev HOLOS UKRAYINY in Ukrainian 20 Apr 94',
+        'Sofia BTA in English', 'Jerusalem THE JERUSALEM POST' on a line of its own. At the
+        start of a paragraph or after a document code, title-case words (the place) and
+        capitals (the publication or agency), then "in <Language>", a comma or the line's
+        end: the place is a place, the capitals an organisation."""
+        found = []
+        for start in line_starts(doc):
+            i = start
+            place_end = i
+            while place_end < len(doc) and place_end - i < 4 and place_word(doc[place_end]):
+                place_end += 1
+            if place_end == i or doc[place_end - 1].is_lower:
+                continue
+            end = place_end
+            while end < len(doc) and end - place_end < 5 and capitals_word(doc, end):
+                end += 1
+            if end == place_end or not capitals_word(doc, end - 1, last=True):
+                continue
+            if not source_line_ends(doc, end):
+                continue
+            found.append(Span(doc, i, place_end, label="GPE"))
+            found.append(Span(doc, place_end, end, label="ORG"))
+        return found
+
+    def datelines(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """'FRESNO, Calif.', 'TUNIS, Tunisia (AP)': the place opening a dateline, when the
+        NER left it out, is the town of the state or country after the comma."""
+        taken = {i for span in spans for i in range(span.start, span.end)}
+        found = []
+        for start in line_starts(doc, codes=False):
+            end = start
+            while end < len(doc) and end - start < 3 and dateline_word(doc[end]):
+                end += 1
+            if end == start or any(i in taken for i in range(start, end)):
+                continue
+            if end + 1 < len(doc) and doc[end].text == "," and self.region_after(doc, end + 1):
+                found.append(Span(doc, start, end, label="GPE"))
+        return found
 
     def trim(self, ent: Span) -> Span | None:
         """Drop quotes, determiners, honorifics, possessives, titles and dangling words."""
@@ -77,6 +127,8 @@ class EntityCleaner:
             doc[start].lower_ in DETERMINERS or doc[start].is_punct or doc[start].is_space
         ):
             start += 1
+        while label != "PERSON" and start < end - 1 and lowercase_debris(doc[start]):
+            start += 1  # "the state Department of X": 'state' is no part of the name
         while start < end - 1 and normalize(doc[start].text) in self.knowledge.honorifics:
             start, label = start + 1, "PERSON"
         for i in range(start + 1, end - 1):  # 'Tanzania Mr Brown': the name starts after Mr
@@ -111,7 +163,7 @@ class EntityCleaner:
                 return self.skip_titles(doc, start + size, end)
         return start
 
-    def as_place(self, span: Span) -> Span:
+    def as_place(self, span: Span, people: frozenset[str] | set[str] = frozenset()) -> Span:
         """'Trump Tower', 'Grosvenor Square': a 'person' ending in a place word is a place;
         so is a person or organisation the sentence shows to be a place (see
         ``placed_by_context``)."""
@@ -121,11 +173,89 @@ class EntityCleaner:
             and span[-1].text in self.knowledge.place_words
         ):
             return Span(span.doc, span.start, span.end, label="FAC")
-        if span.label_ in ("PERSON", "ORG") and not self.known(span) and placed_by_context(span):
-            return Span(span.doc, span.start, span.end, label="GPE")
+        if span.label_ in ("PERSON", "ORG") and not self.known(span):
+            if self.geographic(span):
+                return Span(span.doc, span.start, span.end, label="LOC")
+            if placed_by_context(span) or self.placed_by_neighbours(span, people):
+                return Span(span.doc, span.start, span.end, label="GPE")
         if span.label_ == "PERSON" and len(span) >= 2 and span[0].lower_ in CAMPAIGN_WORDS:
             return Span(span.doc, span.start, span.end, label="ORG")  # 'Team Roe': her campaign
         return span
+
+    def geographic(self, span: Span) -> bool:
+        """'Idaho Falls', 'Payette National Forest', 'Sabine Pass': a name ending in a word
+        of the landscape, with no organisation word, is a place."""
+        words = [t for t in span if not t.is_punct]
+        return (
+            len(words) >= 2
+            and words[-1].text in self.knowledge.geographic_words
+            and all(t.text[:1].isupper() for t in words)
+            and not any(t.lower_ in self.knowledge.organization_words for t in words)
+        )
+
+    def placed_by_neighbours(self, span: Span, people: set[str] | frozenset[str]) -> bool:
+        """'X, Ohio', 'X, Italy': a name followed by a comma and a state or a country; "the
+        city of X", "the X airport"; and a lone name 'at X' or 'near X' that no full name of
+        the article explains. Not for names with a person's given name in front."""
+        if (
+            gender_of_name(span.text) is not None
+            or self.organization_like(span)
+            or is_acronym_token(span)
+        ):
+            return False
+        doc = span.doc
+        if (
+            span.end + 1 < len(doc)
+            and doc[span.end].text == ","
+            and self.region_after(doc, span.end + 1)
+        ):
+            return True
+        if of_a_place_noun(span):
+            return True
+        after = doc[span.end] if span.end < len(doc) else None
+        if (
+            after is not None
+            and after.is_lower
+            and after.lower_ in PLACE_HEAD_NOUNS
+            and span.root.head is after
+        ):
+            return True
+        return (
+            span.label_ == "PERSON"
+            and len(span) == 1
+            and span.root.dep_ == "pobj"
+            and span.root.head.lower_ in PLACE_PREPOSITIONS
+            and span[0].lower_ not in people
+            and not possessive_follows(span)
+        )
+
+    def organization_like(self, span: Span) -> bool:
+        return any(t.lower_ in self.knowledge.organization_words for t in span)
+
+    def region_after(self, doc: Doc, i: int) -> bool:
+        """A US state (full name or AP abbreviation, not a two-letter postal code) or a
+        country (the NER's or the gazetteer's) at token ``i``, closing its clause: "X,
+        Ohio." or "X, Italy (AP)", not "X, Europe's largest ..."."""
+        token = doc[i]
+        end = None
+        if token.text in self.knowledge.posts.states and not (
+            len(token.text) == 2 and token.text.isupper()
+        ):
+            end = i + 1
+        elif token.ent_type_ == "GPE" and token.ent_iob_ == "B":
+            ent = next((e for e in doc.ents if e.start == i), None)
+            end = ent.end if ent is not None else None
+        elif token.ent_iob_ == "B":
+            ent = next((e for e in doc.ents if e.start == i), None)
+            if ent is not None and self.knowledge.is_place(ent.text):
+                end = ent.end
+        if end is None:
+            return False
+        return (
+            end >= len(doc)
+            or doc[end].is_space
+            or (doc[end].is_punct and doc[end].lower_ not in POSSESSIVE_ENDINGS)
+        )
 
     def known(self, span: Span) -> bool:
         return bool(span.kb_id_) or self.knowledge.lookup(span.text) is not None
@@ -189,13 +319,155 @@ class EntityCleaner:
 
 
 def cut_possessive(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
-    """'Tillerson's Russian' -> 'Tillerson'; "the institute's City Journal" -> 'City Journal'."""
+    """'Tillerson's Russian' -> 'Tillerson'; "the institute's City Journal" -> 'City Journal';
+    "National People's Congress" stays whole (a plural owner inside the name)."""
     for i in range(start + 1, end - 1):
         if doc[i].lower_ in ("'s", "’s"):
+            owner = doc[i - 1]
+            if label != "PERSON" and owner.lower_ in COLLECTIVE_OWNERS and owner.is_title:
+                continue
             if label != "PERSON" and doc[i + 1].text[:1].isupper():
                 return i + 1, end
             return start, i
     return start, end
+
+
+def lowercase_debris(token: Token) -> bool:
+    """A lowercase word opening an organisation or place span ('state', 'federal'), not a
+    particle of the name ('de', 'al-')."""
+    return token.is_lower and token.is_alpha and token.lower_ not in NAME_PARTICLES
+
+
+def possessive_follows(span: Span) -> bool:
+    doc = span.doc
+    return span.end < len(doc) and doc[span.end].lower_ in POSSESSIVE_ENDINGS
+
+
+def of_a_place_noun(span: Span) -> bool:
+    """'the city of X', 'the towns of X, Y and Z', 'the Armenian capital of X'."""
+    first = span.root
+    while first.dep_ == "conj" and first.head is not first:
+        first = first.head
+    of = first.head
+    if first.dep_ != "pobj" or of.lower_ != "of":
+        return False
+    noun = of.head
+    return noun.is_lower and noun.lower_ in PLACE_NOUNS
+
+
+# A document code of a wire digest ('AU1502173794', '94WS0095B'): letters and six digits.
+DOCUMENT_CODE = re.compile(r"^(?=(?:.*\d){6})(?=.*[A-Za-z])[A-Za-z0-9]+$")
+
+
+def split_span(ent: Span) -> list[Span]:
+    """An entity span cut at tokens that never stand inside a name: brackets, double
+    quotes, spaced dashes and document codes ('Bosnia AU1502173794 Sofia' is two names)."""
+    doc = ent.doc
+    breaks = [i for i in range(ent.start, ent.end) if breaks_name(doc[i])]
+    if not breaks:
+        return [ent]
+    pieces, start = [], ent.start
+    for i in [*breaks, ent.end]:
+        if i > start:
+            pieces.append(Span(doc, start, i, label=ent.label_))
+        start = i + 1
+    return pieces
+
+
+def line_starts(doc: Doc, codes: bool = True) -> list[int]:
+    """Token indices that open a line (after a newline or at the start), and, with
+    ``codes``, those right after a document code ('AU1502173794 Sofia ...')."""
+    starts = []
+    for token in doc:
+        if token.is_space:
+            continue
+        before = doc[token.i - 1] if token.i else None
+        opens = before is None or "\n" in before.whitespace_ or "\n" in before.text
+        if opens or (codes and DOCUMENT_CODE.match(before.text)):
+            starts.append(token.i)
+    return starts
+
+
+def place_word(token: Token) -> bool:
+    """A word of a place name in a source line: 'Rio de Janeiro', 'Mexico City'."""
+    text = token.text
+    if (
+        token.is_lower
+        and token.lower_ in NAME_PARTICLES
+        and token.i
+        and token.doc[token.i - 1].is_title
+    ):
+        return True
+    return token.is_alpha and token.is_title and not text.isupper()
+
+
+def capitals_word(doc: Doc, i: int, last: bool = False) -> bool:
+    """A word in capitals ('HOLOS', 'ITAR-TASS'); a one-letter word ('O GLOBO') only
+    inside the run."""
+    if i >= len(doc):
+        return False
+    text = doc[i].text
+    if text == "-" and not last and i and not doc[i - 1].whitespace_:  # 'ITAR-TASS'
+        return capitals_word(doc, i - 1) and capitals_word(doc, i + 1)
+    letters = text.replace("-", "")
+    if not letters.isalpha() or not letters.isupper():
+        return False
+    return len(letters) >= 2 or not last
+
+
+def source_line_ends(doc: Doc, i: int) -> bool:
+    """What follows a source line's publication: 'in <Language>', a comma, a dash or the
+    line's end."""
+    if i >= len(doc) or doc[i].is_space or "\n" in doc[i - 1].whitespace_:
+        return True
+    token = doc[i]
+    if token.text in (",", "--", "-", "—", "–"):
+        return True
+    after = doc[i + 1] if i + 1 < len(doc) else None
+    return token.lower_ == "in" and after is not None and after.is_title and after.is_alpha
+
+
+def dateline_word(token: Token) -> bool:
+    """A word of the place opening a dateline: in capitals ('FRESNO', 'ATLANTIC CITY')
+    or in title case ('Aguadilla')."""
+    return token.is_alpha and (token.is_upper or token.is_title) and len(token.text) >= 2
+
+
+def breaks_name(token: Token) -> bool:
+    return token.text in SPAN_BREAKS or bool(DOCUMENT_CODE.match(token.text))
+
+
+def join_ruler_neighbours(ents: list[Span]) -> list[Span]:
+    """'National People' + "'s" + 'Congress', 'Agrarian' + 'Democratic Party': a gazetteer
+    match ('Congress', 'Democratic Party') that the NER's own organisation span runs into is
+    the end of a longer, other name."""
+    joined: list[Span] = []
+    for ent in ents:
+        before = joined[-1] if joined else None
+        if (
+            before is not None
+            and ent.ent_id_
+            and not before.ent_id_
+            and before.label_ == "ORG"
+            and ent.label_ == "ORG"
+            and gap_is_possessive(before, ent)
+        ):
+            joined[-1] = Span(ent.doc, before.start, ent.end, label="ORG")
+            continue
+        joined.append(ent)
+    return joined
+
+
+def gap_is_possessive(before: Span, ent: Span) -> bool:
+    doc = ent.doc
+    gap = doc[before.end : ent.start]
+    if not gap.text:
+        return before.end == ent.start and doc[before.end - 1].whitespace_ != ""
+    return (
+        len(gap) == 1
+        and gap[0].lower_ in ("'s", "’s")
+        and doc[before.end - 1].lower_ in COLLECTIVE_OWNERS
+    )
 
 
 def person_words(spans: list[Span]) -> set[str]:
