@@ -65,14 +65,19 @@ LOCATIVE_PREPOSITIONS = frozenset({"in", "across", "throughout", "around"})  # "
 PLACE_NOUNS = frozenset({
     "city", "cities", "town", "towns", "village", "villages", "capital", "hamlet", "suburb",
     "province", "region", "port", "township", "municipality", "county", "island", "state",
+    "valley", "slum", "district", "neighborhood", "neighbourhood", "resort", "settlement",
+    "centre",
 })  # fmt: skip
 # "the X airport", "the X territory", "X foothills": a lowercase place noun the name modifies.
 PLACE_HEAD_NOUNS = frozenset({
     "airport", "territory", "reservation", "range", "foothills", "region", "area", "province",
     "district", "valley", "coast", "suburbs", "outskirts", "border", "harbor", "harbour",
 })  # fmt: skip
-# Prepositions of being somewhere: "at X", "near X" (a lone surname is rarely written so).
-PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside"})
+# "the Roe company": a lowercase noun that makes the name before it a company's.
+COMPANY_NOUNS = frozenset({"company", "firm", "corporation", "conglomerate", "carmaker"})
+# Prepositions of being somewhere: "in X", "near X" (a lone surname is rarely written so;
+# "at X" is also where people work or study: "taught at X").
+PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "inside"})
 
 # --- verbs of saying and thinking ----------------------------------------------------------
 SPEECH_VERBS = frozenset({

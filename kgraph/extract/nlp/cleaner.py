@@ -17,6 +17,7 @@ from ...knowledge.english import (
     CASE_SEPARATORS,
     CLOSE_QUOTES,
     COLLECTIVE_OWNERS,
+    COMPANY_NOUNS,
     CONSTITUENCY_MEMBERS,
     CREDIT_WORDS,
     DETERMINERS,
@@ -64,7 +65,11 @@ class EntityCleaner:
 
     def __call__(self, doc: Doc) -> Doc:
         lowercase = {t.lower_ for t in doc if t.is_lower}
-        pieces = [p for e in join_ruler_neighbours(join_nicknames(doc)) for p in split_span(e)]
+        pieces = [
+            p
+            for e in join_ruler_neighbours(join_nicknames(doc), self.knowledge)
+            for p in split_span(e)
+        ]
         spans = [s for s in (self.trim(e) for e in pieces) if s is not None]
         people = person_words(spans)
         cleaned = []
@@ -73,6 +78,7 @@ class EntityCleaner:
             if self.is_name(span, lowercase, people):
                 cleaned.append(span)
         forced = self.source_lines(doc) + self.datelines(doc, cleaned)
+        forced += self.unseen_people(doc, cleaned + forced, lowercase)
         taken = {i for span in forced for i in range(span.start, span.end)}
         cleaned = [s for s in cleaned if not any(i in taken for i in range(s.start, s.end))]
         doc.ents = filter_spans(cleaned + forced)
@@ -103,6 +109,30 @@ class EntityCleaner:
             found.append(Span(doc, place_end, end, label="ORG"))
         return found
 
+    def unseen_people(self, doc: Doc, spans: list[Span], lowercase: set[str]) -> list[Span]:
+        """A capitalised name the NER left out that news copy only writes of a person: the
+        subject of "said" ("Roe said", "Roe, a lawyer, said") or given an age ("Roe, 37,")."""
+        taken = {i for span in spans for i in range(span.start, span.end)}
+        found = []
+        for token in doc:
+            if token.i in taken or not person_like_word(token, lowercase):
+                continue
+            if token.i and doc[token.i - 1].pos_ == "PROPN" and doc[token.i - 1].is_title:
+                continue  # inside a longer run of names: the NER's call
+            nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+            if nxt is not None and nxt.pos_ == "PROPN" and nxt.is_title:
+                continue
+            span = Span(doc, token.i, token.i + 1, label="PERSON")
+            if self.known(span) or token.text in self.knowledge.demonyms:
+                continue
+            if normalize(token.text) in self.knowledge.not_entities:
+                continue  # 'the Court said'
+            if token.i and doc[token.i - 1].lower_ in DETERMINERS:
+                continue
+            if (speaks(span) and not headline_case(span)) or aged(span):
+                found.append(span)
+        return found
+
     def datelines(self, doc: Doc, spans: list[Span]) -> list[Span]:
         """'FRESNO, Calif.', 'TUNIS, Tunisia (AP)': the place opening a dateline, when the
         NER left it out, is the town of the state or country after the comma."""
@@ -124,10 +154,11 @@ class EntityCleaner:
         doc = ent.doc
         label = ent.label_
         while start < end and (
-            doc[start].lower_ in DETERMINERS or doc[start].is_punct or doc[start].is_space
+            doc[start].lower_ in DETERMINERS
+            or doc[start].is_punct
+            or doc[start].is_space
+            or (label != "PERSON" and start < end - 1 and lowercase_debris(doc[start]))
         ):
-            start += 1
-        while label != "PERSON" and start < end - 1 and lowercase_debris(doc[start]):
             start += 1  # "the state Department of X": 'state' is no part of the name
         while start < end - 1 and normalize(doc[start].text) in self.knowledge.honorifics:
             start, label = start + 1, "PERSON"
@@ -142,8 +173,8 @@ class EntityCleaner:
             or (doc[end - 1].is_lower and doc[end - 1].pos_ in FUNCTION_POS)
         ):
             end -= 1
-        if label == "PERSON":
-            start = self.skip_titles(doc, start, end)
+        if label == "PERSON" and doc[end - 1].text not in self.knowledge.place_words:
+            start = self.skip_titles(doc, start, end)  # not in 'Ambassador Hotel'
             start = skip_headline_words(doc, start, end)
         if start >= end:
             return None
@@ -178,6 +209,8 @@ class EntityCleaner:
                 return Span(span.doc, span.start, span.end, label="LOC")
             if placed_by_context(span) or self.placed_by_neighbours(span, people):
                 return Span(span.doc, span.start, span.end, label="GPE")
+        if span.label_ in ("PERSON", "GPE") and not self.known(span) and named_company(span):
+            return Span(span.doc, span.start, span.end, label="ORG")  # 'the Roe company'
         if span.label_ == "PERSON" and len(span) >= 2 and span[0].lower_ in CAMPAIGN_WORDS:
             return Span(span.doc, span.start, span.end, label="ORG")  # 'Team Roe': her campaign
         return span
@@ -196,12 +229,13 @@ class EntityCleaner:
     def placed_by_neighbours(self, span: Span, people: set[str] | frozenset[str]) -> bool:
         """'X, Ohio', 'X, Italy': a name followed by a comma and a state or a country; "the
         city of X", "the X airport"; and a lone name 'at X' or 'near X' that no full name of
-        the article explains. Not for names with a person's given name in front."""
-        if (
-            gender_of_name(span.text) is not None
-            or self.organization_like(span)
-            or is_acronym_token(span)
-        ):
+        the article explains. Not for names with a person's given name in front, unless a
+        place noun governs them ("the towns of A and John Day", "the largest slum, X")."""
+        if self.organization_like(span) or is_acronym_token(span):
+            return False
+        if of_a_place_noun(span) or apposed_to_a_place_noun(span):
+            return True
+        if gender_of_name(span.text) is not None:
             return False
         doc = span.doc
         if (
@@ -210,24 +244,21 @@ class EntityCleaner:
             and self.region_after(doc, span.end + 1)
         ):
             return True
-        if of_a_place_noun(span):
-            return True
         after = doc[span.end] if span.end < len(doc) else None
         if (
             after is not None
             and after.is_lower
             and after.lower_ in PLACE_HEAD_NOUNS
-            and span.root.head is after
+            and span.root.head.i == after.i
         ):
             return True
-        return (
-            span.label_ == "PERSON"
-            and len(span) == 1
-            and span.root.dep_ == "pobj"
-            and span.root.head.lower_ in PLACE_PREPOSITIONS
-            and span[0].lower_ not in people
-            and not possessive_follows(span)
-        )
+        if span.label_ != "PERSON" or len(span) != 1 or span[0].lower_ in people:
+            return False
+        if span.root.dep_ == "pobj" and span.root.head.lower_ in PLACE_PREPOSITIONS:
+            return not possessive_follows(span)
+        # "the Danube's waters": a lone name owned with "the" is no person
+        before = doc[span.start - 1] if span.start else None
+        return before is not None and before.lower_ == "the" and possessive_follows(span)
 
     def organization_like(self, span: Span) -> bool:
         return any(t.lower_ in self.knowledge.organization_words for t in span)
@@ -242,9 +273,6 @@ class EntityCleaner:
             len(token.text) == 2 and token.text.isupper()
         ):
             end = i + 1
-        elif token.ent_type_ == "GPE" and token.ent_iob_ == "B":
-            ent = next((e for e in doc.ents if e.start == i), None)
-            end = ent.end if ent is not None else None
         elif token.ent_iob_ == "B":
             ent = next((e for e in doc.ents if e.start == i), None)
             if ent is not None and self.knowledge.is_place(ent.text):
@@ -254,7 +282,7 @@ class EntityCleaner:
         return (
             end >= len(doc)
             or doc[end].is_space
-            or (doc[end].is_punct and doc[end].lower_ not in POSSESSIVE_ENDINGS)
+            or (doc[end].is_punct and doc[end].text not in POSSESSIVE_ENDINGS | {"-"})
         )
 
     def known(self, span: Span) -> bool:
@@ -273,13 +301,20 @@ class EntityCleaner:
             return span
         if (
             words[-1].lower_ in people
+            or (len(words) >= 2 and words[0].lower_ in people)
             or self.has_title_before(span)
+            or aged(span)
             or (len(words) >= 2 and speaks(span))
             or (span.label_ == "ORG" and len(words) >= 2 and described_as_person(span))
         ):
             start = self.skip_titles(span.doc, span.start, span.end)
             return Span(span.doc, start, span.end, label="PERSON")
         return span
+
+    def has_honorific_before(self, span: Span) -> bool:
+        """'Mrs. Say': after an honorific even a common word is a surname."""
+        before = span.doc[span.start - 1] if span.start else None
+        return before is not None and normalize(before.text) in self.knowledge.honorifics
 
     def has_title_before(self, span: Span) -> bool:
         if span.start == 0:
@@ -301,7 +336,12 @@ class EntityCleaner:
             return False
         if self.known(span):
             return not in_photo_credit(span)
-        if len(span) == 1 and not self.plausible_single_word(span[0], lowercase, people):
+        if len(span) == 1 and not (
+            self.plausible_single_word(span[0], lowercase, people)
+            or self.has_honorific_before(span)
+        ):
+            return False
+        if len(span) == 1 and date_word(span):
             return False
         if span.label_ == "PERSON" and (not plausible_person(span) or link_text_follows(span)):
             return False
@@ -313,8 +353,12 @@ class EntityCleaner:
         """One capitalised word is a name unless the text also uses it as a common word."""
         if token.pos_ in ("ADV", "ADJ", "VERB", "PRON", "ADP", "INTJ", "AUX"):
             return False
-        if token.text in self.knowledge.demonyms or token.tag_ in ("NNPS", "NNS"):
+        if token.text in self.knowledge.demonyms:
             return False
+        if token.tag_ in ("NNPS", "NNS") and not (
+            token.ent_type_ == "PERSON" and speaks(token.doc[token.i : token.i + 1])
+        ):
+            return False  # 'Democrats'; but 'Shutes noted' is a person
         return token.lower_ in people or token.lower_ not in lowercase
 
 
@@ -334,13 +378,86 @@ def cut_possessive(doc: Doc, start: int, end: int, label: str) -> tuple[int, int
 
 def lowercase_debris(token: Token) -> bool:
     """A lowercase word opening an organisation or place span ('state', 'federal'), not a
-    particle of the name ('de', 'al-')."""
-    return token.is_lower and token.is_alpha and token.lower_ not in NAME_PARTICLES
+    particle of the name ('de', 'al-'), nor part of a hyphenated word ('pro-French')."""
+    doc = token.doc
+    hyphened = token.i + 1 < len(doc) and doc[token.i + 1].text == "-" and not token.whitespace_
+    return token.is_lower and token.is_alpha and token.lower_ not in NAME_PARTICLES and not hyphened
 
 
 def possessive_follows(span: Span) -> bool:
     doc = span.doc
     return span.end < len(doc) and doc[span.end].lower_ in POSSESSIVE_ENDINGS
+
+
+def person_like_word(token: Token, lowercase: set[str]) -> bool:
+    """A title-case proper noun the text never writes in lowercase."""
+    return (
+        token.pos_ == "PROPN"
+        and token.is_alpha
+        and token.is_title
+        and len(token.text) >= 3
+        and token.lower_ not in lowercase
+        and token.tag_ == "NNP"
+    )
+
+
+MONTH_ABBREVIATIONS = frozenset({
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+})  # fmt: skip
+
+
+def date_word(span: Span) -> bool:
+    """'23 Jun': a month's abbreviation after a day number is a date, not a name."""
+    doc = span.doc
+    before = doc[span.start - 1] if span.start else None
+    word = span.text.rstrip(".").lower()
+    return word in MONTH_ABBREVIATIONS and before is not None and before.like_num
+
+
+def headline_case(span: Span) -> bool:
+    """Whether the span's sentence is written in title case, as headlines are: most of
+    its words of four letters or more are capitalised."""
+    words = [t for t in span.sent if t.is_alpha and len(t.text) >= 4]
+    return bool(words) and sum(t.text[:1].isupper() for t in words) * 2 > len(words)
+
+
+def aged(span: Span) -> bool:
+    """'Roe, 37, ...': a one- or two-digit number between commas right after the name."""
+    doc = span.doc
+    i = span.end
+    return (
+        i + 2 < len(doc)
+        and doc[i].text == ","
+        and doc[i + 1].is_digit
+        and len(doc[i + 1].text) <= 2
+        and doc[i + 2].text == ","
+    )
+
+
+def named_company(span: Span) -> bool:
+    """'the Roe company', 'the Roe firm': a name the NER took for a person or place that
+    modifies a lowercase company noun after it."""
+    doc = span.doc
+    after = doc[span.end] if span.end < len(doc) else None
+    return (
+        after is not None
+        and after.is_lower
+        and after.lower_ in COMPANY_NOUNS
+        and span.root.head.i == after.i
+        and span.start > 0
+        and doc[span.start - 1].lower_ in DETERMINERS
+    )
+
+
+def apposed_to_a_place_noun(span: Span) -> bool:
+    """'Bangkok's largest slum, X', 'X, the capital of Y', 'X, a town in Y'."""
+    root = span.root
+    if root.dep_ == "appos" and root.head.is_lower and root.head.lemma_ in PLACE_NOUNS:
+        return True
+    return any(
+        child.dep_ == "appos" and child.is_lower and child.lemma_ in PLACE_NOUNS
+        for child in root.children
+    )
 
 
 def of_a_place_noun(span: Span) -> bool:
@@ -352,9 +469,10 @@ def of_a_place_noun(span: Span) -> bool:
     if first.dep_ != "pobj" or of.lower_ != "of":
         return False
     noun = of.head
-    return noun.is_lower and noun.lower_ in PLACE_NOUNS
+    return noun.is_lower and noun.lemma_ in PLACE_NOUNS
 
 
+QUOTE_MARKS = frozenset({"“", "”", '"', "‘"})
 # A document code of a wire digest ('AU1502173794', '94WS0095B'): letters and six digits.
 DOCUMENT_CODE = re.compile(r"^(?=(?:.*\d){6})(?=.*[A-Za-z])[A-Za-z0-9]+$")
 
@@ -363,7 +481,8 @@ def split_span(ent: Span) -> list[Span]:
     """An entity span cut at tokens that never stand inside a name: brackets, double
     quotes, spaced dashes and document codes ('Bosnia AU1502173794 Sofia' is two names)."""
     doc = ent.doc
-    breaks = [i for i in range(ent.start, ent.end) if breaks_name(doc[i])]
+    nickname = quoted_nickname(ent)
+    breaks = [i for i in range(ent.start, ent.end) if breaks_name(doc[i]) and i not in nickname]
     if not breaks:
         return [ent]
     pieces, start = [], ent.start
@@ -433,14 +552,27 @@ def dateline_word(token: Token) -> bool:
     return token.is_alpha and (token.is_upper or token.is_title) and len(token.text) >= 2
 
 
+def quoted_nickname(ent: Span) -> set[int]:
+    """The quote marks of a nickname inside a name ('Michael "Mike" Roe'): a quoted run of
+    one to three words with name words on both sides."""
+    doc = ent.doc
+    marks = [i for i in range(ent.start + 1, ent.end - 1) if doc[i].text in QUOTE_MARKS]
+    kept = set()
+    for a, b in zip(marks, marks[1:], strict=False):
+        if 1 <= b - a - 1 <= 3 and b < ent.end - 1 and doc[a - 1].is_title:
+            kept.update((a, b))
+    return kept
+
+
 def breaks_name(token: Token) -> bool:
     return token.text in SPAN_BREAKS or bool(DOCUMENT_CODE.match(token.text))
 
 
-def join_ruler_neighbours(ents: list[Span]) -> list[Span]:
+def join_ruler_neighbours(ents: list[Span], knowledge: Knowledge) -> list[Span]:
     """'National People' + "'s" + 'Congress', 'Agrarian' + 'Democratic Party': a gazetteer
     match ('Congress', 'Democratic Party') that the NER's own organisation span runs into is
-    the end of a longer, other name."""
+    the end of a longer, other name, with its "of X" ('... Party of Moldova'). Not after a
+    place ('U.S.' + 'Department of Agriculture' is the known department)."""
     joined: list[Span] = []
     for ent in ents:
         before = joined[-1] if joined else None
@@ -450,12 +582,25 @@ def join_ruler_neighbours(ents: list[Span]) -> list[Span]:
             and not before.ent_id_
             and before.label_ == "ORG"
             and ent.label_ == "ORG"
+            and knowledge.lookup(before.text) is None
             and gap_is_possessive(before, ent)
         ):
-            joined[-1] = Span(ent.doc, before.start, ent.end, label="ORG")
+            joined[-1] = Span(ent.doc, before.start, of_name_end(ent), label="ORG")
             continue
         joined.append(ent)
-    return joined
+    return [e for i, e in enumerate(joined) if i == 0 or e.start >= joined[i - 1].end]
+
+
+def of_name_end(ent: Span) -> int:
+    """Where a name runs on with "of" and capitalised words ('... Party of Moldova')."""
+    doc = ent.doc
+    i = ent.end
+    if i + 1 >= len(doc) or doc[i].lower_ != "of" or not doc[i + 1].is_title:
+        return ent.end
+    i += 1
+    while i < len(doc) and doc[i].is_title and doc[i].pos_ == "PROPN":
+        i += 1
+    return i
 
 
 def gap_is_possessive(before: Span, ent: Span) -> bool:
