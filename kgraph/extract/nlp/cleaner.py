@@ -173,8 +173,8 @@ class EntityCleaner:
             or (doc[end - 1].is_lower and doc[end - 1].pos_ in FUNCTION_POS)
         ):
             end -= 1
-        if label == "PERSON" and doc[end - 1].text not in self.knowledge.place_words:
-            start = self.skip_titles(doc, start, end)  # not in 'Ambassador Hotel'
+        if label == "PERSON":
+            start = self.skip_titles(doc, start, end)
             start = skip_headline_words(doc, start, end)
         if start >= end:
             return None
@@ -311,11 +311,6 @@ class EntityCleaner:
             return Span(span.doc, start, span.end, label="PERSON")
         return span
 
-    def has_honorific_before(self, span: Span) -> bool:
-        """'Mrs. Say': after an honorific even a common word is a surname."""
-        before = span.doc[span.start - 1] if span.start else None
-        return before is not None and normalize(before.text) in self.knowledge.honorifics
-
     def has_title_before(self, span: Span) -> bool:
         if span.start == 0:
             return False
@@ -336,10 +331,7 @@ class EntityCleaner:
             return False
         if self.known(span):
             return not in_photo_credit(span)
-        if len(span) == 1 and not (
-            self.plausible_single_word(span[0], lowercase, people)
-            or self.has_honorific_before(span)
-        ):
+        if len(span) == 1 and not (self.plausible_single_word(span[0], lowercase, people)):
             return False
         if len(span) == 1 and date_word(span):
             return False
