@@ -75,9 +75,9 @@ PLACE_HEAD_NOUNS = frozenset({
 })  # fmt: skip
 # "the Roe company": a lowercase noun that makes the name before it a company's.
 COMPANY_NOUNS = frozenset({"company", "firm", "corporation", "conglomerate", "carmaker"})
-# Prepositions of being somewhere: "in X", "near X" (a lone surname is rarely written so;
-# "at X" is also where people work or study: "taught at X").
-PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "inside"})
+# Prepositions of being somewhere: "near X" (a lone surname is rarely written so; "at X"
+# is also where people work or study, "in X" what they are trusted in: "faith in X").
+PLACE_PREPOSITIONS = frozenset({"near", "outside"})
 
 # --- verbs of saying and thinking ----------------------------------------------------------
 SPEECH_VERBS = frozenset({

@@ -127,6 +127,10 @@ class EntityCleaner:
                 continue
             if normalize(token.text) in self.knowledge.not_entities:
                 continue  # 'the Court said'
+            if self.knowledge.title(token.text) or self.knowledge.title(token.text.rstrip("s")):
+                continue  # 'Mayor said', 'Attorneys said'
+            if token.is_sent_start and not (nxt is not None and nxt.text == ","):
+                continue  # 'Best said ...' opening a sentence may be any word
             if token.i and doc[token.i - 1].lower_ in DETERMINERS:
                 continue
             if (speaks(span) and not headline_case(span)) or aged(span):
@@ -233,10 +237,12 @@ class EntityCleaner:
         place noun governs them ("the towns of A and John Day", "the largest slum, X")."""
         if self.organization_like(span) or is_acronym_token(span):
             return False
-        if of_a_place_noun(span) or apposed_to_a_place_noun(span):
+        if of_a_place_noun(span):
             return True
         if gender_of_name(span.text) is not None:
             return False
+        if apposed_to_a_place_noun(span):
+            return True
         doc = span.doc
         if (
             span.end + 1 < len(doc)
@@ -301,7 +307,7 @@ class EntityCleaner:
             return span
         if (
             words[-1].lower_ in people
-            or (len(words) >= 2 and words[0].lower_ in people)
+            or (span.label_ == "ORG" and len(words) >= 2 and words[0].lower_ in people)
             or self.has_title_before(span)
             or aged(span)
             or (len(words) >= 2 and speaks(span))
@@ -509,7 +515,13 @@ def place_word(token: Token) -> bool:
         and token.doc[token.i - 1].is_title
     ):
         return True
-    return token.is_alpha and token.is_title and not text.isupper()
+    return (
+        token.is_alpha
+        and token.is_title
+        and not text.isupper()
+        and token.pos_ == "PROPN"
+        and not token.is_stop
+    )
 
 
 def capitals_word(doc: Doc, i: int, last: bool = False) -> bool:
@@ -527,21 +539,17 @@ def capitals_word(doc: Doc, i: int, last: bool = False) -> bool:
 
 
 def source_line_ends(doc: Doc, i: int) -> bool:
-    """What follows a source line's publication: 'in <Language>', a comma, a dash or the
-    line's end."""
+    """What follows a source line's publication: 'in <Language>' or the line's end."""
     if i >= len(doc) or doc[i].is_space or "\n" in doc[i - 1].whitespace_:
         return True
     token = doc[i]
-    if token.text in (",", "--", "-", "—", "–"):
-        return True
     after = doc[i + 1] if i + 1 < len(doc) else None
     return token.lower_ == "in" and after is not None and after.is_title and after.is_alpha
 
 
 def dateline_word(token: Token) -> bool:
-    """A word of the place opening a dateline: in capitals ('FRESNO', 'ATLANTIC CITY')
-    or in title case ('Aguadilla')."""
-    return token.is_alpha and (token.is_upper or token.is_title) and len(token.text) >= 2
+    """A word of the place opening a dateline, in capitals ('FRESNO', 'ATLANTIC CITY')."""
+    return token.is_alpha and token.is_upper and len(token.text) >= 2
 
 
 def quoted_nickname(ent: Span) -> set[int]:
@@ -575,6 +583,7 @@ def join_ruler_neighbours(ents: list[Span], knowledge: Knowledge) -> list[Span]:
             and before.label_ == "ORG"
             and ent.label_ == "ORG"
             and knowledge.lookup(before.text) is None
+            and (ent.text == ent.ent_id_ or possessive_gap(before, ent))
             and gap_is_possessive(before, ent)
         ):
             joined[-1] = Span(ent.doc, before.start, of_name_end(ent), label="ORG")
@@ -595,10 +604,17 @@ def of_name_end(ent: Span) -> int:
     return i
 
 
+def possessive_gap(before: Span, ent: Span) -> bool:
+    """An "'s" between the two spans, or at the end of the first."""
+    return ent.start - before.end == 1 or before[-1].lower_ in ("'s", "’s")
+
+
 def gap_is_possessive(before: Span, ent: Span) -> bool:
     doc = ent.doc
     gap = doc[before.end : ent.start]
     if not gap.text:
+        if before[-1].lower_ in ("'s", "’s"):
+            return len(before) >= 2 and before[-2].lower_ in COLLECTIVE_OWNERS
         return before.end == ent.start and doc[before.end - 1].whitespace_ != ""
     return (
         len(gap) == 1
