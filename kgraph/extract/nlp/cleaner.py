@@ -470,7 +470,7 @@ def of_a_place_noun(span: Span) -> bool:
     return noun.is_lower and noun.lemma_ in PLACE_NOUNS
 
 
-QUOTE_MARKS = frozenset({"“", "”", '"', "‘"})
+QUOTE_MARKS = frozenset({"“", "”", '"', "‘", "’"})  # "’" closes a nickname, never breaks
 # A document code of a wire digest ('AU1502173794', '94WS0095B'): letters and six digits.
 DOCUMENT_CODE = re.compile(r"^(?=(?:.*\d){6})(?=.*[A-Za-z])[A-Za-z0-9]+$")
 
