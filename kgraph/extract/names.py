@@ -10,7 +10,7 @@ import re
 from collections import Counter
 
 from ..knowledge import normalize
-from ..knowledge.english import INITIALS_STOP_WORDS, NAME_PARTICLES, NAME_SUFFIXES
+from ..knowledge.english import INITIALS_STOP_WORDS, NAME_SUFFIXES, SURNAME_PARTICLES
 from ..knowledge.genders import given_name_genders
 
 NICKNAME = re.compile(r"\s+[‘'\"“]([^‘’'\"“”]+)[’'\"”]\s+")
@@ -45,7 +45,7 @@ def tokens(name: str) -> list[str]:
 def surname_only(name: str) -> bool:
     """'Roe', 'de Blasio', 'Van Hollen': a surname alone, its particles included."""
     words = tokens(name)
-    return bool(words) and all(w in NAME_PARTICLES for w in words[:-1])
+    return bool(words) and all(w in SURNAME_PARTICLES for w in words[:-1])
 
 
 def name_core(name: str, given_names: dict[str, str]) -> tuple[str, str, str] | None:

@@ -37,6 +37,7 @@ class Knowledge:
     organization_words: frozenset[str] = frozenset()  # "Party", "Committee": an ORG keyword
     country_cues: dict[str, tuple[re.Pattern, ...]] = field(default_factory=dict)
     place_words: frozenset[str] = frozenset()  # "Tower", "Square": a name ending so is a place
+    geographic_words: frozenset[str] = frozenset()  # "Falls", "River": ends a place name
     definite_places: frozenset[str] = frozenset()
     complete_posts: dict[str, int] = field(default_factory=dict)  # post -> KB complete since
     sources: tuple[str, ...] = ()

@@ -42,12 +42,44 @@ POSSESSIVE_CLITICS = ("’s", "'s")
 POSSESSIVE_ENDINGS = frozenset({"'s", "’s", "'", "’", "s"})
 OPEN_QUOTES = frozenset({"‘", "'", "“", '"'})
 CLOSE_QUOTES = frozenset({"’", "'", "”", '"'})
+# Tokens that never stand inside one name: a span the NER runs across them is split there
+# ("Institute of X (IOX" -> "Institute of X", "IOX"; "Red Sun” central committee").
+SPAN_BREAKS = frozenset({"(", ")", "[", "]", "“", "”", '"', "‘", "--", "—", "–"})
+# Plural owners that stay inside an organisation's name: "National People's Congress",
+# "Women's Institute", "Children's Defense Fund" (not "Obama's White House").
+COLLECTIVE_OWNERS = frozenset({
+    "people", "peoples", "women", "men", "children", "workers", "citizens", "veterans",
+    "farmers", "teachers", "governors", "mothers", "nurses", "journalists", "soldiers",
+    "voters", "students", "lawyers", "physicians", "doctors", "writers", "consumers",
+})  # fmt: skip
+# Lowercase particles of names ("de Klerk", "al-Tuffah", "van Gogh"): not leading debris.
+NAME_PARTICLES = frozenset({
+    "de", "del", "della", "di", "da", "du", "van", "von", "der", "den", "la", "le", "al", "el",
+    "bin", "ibn", "ben", "dos", "das", "do", "ter", "zu",
+})  # fmt: skip
 
 # --- words around a place name ---------------------------------------------------------
 # "the MP for X", "Member for X": X is a constituency, a place.
 CONSTITUENCY_MEMBERS = frozenset({"mp", "msp", "mep", "mla", "ms", "td", "member", "members"})
 PLACE_RELATIVES = frozenset({"where"})  # "X, where ...": X is a place
 LOCATIVE_PREPOSITIONS = frozenset({"in", "across", "throughout", "around"})  # "in A, B and C"
+# "the city of X", "the towns of X and Y", "the Armenian capital of X": X is a place.
+PLACE_NOUNS = frozenset({
+    "city", "cities", "town", "towns", "village", "villages", "capital", "hamlet", "suburb",
+    "province", "region", "port", "township", "municipality", "county", "island", "state",
+    "valley", "slum", "district", "neighborhood", "neighbourhood", "resort", "settlement",
+    "centre",
+})  # fmt: skip
+# "the X airport", "the X territory", "X foothills": a lowercase place noun the name modifies.
+PLACE_HEAD_NOUNS = frozenset({
+    "airport", "territory", "reservation", "range", "foothills", "region", "area", "province",
+    "district", "valley", "coast", "suburbs", "outskirts", "border", "harbor", "harbour",
+})  # fmt: skip
+# "the Roe company": a lowercase noun that makes the name before it a company's.
+COMPANY_NOUNS = frozenset({"company", "firm", "corporation", "conglomerate", "carmaker"})
+# Prepositions of being somewhere: "near X" (a lone surname is rarely written so; "at X"
+# is also where people work or study, "in X" what they are trusted in: "faith in X").
+PLACE_PREPOSITIONS = frozenset({"near", "outside"})
 
 # --- verbs of saying and thinking ----------------------------------------------------------
 SPEECH_VERBS = frozenset({
@@ -203,7 +235,7 @@ NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 # Words that start a surname ("de Blasio", "Van Hollen", "von der Leyen"): "De Blasio" at
 # the start of a sentence is the surname of the article's "Bill de Blasio", not a full name.
 # ("al", "el" are left out: "Al" is also a given name.)
-NAME_PARTICLES = frozenset({
+SURNAME_PARTICLES = frozenset({
     "de", "da", "di", "del", "della", "dos", "du", "des", "van", "von", "der", "den", "ter",
     "ten", "la", "le", "bin", "ibn", "st", "st.",
 })  # fmt: skip

@@ -74,6 +74,9 @@ def add_gazetteer(knowledge: Knowledge, data: dict, origin: str) -> None:
             normalize(n) for n in data.get("honorifics", [])
         }
         knowledge.place_words = knowledge.place_words | set(data.get("place_words", []))
+        knowledge.geographic_words = knowledge.geographic_words | set(
+            data.get("geographic_words", [])
+        )
         knowledge.complete_posts.update(
             {k: int(v) for k, v in data.get("kb_complete_posts", {}).items() if k != "_about"}
         )

@@ -1,8 +1,9 @@
 import pytest
+from spacy.tokens import Span
 
 from kgraph.errors import KgraphError
 from kgraph.extract.nlp import choose_model, mentions_in
-from kgraph.extract.nlp.cleaner import glued
+from kgraph.extract.nlp.cleaner import date_word, glued
 
 
 def mentions(config, text):
@@ -190,3 +191,134 @@ def test_one_of_many_people_after_every_or_each_is_no_name(config):
     text = "It was an attack on every single New Yorker, said The New Yorker."
     found = mentions(config, text)
     assert [(m.kind, m.start > text.index("said")) for m in found] == [("Organization", True)]
+
+
+def found(config, text):
+    return {(m.surface, m.kind) for m in mentions(config, text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a bracket inside the NER's span splits the name from its acronym
+        (
+            "The report was released by the Federal Office for Radiation Protection (BfS) "
+            "on Monday.",
+            {
+                ("Federal Office for Radiation Protection", "Organization"),
+                ("BfS", "Organization"),
+            },
+        ),
+        # a plural owner stays inside the name, joined to the gazetteer's 'Congress'
+        (
+            "Delegates to the National People's Congress voted on Friday.",
+            {("National People's Congress", "Organization")},
+        ),
+        # the NER's 'Agrarian' runs into the gazetteer's 'Democratic Party', with its 'of X'
+        (
+            "Delegates of the Agrarian Democratic Party of Moldova met on Monday.",
+            {("Agrarian Democratic Party of Moldova", "Organization")},
+        ),
+        # a gazetteer alias ('Republicans') is not the end of a longer name
+        (
+            "House Republicans blocked the bill on Tuesday.",
+            {("House", "Organization"), ("Republicans", "Organization")},
+        ),
+        # a lowercase word opening an organisation is no part of its name
+        (
+            "Inspectors from the state Department of Environmental Quality arrived on Monday.",
+            {("Department of Environmental Quality", "Organization")},
+        ),
+        # a nickname in quotes stays inside the name
+        ("Michael “Mick” Doran spoke first.", {("Michael “Mick” Doran", "Person")}),
+    ],
+)
+def test_spans_are_cut_and_joined_at_name_boundaries(config, text, expected):
+    assert found(config, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a word of the landscape ends a place's name
+        (
+            "Rescuers flew to Copper Falls and Bear Pass by helicopter.",
+            {("Copper Falls", "Place"), ("Bear Pass", "Place")},
+        ),
+        # "X, <state>"
+        (
+            "Gusts reached 60 mph at Eagle Point, Ore., on Monday.",
+            {("Eagle Point", "Place"), ("Ore.", "Place")},
+        ),
+        # "the town of X"
+        (
+            "The dam supplies the town of Ortega and the villages of Pinos and Alta Vista.",
+            {("Ortega", "Place")},
+        ),
+        # apposed to a place noun
+        (
+            "Relief reached the city's poorest slum, Tondo Bajo, on Monday.",
+            {("Tondo Bajo", "Place")},
+        ),
+        # modifying a lowercase place noun
+        ("Snow closed roads in the Kalama foothills overnight.", {("Kalama", "Place")}),
+        # a lone name 'near X'
+        ("Hikers were rescued near Kessler after the storm.", {("Kessler", "Place")}),
+        # "the X's waters"
+        ("Farmers depend on the Volga's waters for irrigation.", {("Volga", "Place")}),
+        # a dateline's town
+        (
+            "PINEHURST, Ore.\n\nThe council met on Tuesday.",
+            {("PINEHURST", "Place"), ("Ore.", "Place")},
+        ),
+    ],
+)
+def test_places_are_told_by_their_neighbours(config, text, expected):
+    assert found(config, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Gdansk GAZETA WYBORCZA", {("Gdansk", "Place"), ("GAZETA WYBORCZA", "Organization")}),
+        (
+            "Floods Hit Moravia PM0403112294 Prague CTK in English",
+            {("Prague", "Place"), ("CTK", "Organization")},
+        ),
+    ],
+)
+def test_a_wire_source_line_names_its_place_and_publication(config, text, expected):
+    assert found(config, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Brandt, 37, was arrested on Tuesday.", {("Brandt", "Person")}),
+        ("The vote was close, Best said.", {("Best", "Person")}),
+        # opening a sentence, any capitalised word may say something: the NER decides
+        ("Best said the vote was close.", set()),
+        # a headline in title case is not a sentence about someone speaking
+        ("‘ Lasting Peace ' in Border Talks Urged", set()),
+        ("Profits at the Brenner company rose.", {("Brenner", "Organization")}),
+    ],
+)
+def test_people_and_companies_from_what_the_sentence_says(config, text, expected):
+    assert found(config, text) == expected
+
+
+def test_a_month_after_a_day_number_is_no_name(config):
+    doc = config.nlp()("Talks resumed in Hanoi on 14 Jun after a pause.")
+    month = next(t.i for t in doc if t.text == "Jun")
+    assert date_word(doc[month : month + 1])
+    assert not date_word(doc[month - 1 : month])
+
+
+def test_an_organisation_opening_with_a_known_given_name_is_a_person(config):
+    nlp = config.nlp()
+    cleaner = nlp.get_pipe("kgraph_entity_cleaner")
+    doc = nlp("Viktor Sergeyevich Ivanov spoke. Viktor Sergeyevich left.")
+    second = [t.i for t in doc if t.text == "Viktor"][1]
+    span = Span(doc, second, second + 2, label="ORG")
+    assert cleaner.relabel(span, {"viktor", "ivanov"}).label_ == "PERSON"
+    assert cleaner.relabel(span, {"ivanov"}).label_ == "ORG"
