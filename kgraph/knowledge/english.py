@@ -162,6 +162,11 @@ ALLEGING_VERBS = frozenset({"accuse", "suspect", "charge", "allege", "blame"})
 REPORTED_ADVERBS = frozenset({"reportedly", "allegedly", "apparently", "purportedly", "supposedly"})
 NEGATIONS = frozenset({"not", "n't", "never", "no", "’t"})
 # "avoided any criticism of", "refused to meet", "denied meeting": the claim does not hold.
+# "rejected the idea (that) X posed a threat": what a denied claim says does not hold.
+CLAIM_NOUNS = frozenset({
+    "idea", "claim", "suggestion", "notion", "allegation", "accusation", "charge", "assertion",
+    "report", "rumour", "rumor", "view",
+})  # fmt: skip
 NEGATING_VERBS = frozenset({
     "avoid", "refuse", "decline", "deny", "fail", "reject", "rule", "refrain", "abstain",
     "stop", "withhold", "cancel", "scrap", "forgo",

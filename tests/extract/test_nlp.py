@@ -322,3 +322,8 @@ def test_an_organisation_opening_with_a_known_given_name_is_a_person(config):
     span = Span(doc, second, second + 2, label="ORG")
     assert cleaner.relabel(span, {"viktor", "ivanov"}).label_ == "PERSON"
     assert cleaner.relabel(span, {"ivanov"}).label_ == "ORG"
+
+
+def test_a_participle_opening_the_sentence_is_no_part_of_a_name(config):
+    text = "Praising Celtic, the minister said the club was great."
+    assert [m.surface for m in mentions(config, text)] == ["Celtic"]

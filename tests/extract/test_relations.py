@@ -489,3 +489,13 @@ def test_an_approach_by_a_reporter_is_contact_and_a_date_approaching_is_not(extr
 def test_letters_talks_and_what_a_person_put_forward(extract_text, text, expected):
     found = {r for r in relation_names(extract_text(text)) if r[1] != "memberOf"}
     assert found == expected
+
+
+def test_what_a_rejected_idea_or_denied_claim_says_is_negated(extract_text):
+    for text in (
+        "Mr Mark Lane rejected the idea Mr John Doe posed a threat to the Acme Party.",
+        "Jane Roe denied the claim John Doe criticized Mark Lane.",
+    ):
+        extraction = extract_text(text)
+        assert relation_names(extraction, include_negated=True)
+        assert not relation_names(extraction)

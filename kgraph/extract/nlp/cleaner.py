@@ -167,6 +167,8 @@ class EntityCleaner:
             or (label != "PERSON" and start < end - 1 and lowercase_debris(doc[start]))
         ):
             start += 1  # "the state Department of X": 'state' is no part of the name
+        if leading_participle(ent, start, end) and not self.known(ent):
+            start += 1  # "Praising Celtic, the minister said": the verb opens the sentence
         while start < end - 1 and normalize(doc[start].text) in self.knowledge.honorifics:
             start, label = start + 1, "PERSON"
         for i in range(start + 1, end - 1):  # 'Tanzania Mr Brown': the name starts after Mr
@@ -363,6 +365,13 @@ class EntityCleaner:
         ):
             return False  # 'Democrats'; but 'Shutes noted' is a person
         return token.lower_ in people or token.lower_ not in lowercase
+
+
+def leading_participle(ent: Span, start: int, end: int) -> bool:
+    """'Praising Celtic, ...': a participle opening the sentence is a verb, not a name's
+    first word."""
+    first = ent.doc[start]
+    return end - start >= 2 and first.tag_ == "VBG" and first.is_sent_start
 
 
 def after_distributive(span: Span) -> bool:

@@ -10,6 +10,7 @@ from ...knowledge.english import (
     AGAINST_WORDS,
     ALLEGING_VERBS,
     ATTRIBUTION_VERBS,
+    CLAIM_NOUNS,
     EXCLUSIVES,
     FUTURE_AUXILIARIES,
     HYPOTHETICAL_AUXILIARIES,
@@ -82,8 +83,9 @@ def negating_head(token: Token) -> bool:
     'avoided any criticism of', 'refused to consider or meet with', 'refrain from criticizing'."""
     node = token
     for _ in range(4):
-        if node.dep_ not in CANCELLABLE_DEPS or node.head is node:
-            return False
+        claimed = node.dep_ == "relcl" and node.head.lemma_ in CLAIM_NOUNS
+        if (node.dep_ not in CANCELLABLE_DEPS and not claimed) or node.head is node:
+            return False  # "rejected the idea X posed a threat" parses X's clause as relative
         head = node.head
         if head.lemma_ in NEGATING_VERBS:
             return head.lemma_ != "rule" or any(c.lower_ == "out" for c in head.children)
