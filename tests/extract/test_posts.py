@@ -396,3 +396,14 @@ def test_a_country_after_the_name_places_a_title_that_defaults_to_another(extrac
     assert {(h, p) for h, p, _ in found if h == "Jane Roe"} == {
         ("Jane Roe", "President of the United States")
     }
+
+
+def test_a_party_adjective_names_the_body_of_a_party_title_only(extract_text):
+    found = holdings(extract_text(UK_NEWS + "Conservative leader Jane Roe spoke."))
+    assert {(h, p) for h, p, _ in found if h == "Jane Roe"} == {
+        ("Jane Roe", "Leader of Conservative Party")
+    }
+    found = holdings(extract_text(UK_NEWS + "Conservative MP Jane Roe spoke."))
+    assert {(h, p) for h, p, _ in found if h == "Jane Roe"} == {
+        ("Jane Roe", "Member of Parliament")
+    }

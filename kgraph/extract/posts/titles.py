@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from ...knowledge import Knowledge, Title, normalize
+from ...knowledge import Knowledge, KnownOrg, Title, normalize
 from ...knowledge.english import (
     APPOSITION_FILLERS,
     ARTICLES,
@@ -319,7 +319,7 @@ def place_or_body(
     for start in range(1 if whole and run else len(run)):
         phrase = " ".join(run[start:])
         phrase = phrase[:-2] if phrase.endswith(POSSESSIVE_CLITICS) else phrase
-        known = knowledge.lookup(phrase)
+        known = knowledge.lookup(phrase) or party_named_by_adjective(phrase, knowledge)
         if known is not None and known.kind == "Organization":
             return None, known.name
         if known is not None:
@@ -346,6 +346,15 @@ def place_or_body(
             possessive = token.endswith(POSSESSIVE_CLITICS) and last
             jurisdiction_words.append(token[:-2] if possessive else token)
     return jurisdiction_of(jurisdiction_words, knowledge, places), None
+
+
+def party_named_by_adjective(word: str, knowledge: Knowledge) -> KnownOrg | None:
+    """'Conservative leader X', 'Liberal leader Y': a capitalised adjective whose "<word>
+    Party" is a known party (the caller keeps it only for a party's own titles)."""
+    if " " in word or not word[:1].isupper():
+        return None
+    known = knowledge.lookup(f"{word} Party")
+    return known if known is not None and known.subtype == "PoliticalParty" else None
 
 
 def organisation_at_start(
