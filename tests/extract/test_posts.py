@@ -407,3 +407,10 @@ def test_a_party_adjective_names_the_body_of_a_party_title_only(extract_text):
     assert {(h, p) for h, p, _ in found if h == "Jane Roe"} == {
         ("Jane Roe", "Member of Parliament")
     }
+
+
+def test_a_co_chair_is_a_post_of_the_body_named(extract_text):
+    found = holdings(extract_text(UK_NEWS + "Tory co-chairman Jane Roe spoke."))
+    assert {(h, p) for h, p, _ in found if h == "Jane Roe"} == {
+        ("Jane Roe", "Co-Chair of Conservative Party")
+    }
