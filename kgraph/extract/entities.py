@@ -45,9 +45,12 @@ def resolve_mentions(
     clusters: dict[str, Cluster] = {}
     mention_cluster: list[str] = []
     knighted = titled_full_names(mentions, text)
+    untitled = PersonIndex({n: f for n, f in full_people.items() if n not in knighted})
     for mention in mentions:
         honorific = honorific_before(text, mention)
-        name, nickname = canonical_surface(mention, knowledge, people, long_orgs, honorific)
+        plain = bool(honorific) and normalize(honorific) in PLAIN_HONORIFICS
+        index = untitled if plain and knighted else people  # "Mr Roe" is no "Sir Ian Roe"
+        name, nickname = canonical_surface(mention, knowledge, index, long_orgs, honorific)
         if honorific and normalize(honorific) in PLAIN_HONORIFICS and normalize(name) in knighted:
             name, nickname = strip_nickname(mention.surface)  # "Mr Roe" is not "Sir John Roe"
         cluster = clusters.setdefault(normalize(name), Cluster(name=name))

@@ -155,3 +155,14 @@ def test_a_capitalised_particle_at_a_sentence_start_is_the_article_s_person(extr
 def test_a_given_name_with_a_particle_surname_alone_stays_a_full_name(extract_text):
     found = extract_text("Van Roe spoke on Monday. Roe said the city was safe.")
     assert {(e.name, e.kind) for e in found.entities} == {("Van Roe", "Person")}
+
+
+def test_mr_with_a_surname_shared_by_a_knight_is_the_untitled_full_name(extract_text):
+    found = extract_text(
+        "Sir Ian Blair said terror groups would strike. Tony Blair defended his proposals. "
+        "Michael Howard has accused Mr Blair of steamrolling the plans."
+    )
+    names = {e.key: e.name for e in found.entities}
+    assert {(names[c.subject], names[c.object]) for c in found.claims} == {
+        ("Michael Howard", "Tony Blair")
+    }
