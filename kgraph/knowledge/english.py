@@ -34,6 +34,8 @@ TITLE_GENDERS = {
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
 PERSON_RELATIVES = ("who", "whom")
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+# "the state Republican Party", "the county Democrats": a local branch, not the party.
+LOCAL_BRANCH_WORDS = frozenset({"state", "county", "local", "city", "district", "precinct"})
 # "every single New Yorker", "each Texan": what follows is one of many people, not a name.
 DISTRIBUTIVE_DETERMINERS = frozenset({"every", "each", "any"})
 ARTICLES = ("the", "a", "an")

@@ -327,3 +327,24 @@ def test_an_organisation_opening_with_a_known_given_name_is_a_person(config):
 def test_a_participle_opening_the_sentence_is_no_part_of_a_name(config):
     text = "Praising Celtic, the minister said the club was great."
     assert [m.surface for m in mentions(config, text)] == ["Celtic"]
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        ("The Connecticut GOP had endorsed Jane Roe.", []),
+        ("Roe got the endorsement of the state Republican Party.", []),
+        ("Meanwhile, the state's Democratic Party has demanded that Roe resign.", []),
+        ("The Republican Party endorsed Jane Roe.", ["Republican Party"]),
+        ("The U.S. Democratic Party endorsed Jane Roe.", ["Democratic Party"]),
+    ],
+)
+def test_a_state_branch_of_a_party_is_not_the_party(config, text, parties):
+    knowledge = config.knowledge()
+    found = [
+        knowledge.lookup(m.surface).name
+        for m in mentions(config, text)
+        if knowledge.lookup(m.surface) is not None
+        and knowledge.lookup(m.surface).subtype == "PoliticalParty"
+    ]
+    assert found == parties

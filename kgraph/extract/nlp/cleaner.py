@@ -22,6 +22,7 @@ from ...knowledge.english import (
     CREDIT_WORDS,
     DETERMINERS,
     DISTRIBUTIVE_DETERMINERS,
+    LOCAL_BRANCH_WORDS,
     LOCATIVE_PREPOSITIONS,
     NAME_PARTICLES,
     NOT_NAMES,
@@ -340,7 +341,7 @@ class EntityCleaner:
             return False
         if all(tok.is_stop or tok.is_punct or tok.like_num for tok in span):
             return False
-        if after_distributive(span):
+        if after_distributive(span) or self.local_branch_of_party(span):
             return False
         if self.known(span):
             return not in_photo_credit(span)
@@ -353,6 +354,21 @@ class EntityCleaner:
         if glued(span[0].text):  # "TrumpWest Virginia": link text glued to a name
             return False
         return not in_photo_credit(span)
+
+    def local_branch_of_party(self, span: Span) -> bool:
+        """'the Connecticut GOP', 'the state Republican Party', "the state's Democrats": a
+        state or local branch is not the national party, which it would join by name (no
+        node is made for it; 'US Democratic Party' stays the party)."""
+        known = self.knowledge.lookup(span.text)
+        if known is None or known.subtype != "PoliticalParty" or span.start == 0:
+            return False
+        before = span.doc[span.start - 1]
+        if before.lower_ in POSSESSIVE_ENDINGS and span.start >= 2:
+            before = span.doc[span.start - 2]
+        if before.lower_ in LOCAL_BRANCH_WORDS:
+            return True
+        place = self.knowledge.lookup(before.text) if before.ent_type_ == "GPE" else None
+        return place is not None and place.name not in self.knowledge.country_cues
 
     def plausible_single_word(self, token, lowercase: set[str], people: set[str]) -> bool:
         """One capitalised word is a name unless the text also uses it as a common word."""
