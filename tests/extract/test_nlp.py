@@ -333,6 +333,7 @@ def test_a_participle_opening_the_sentence_is_no_part_of_a_name(config):
     ("text", "parties"),
     [
         ("The Connecticut GOP had endorsed Jane Roe.", []),
+        ("The Connecticut GOP had endorsed former Meriden Mayor Manny Santos.", []),
         ("Roe got the endorsement of the state Republican Party.", []),
         ("Meanwhile, the state's Democratic Party has demanded that Roe resign.", []),
         ("The Republican Party endorsed Jane Roe.", ["Republican Party"]),

@@ -367,8 +367,12 @@ class EntityCleaner:
             before = span.doc[span.start - 2]
         if before.lower_ in LOCAL_BRANCH_WORDS:
             return True
-        place = self.knowledge.lookup(before.text) if before.ent_type_ == "GPE" else None
-        return place is not None and place.name not in self.knowledge.country_cues
+        place = self.knowledge.lookup(before.text)  # the tagger may call it an ORG
+        return (
+            place is not None
+            and place.kind == "Place"
+            and place.name not in self.knowledge.country_cues
+        )
 
     def plausible_single_word(self, token, lowercase: set[str], people: set[str]) -> bool:
         """One capitalised word is a name unless the text also uses it as a common word."""
