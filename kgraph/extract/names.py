@@ -43,7 +43,7 @@ def tokens(name: str) -> list[str]:
 
 
 def surname_only(name: str) -> bool:
-    """'Roe', 'de Blasio', 'Van Hollen': a surname alone, its particles included."""
+    """'Roe', 'de Roe', 'Van Doe': a surname alone, its particles included."""
     words = tokens(name)
     return bool(words) and all(w in SURNAME_PARTICLES for w in words[:-1])
 

@@ -239,8 +239,8 @@ CREDIT_WORDS = ("photo", "photograph", "image", "credit", "getty", "illustration
 # "Trump v. Vance", "Roe vs. Wade": a court case, not a person.
 CASE_SEPARATORS = frozenset({"v.", "vs.", "v", "vs"})
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
-# Words that start a surname ("de Blasio", "Van Hollen", "von der Leyen"): "De Blasio" at
-# the start of a sentence is the surname of the article's "Bill de Blasio", not a full name.
+# Words that start a surname ("de Roe", "Van Doe", "von der Roe"): "De Roe" at the start
+# of a sentence is the surname of the article's "Jane de Roe", not a full name.
 # ("al", "el" are left out: "Al" is also a given name.)
 SURNAME_PARTICLES = frozenset({
     "de", "da", "di", "del", "della", "dos", "du", "des", "van", "von", "der", "den", "ter",
