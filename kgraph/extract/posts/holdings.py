@@ -182,9 +182,8 @@ def holdings_in(
 def is_country(place: str, knowledge: Knowledge) -> bool:
     """'President X of Pakistan': a country the demonyms name (the title's default
     country gives way to it)."""
-    return knowledge.lookup(place) is not None and knowledge.lookup(place).name in set(
-        knowledge.demonyms.values()
-    )
+    known = knowledge.lookup(place)
+    return known is not None and known.name in knowledge.demonyms.values()
 
 
 def names_its_body(written: str, title: Title, knowledge: Knowledge) -> bool:
