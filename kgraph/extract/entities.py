@@ -51,7 +51,7 @@ def resolve_mentions(
         plain = bool(honorific) and normalize(honorific) in PLAIN_HONORIFICS
         index = untitled if plain and knighted else people  # "Mr Roe" is no "Sir Ian Roe"
         name, nickname = canonical_surface(mention, knowledge, index, long_orgs, honorific)
-        if honorific and normalize(honorific) in PLAIN_HONORIFICS and normalize(name) in knighted:
+        if plain and normalize(name) in knighted:
             name, nickname = strip_nickname(mention.surface)  # "Mr Roe" is not "Sir John Roe"
         cluster = clusters.setdefault(normalize(name), Cluster(name=name))
         known = knowledge.lookup(name)
