@@ -40,6 +40,9 @@ class Knowledge:
     geographic_words: frozenset[str] = frozenset()  # "Falls", "River": ends a place name
     definite_places: frozenset[str] = frozenset()
     complete_posts: dict[str, int] = field(default_factory=dict)  # post -> KB complete since
+    # KB office title -> the post the gazetteer's titles name it by ("Secretary of State for
+    # the Home Department" -> "Home Secretary")
+    kb_office_posts: dict[str, str] = field(default_factory=dict)
     sources: tuple[str, ...] = ()
 
     def lookup(self, name: str) -> KnownOrg | None:

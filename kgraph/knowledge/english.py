@@ -212,6 +212,7 @@ POSSESSED_PROXY_NOUNS = frozenset({
     "report", "budget", "bid", "speech", "intervention", "idea", "ideas", "reform", "reforms",
     "bill", "vision", "manifesto", "strategy", "pledge", "pledges", "proposals", "initiative",
     "warning", "efforts", "approach", "position", "legacy", "programme", "program",
+    "taxes", "tactics", "promises",
 })  # fmt: skip
 # "the Attlee government", "Callaghan's administration": a name qualifying these is no
 # antecedent of a later pronoun.

@@ -80,6 +80,9 @@ def add_gazetteer(knowledge: Knowledge, data: dict, origin: str) -> None:
         knowledge.complete_posts.update(
             {k: int(v) for k, v in data.get("kb_complete_posts", {}).items() if k != "_about"}
         )
+        knowledge.kb_office_posts.update(
+            {k: v for k, v in data.get("kb_office_titles", {}).items() if k != "_about"}
+        )
         for country, cues in data.get("country_cues", {}).items():
             knowledge.country_cues[country] = tuple(
                 re.compile(rf"(?<!\w){re.escape(cue)}(?!\w)") for cue in cues

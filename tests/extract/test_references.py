@@ -125,3 +125,48 @@ def test_an_alias_keeps_an_honorific_but_no_kinship_word(extract_text):
     aliases = {e.name: e.aliases for e in extraction.entities}
     assert aliases["Doe"] == ("Mrs Doe",)
     assert aliases["Roe"] == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the knowledge base lists one person of the article in the office, at the time
+        # the article's own current titles give (the 2004-06 Home Secretary's)
+        (
+            "Home Secretary Charles Clarke spoke. Gordon Brown spoke. "
+            "Jane Roe accused the chancellor of lying.",
+            {("Jane Roe", "criticizes", "Gordon Brown")},
+        ),
+        (
+            "Home Secretary Charles Clarke spoke. Tony Blair spoke. "
+            "Jane Roe accused the prime minister of lying.",
+            {("Jane Roe", "criticizes", "Tony Blair")},
+        ),
+        # the KB's Gordon Brown was prime minister only later
+        (
+            "Home Secretary Charles Clarke spoke. Gordon Brown spoke. "
+            "Jane Roe accused the prime minister of lying.",
+            set(),
+        ),
+        # no date and no current title to place the article in time: nobody
+        ("Gordon Brown spoke. Jane Roe accused the chancellor of lying.", set()),
+    ],
+)
+def test_a_role_noun_the_article_leaves_open_is_the_known_holder(extract_text, text, expected):
+    found = {r for r in relation_names(extract_text(text)) if r[1] != "memberOf"}
+    assert found == expected
+
+
+def test_a_dated_article_picks_the_holder_at_its_date(config):
+    from kgraph.extract.pipeline import extract_article
+    from kgraph.records import Article
+
+    text = "Tony Blair spoke. Gordon Brown spoke. Jane Roe accused the prime minister of lying."
+    found = {}
+    for date in ("2004-03-01", "2008-03-01"):
+        article = Article(id="d", source_file="d.txt", text=text, sha256="0" * 64, date=date)
+        found[date] = relation_names(extract_article(article, config))
+    assert found == {
+        "2004-03-01": {("Jane Roe", "criticizes", "Tony Blair")},
+        "2008-03-01": {("Jane Roe", "criticizes", "Gordon Brown")},
+    }

@@ -202,6 +202,16 @@ def test_negated_claim_is_kept_apart(extract_text, text, triple):
             ("Jane Roe", "criticizes", "John Doe"),
             "asserted",
         ),
+        (
+            "Jane Roe stands accused of conspiring with John Doe.",
+            ("Jane Roe", "cooperatesWith", "John Doe"),
+            "reported",
+        ),
+        (
+            "The report followed claims of a secret meeting between Jane Roe and John Doe.",
+            ("Jane Roe", "meets", "John Doe"),
+            "reported",
+        ),
     ],
 )
 def test_modality(extract_text, text, triple, modality):
@@ -261,3 +271,58 @@ def test_a_speaker_named_after_the_quote_states_the_claim(extract_text):
         (names[c.subject], c.predicate, names[c.object], names.get(c.stated_by))
         for c in extraction.claims
     } == {("Jane Roe", "praises", "John Doe", "Mary Major")}
+
+
+# British news wordings: admiration, tributes, welcomes, scorn and rounding on someone,
+# siding with, conferring, lobbying, disagreeing; each with the readings that are no relation.
+NEWS_WORDINGS = [
+    ("Jane Roe said she still admired John Doe.", {("Jane Roe", "praises", "John Doe")}),
+    ("Jane Roe paid tribute to John Doe.", {("Jane Roe", "praises", "John Doe")}),
+    ("Jane Roe paid a warm tribute to John Doe.", {("Jane Roe", "praises", "John Doe")}),
+    ("Jane Roe paid John Doe a visit.", set()),
+    ("Jane Roe welcomed John Doe's decision.", {("Jane Roe", "praises", "John Doe")}),
+    ("Jane Roe welcomed John Doe to the party.", set()),
+    ("Jane Roe was welcomed by John Doe.", set()),
+    ("Jane Roe savaged John Doe.", {("Jane Roe", "criticizes", "John Doe")}),
+    ("Jane Roe scorned John Doe.", {("Jane Roe", "criticizes", "John Doe")}),
+    ("Jane Roe branded John Doe a liar.", {("Jane Roe", "criticizes", "John Doe")}),
+    ("Jane Roe rounded on John Doe over the budget.", {("Jane Roe", "criticizes", "John Doe")}),
+    ("Jane Roe dismissed John Doe as a failure.", {("Jane Roe", "criticizes", "John Doe")}),
+    ("Jane Roe dismissed John Doe from the cabinet.", set()),
+    ("Jane Roe sided with John Doe in the dispute.", {("Jane Roe", "supports", "John Doe")}),
+    ("Jane Roe conferred with John Doe.", {("Jane Roe", "communicatesWith", "John Doe")}),
+    ("Jane Roe negotiated with John Doe.", {("Jane Roe", "communicatesWith", "John Doe")}),
+    ("Jane Roe lobbied John Doe to change the law.", {("Jane Roe", "requests", "John Doe")}),
+    ("Jane Roe lobbied John Doe.", set()),
+    ("Jane Roe disagreed with John Doe.", {("Jane Roe", "opposes", "John Doe")}),
+    ("John Doe's chief aide, Jane Roe, ran the campaign.", {("Jane Roe", "advises", "John Doe")}),
+    ("Jane Roe, an aide to John Doe, said so.", {("Jane Roe", "advises", "John Doe")}),
+    ("Jane Roe, John Doe's chief strategist, said so.", {("Jane Roe", "advises", "John Doe")}),
+    ("Jane Roe has often been at odds with John Doe.", {("Jane Roe", "opposes", "John Doe")}),
+    ("Jane Roe colluded with John Doe.", {("Jane Roe", "cooperatesWith", "John Doe")}),
+    # a one-way relation between exactly two parties runs both ways
+    (
+        "There was a clash between Jane Roe and John Doe.",
+        {("Jane Roe", "opposes", "John Doe"), ("John Doe", "opposes", "Jane Roe")},
+    ),
+    ("The feud between Jane Roe, John Doe and Mary Major grew.", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NEWS_WORDINGS)
+def test_news_wordings_give_exactly_these_claims(extract_text, text, expected):
+    assert relation_names(extract_text(text), include_negated=True) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a party before a noun its possessive would own stands for the party
+        ("Jane Roe criticised the Labour proposals.", {("Jane Roe", "criticizes", "Labour Party")}),
+        ("Jane Roe attacked Labour's unfair taxes.", {("Jane Roe", "criticizes", "Labour Party")}),
+        # a chamber before a bill is no stand-in for it
+        ("Jane Roe criticised the Senate bill.", set()),
+    ],
+)
+def test_owned_nouns_stand_for_their_owner(extract_text, text, expected):
+    assert relation_names(extract_text(text), include_negated=True) == expected

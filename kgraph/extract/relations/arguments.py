@@ -110,6 +110,11 @@ def person_above(noun: Token, ctx: ArticleContext) -> str | None:
     return None
 
 
+# A verb under one of these inherits its doer from its head: "X met and praised Y",
+# "X stand accused of conspiring with Y" (acomp: X stands accused, X conspires).
+INHERITING_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "acl", "ccomp", "acomp"})
+
+
 def subjects_of(verb: Token, ctx: ArticleContext, depth: int = 0) -> list[str]:
     """Who does the verb: its subject, or the subject it inherits through the parse."""
     if depth > 4:
@@ -134,7 +139,7 @@ def subjects_of(verb: Token, ctx: ArticleContext, depth: int = 0) -> list[str]:
         objects = [c for c in governor.children if c.dep_ == "dobj"]
         if objects:
             return cause_doers(governor, objects, ctx)
-    if verb.dep_ in ("conj", "xcomp", "advcl", "pcomp", "acl", "ccomp") and verb.head is not verb:
+    if verb.dep_ in INHERITING_DEPS and verb.head is not verb:
         head = verb.head
         if tensed_after_infinitive(verb):  # "X said Y would set out plans and attacked Z"
             head = head.head

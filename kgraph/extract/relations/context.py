@@ -13,6 +13,7 @@ from ...knowledge.genders import gender_of_name
 from ...records import Holding, LocalEntity, Mention
 from ...vocab import PERSON
 from ..posts import role_holders
+from .known_roles import known_role_holders
 
 
 @dataclass
@@ -39,6 +40,7 @@ def build_context(
     entities: list[LocalEntity],
     holdings: list[Holding],
     knowledge: Knowledge,
+    date: str | None = None,
 ) -> ArticleContext:
     token_entity: dict[int, str] = {}
     for mention, key in zip(mentions, keys, strict=True):
@@ -47,11 +49,13 @@ def build_context(
             for token in span:
                 token_entity[token.i] = key
     add_missed_names(doc, entities, token_entity)
+    roles = role_holders(holdings, knowledge)
+    roles.update(known_role_holders(entities, holdings, knowledge, date, roles))
     return ArticleContext(
         doc=doc,
         token_entity=token_entity,
         entities={e.key: e for e in entities},
-        roles=role_holders(holdings, knowledge),
+        roles=roles,
         knowledge=knowledge,
         descriptors=descriptor_nouns(doc, token_entity, {e.key: e.kind for e in entities}),
         genders=person_genders(doc, token_entity, entities),

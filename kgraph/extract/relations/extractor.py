@@ -42,9 +42,10 @@ def claims_in(
     entities: list[LocalEntity],
     holdings: list[Holding],
     knowledge: Knowledge,
+    date: str | None = None,
 ) -> list[Claim]:
     """Every relation the article's sentences state, one claim per sentence and pair."""
-    ctx = build_context(doc, mentions, keys, entities, holdings, knowledge)
+    ctx = build_context(doc, mentions, keys, entities, holdings, knowledge, date)
     resolve_subject_pronouns(doc, ctx)
     claims: dict[tuple, Claim] = {}
     for token in doc:
@@ -95,6 +96,8 @@ def claims_for(token: Token, trigger: Trigger, ctx: ArticleContext) -> Iterator[
             objects += found
         if trigger.inverse != received(token):
             subjects, objects = objects, subjects
+        if not rules.symmetric and not subjects and "prep:between" in trigger.objects:
+            subjects = objects = mutual_parties(token, ctx)
         if rules.symmetric and not objects and has_other_object(token, trigger):
             return  # "X and Y made calls to senators": to others, not to each other
         if rules.symmetric:
@@ -157,6 +160,13 @@ def has_other_object(verb: Token, trigger: Trigger) -> bool:
         )
         for c in verb.children
     )
+
+
+def mutual_parties(noun: Token, ctx: ArticleContext) -> list[str]:
+    """'the feud between Roe and Doe': a one-way relation the noun gives both of exactly
+    two parties, each towards the other (three or more leave who-against-whom unsaid)."""
+    parties = list(dict.fromkeys(objects_at(noun, "prep:between", ctx)))
+    return parties if len(parties) == 2 else []
 
 
 def received(noun: Token) -> bool:

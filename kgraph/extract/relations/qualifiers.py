@@ -134,14 +134,17 @@ def modality_of(token: Token, rules: RelationRules) -> str:
 
 
 def alleged(token: Token) -> bool:
-    """'Roe accused Doe of attacking Poe', 'Doe accused of meeting Poe': the charge is an
-    allegation (the accusation itself, its own trigger, is asserted)."""
+    """'Roe accused Doe of attacking Poe', 'Doe accused of meeting Poe', 'claims of a feud
+    between Roe and Doe': the charge is an allegation (the accusation itself, its own
+    trigger, is asserted)."""
     node = token
     for _ in range(3):
         if node.dep_ not in ("pcomp", "pobj", "prep", "xcomp") or node.head is node:
             return False
         node = node.head
         if node.lemma_ in ALLEGING_VERBS and node.pos_ in ("VERB", "AUX"):
+            return True
+        if node.lemma_ in CLAIM_NOUNS and node.pos_ == "NOUN" and token.pos_ == "NOUN":
             return True
     return False
 

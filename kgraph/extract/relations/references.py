@@ -80,14 +80,30 @@ def resolve_reference(token: Token, ctx: ArticleContext) -> str | None:
         subjects = [g for c in clauses for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
         return refers_to(subjects[0], ctx) if subjects else None
     if token.lower_ in PROXY_NOUNS or token.lower_ in POSSESSED_PROXY_NOUNS:
-        deps = ("poss", "compound") if token.lower_ in PROXY_NOUNS else ("poss",)
-        owners = [c for c in token.children if c.dep_ in deps]
-        for owner in owners:
+        for owner in proxy_owners(token, ctx):
             if owner.i in ctx.token_entity or owner.lower_ in PERSON_PRONOUNS:
                 return refers_to(owner, ctx)
     if token.pos_ == "NOUN":
         return named_by_reference(token, ctx)
     return None
+
+
+def proxy_owners(noun: Token, ctx: ArticleContext) -> list[Token]:
+    """Who owns a noun that stands for its owner: a possessive ("Roe's plans"), a name
+    before it ("the Roe campaign"), and before a noun owned only by a possessive ("Roe's
+    report") a party ("the Ruritanian proposals" of the Ruritanian Party); "a House bill"
+    is no stand-in for the chamber."""
+    any_compound = noun.lower_ in PROXY_NOUNS
+    return [
+        c
+        for c in noun.children
+        if c.dep_ == "poss" or (c.dep_ == "compound" and (any_compound or names_party(c, ctx)))
+    ]
+
+
+def names_party(token: Token, ctx: ArticleContext) -> bool:
+    key = ctx.token_entity.get(token.i)
+    return key is not None and ctx.entities[key].subtype == "PoliticalParty"
 
 
 def past_holder(noun: Token) -> bool:
