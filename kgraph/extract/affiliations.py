@@ -25,6 +25,7 @@ from ..knowledge.english import (
     MEMBERSHIP_NOUNS,
     NON_MEMBER_NOUNS,
     ORGANIZATION_UNITS,
+    PLAIN_HONORIFICS,
     POSSESSIVE_CLITICS,
 )
 from ..records import Claim, Mention
@@ -34,6 +35,10 @@ from .text import sentence_evidence
 MAX_OCCUPATION_WORDS = 4  # "a University of Texas law professor", "its chief economist"
 MAX_PHRASE_TOKENS = 16  # "a professor of urban planning and architecture at the University"
 DETERMINERS = ("a", "an", "the", "its", "their", "his", "her")
+# "including Jane Roe", "among them", ", like Jane Roe": words that pick members from a group
+MEMBER_LIST_MARKERS = frozenset({"including", "among", "like"})
+# "another retiring Ruritanian, Jane Roe": words that open a phrase naming one member
+APPOSITION_DETERMINERS = frozenset({"a", "an", "the", "another", "fellow"})
 # words a noun phrase may pass on its way to the organisation: "an expert on missiles at",
 # "a professor of law and history at", "a prosecutor in the crime section of"
 PASSING_WORDS = frozenset({"of", "on", "in", "and", "the", "a", "an"})
@@ -90,7 +95,8 @@ def organisations_of(
         possessive_owner(person, org_at),
         compound_occupation(person, org_at, knowledge),
         parenthesised_organisation(person, org_at),
-        one_of_members(person, org_at),
+        one_of_members(person, org_at, knowledge),
+        apposed_before(person, org_at, knowledge),
         of_organisation(person, org_at),
         apposed_occupation(person, org_at),
         described_affiliation(person, org_at, person_at or {}, knowledge),
@@ -247,9 +253,18 @@ def member_noun(heads: list, knowledge: Knowledge | None) -> bool:
     head = heads[-1].lower_
     if head in MEMBERSHIP_NOUNS:
         return True
-    if knowledge is not None and knowledge.title(head) is not None:
+    if knowledge is not None and any(knowledge.title(t) is not None for t in title_ends(heads)):
         return True
     return head in ORGANIZATION_UNITS and len(heads) > 1
+
+
+def title_ends(heads: list) -> list[str]:
+    """The last noun, and the last two when they are adjacent: 'director general of Acme'
+    is a title of two nouns whose last alone ('general') is none."""
+    ends = [heads[-1].lower_]
+    if len(heads) > 1 and heads[-2].i + 1 == heads[-1].i:
+        ends.append(f"{heads[-2].lower_} {heads[-1].lower_}")
+    return ends
 
 
 def occupation_head(doc: Doc, j: int, end: int):
@@ -317,24 +332,72 @@ def compound_occupation(
     return key
 
 
-def one_of_members(person: Span, org_at: dict[int, str]) -> str | None:
+def one_of_members(
+    person: Span, org_at: dict[int, str], knowledge: Knowledge | None = None
+) -> str | None:
     """'five Acme Party assemblymen, including Jane Roe' / 'Acme executives such as Jane
-    Roe': the person is one of the organisation's people the plural nouns name."""
+    Roe' / 'Ruritanians such as Senator Jane Roe' (a plural of the organisation's own name,
+    as 'Democrats' names members of a party): the person is one of the organisation's
+    people the plural nouns name."""
     doc = person.doc
-    i = person.start - 1
+    i = title_start(person, knowledge) - 1
     if i > person.sent.start and doc[i].lower_ == "as" and doc[i - 1].lower_ == "such":
         i -= 1
-    elif i < person.sent.start or doc[i].lower_ not in ("including", "among"):
+    elif i < person.sent.start or doc[i].lower_ not in MEMBER_LIST_MARKERS:
         return None
+    elif doc[i].lower_ == "like" and doc[i - 1].text != ",":
+        return None  # "Ruritanians like Jane Roe" may be a verb: only ", like Jane Roe"
     i -= 1
     if i > person.sent.start and doc[i].text == ",":
         i -= 1
     nouns = 0
     while i > person.sent.start and doc[i].is_lower and doc[i].tag_ == "NNS" and nouns < 3:
         i, nouns = i - 1, nouns + 1
-    if not nouns or doc[i + 1].lower_ in NON_MEMBER_NOUNS:
+    if not nouns:
+        return (
+            org_at.get(i) if doc[i].tag_ == "NNPS" and org_at.get(i - 1) != org_at.get(i) else None
+        )
+    if doc[i + 1].lower_ in NON_MEMBER_NOUNS:
         return None
     return org_at.get(i)
+
+
+def title_start(person: Span, knowledge: Knowledge | None) -> int:
+    """Where the title or honorific before a name begins ('Senator', 'Vice President',
+    'Mr.'), so a phrase before the title reaches the person: 'including Mr. Roe'."""
+    doc = person.doc
+    for width in (3, 2, 1):
+        start = person.start - width
+        if start < person.sent.start:
+            continue
+        words = doc[start : person.start]
+        if not all(t.is_title or t.is_upper for t in words):
+            continue
+        phrase = words.text.lower()
+        if phrase in PLAIN_HONORIFICS or (knowledge is not None and knowledge.title(phrase)):
+            return start
+    return person.start
+
+
+def apposed_before(person: Span, org_at: dict[int, str], knowledge: Knowledge | None) -> str | None:
+    """'another retiring Ruritanian, Senator Jane Roe,' / 'a fellow Ruritanian, Jane Roe':
+    a noun phrase naming one member of the organisation, set before the name."""
+    doc = person.doc
+    comma = title_start(person, knowledge) - 1
+    k = comma - 1
+    if k <= person.sent.start or doc[comma].text != ",":
+        return None
+    org = org_at.get(k)
+    if org is None or org_at.get(k - 1) == org or doc[k].tag_ not in ("NN", "NNP"):
+        return None
+    j = k - 1
+    while j > person.sent.start and k - j <= 3 and not doc[j].is_punct:
+        if doc[j].lower_ in APPOSITION_DETERMINERS:
+            return org
+        if org_at.get(j) or doc[j].pos_ not in ("ADJ", "PROPN", "NOUN", "VERB"):
+            return None
+        j -= 1
+    return org if doc[j].lower_ in APPOSITION_DETERMINERS else None
 
 
 def parenthesised_organisation(person: Span, org_at: dict[int, str]) -> str | None:

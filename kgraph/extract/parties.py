@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..knowledge import Knowledge
 from ..knowledge.english import PARTY_DESCRIPTORS, POSSESSIVE_ENDINGS
-from ..records import Claim, LocalEntity, Mention
+from ..records import Claim, Holding, LocalEntity, Mention
 from ..vocab import MEMBER_OF, ORGANIZATION, PERSON
 from .names import entity_key
 from .text import sentence_evidence, text_of
@@ -25,6 +25,8 @@ from .text import sentence_evidence, text_of
 # "Democratic presidential candidate", "GOP state Rep.".
 BRIDGE_POS = {"PROPN", "NOUN", "ADJ"}
 MAX_BRIDGE = 4
+# "another retiring Republican, X": words that open a phrase naming one party member
+APPOSED_DETERMINERS = frozenset({"a", "an", "the", "another"})
 APPOSITION_MODIFIERS = rf"(?:(?:{'|'.join(PARTY_DESCRIPTORS)}|\w+-term)\s+)*"
 
 
@@ -108,6 +110,56 @@ def plural_before(first: Token, knowledge: Knowledge) -> bool:
     )
 
 
+def party_apposed_before(person: Span, knowledge: Knowledge) -> str | None:
+    """'a fellow Republican, Senator Jane Roe, said' / 'the freshman Ohio Democrat, Jane
+    Roe,': a phrase naming one party member, set with a comma before the name and its
+    title, and the name closed off after it ('..., Jane Roe said' names no apposition)."""
+    doc, floor = person.doc, person.sent.start
+    i = person.start - 1
+    while i > floor and person.start - i <= MAX_BRIDGE and (doc[i].is_title or doc[i].text == "."):
+        i -= 1  # the title: 'Senator', 'Rep.', 'Foreign Affairs Chairman'
+    if i - 1 <= floor or doc[i].text != "," or not closed_after(person):
+        return None
+    party = party_word_ending_at(doc, i - 1, floor, knowledge)
+    if party is None or doc[i - 1].tag_ in ("NNS", "NNPS"):
+        return None
+    for j in range(i - 2, max(floor, i - 2 - MAX_BRIDGE) - 1, -1):
+        if doc[j].lower_ in APPOSED_DETERMINERS:
+            return party
+        if doc[j].is_punct or doc[j].pos_ not in ("ADJ", "PROPN", "NOUN", "VERB"):
+            return None
+    return None
+
+
+def party_list_before(person: Span, knowledge: Knowledge) -> str | None:
+    """'two Democratic senators, Jane Roe of Ohio and John Doe of Iowa, ...': a plural
+    noun after a party word, set with a comma before the first name of a list."""
+    doc, floor = person.doc, person.sent.start
+    i = person.start - 1
+    if i - 2 < floor or doc[i].text != "," or doc[i - 1].tag_ != "NNS":
+        return None
+    after = name_end(person)
+    if after < person.sent.end and not (doc[after].is_punct or doc[after].lower_ == "and"):
+        return None
+    return party_word_ending_at(doc, i - 2, floor, knowledge)
+
+
+def name_end(person: Span) -> int:
+    """The token after a name and its 'of Ohio'."""
+    doc, i = person.doc, person.end
+    if i < person.sent.end and doc[i].lower_ == "of":
+        i += 1
+        while i < person.sent.end and doc[i].pos_ == "PROPN":
+            i += 1
+    return i
+
+
+def closed_after(person: Span) -> bool:
+    """A comma, bracket, dash or sentence end after the name (and its 'of Ohio')."""
+    i = name_end(person)
+    return i >= person.sent.end or person.doc[i].is_punct
+
+
 def coordinated_with(spans: list[Span | None]) -> dict[int, int]:
     """Mention index -> the index of the person mention right before it in a list of
     people ('A, B and C': B -> A, C -> B)."""
@@ -117,7 +169,7 @@ def coordinated_with(spans: list[Span | None]) -> dict[int, int]:
         if span is None:
             continue
         if last is not None and last[1].sent.start == span.sent.start:
-            between = span.doc[last[1].end : span.start]
+            between = span.doc[name_end(last[1]) : span.start]  # 'A of Ohio and B
             if 0 < len(between) <= 2 and all(t.lower_ in (",", "and") for t in between):
                 previous[index] = last[0]
         last = (index, span)
@@ -151,7 +203,12 @@ def party_claims(
             elif party is None and previous.get(index) in listed:
                 party = listed[index] = listed[previous[index]]  # "Democratic Sens. A, B and C"
         if party is None:
-            continue
+            party = party_apposed_before(span, knowledge)
+        if party is None:
+            party = party_list_before(span, knowledge)
+            if party is None:
+                continue
+            listed[index] = party
         party_entity = party_node(party, knowledge)
         parties[party_entity.key] = party_entity
         evidence = sentence_evidence(sentences[mention.sentence])
@@ -176,3 +233,28 @@ def party_node(name: str, knowledge: Knowledge) -> LocalEntity:
         subtype=known.subtype if known else "PoliticalParty",
         same_as=known.same_as if known else (),
     )
+
+
+def post_party_claims(
+    holdings: list[Holding], knowledge: Knowledge
+) -> tuple[list[Claim], list[LocalEntity]]:
+    """'Conservative leader Jane Roe', 'Roe, the party's chairwoman': whoever holds (or
+    held) a post in a political party is a member of it."""
+    claims: list[Claim] = []
+    parties: dict[str, LocalEntity] = {}
+    for holding in holdings:
+        known = knowledge.lookup(holding.post_in) if holding.post_in else None
+        if known is None or known.subtype != "PoliticalParty":
+            continue
+        party = parties.setdefault(known.name, party_node(known.name, knowledge))
+        claims.append(
+            Claim(
+                subject=holding.holder,
+                predicate=MEMBER_OF,
+                object=party.key,
+                evidence=holding.evidence,
+                confidence=0.8,
+                trigger=holding.post,
+            )
+        )
+    return claims, list(parties.values())

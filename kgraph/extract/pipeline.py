@@ -20,7 +20,7 @@ from .entities import resolve_mentions
 from .furniture import drop_furniture_mentions
 from .headlines import confirm_headline_mentions
 from .nlp import mentions_in
-from .parties import party_claims
+from .parties import party_claims, post_party_claims
 from .posts import holdings_in
 from .relations import claims_in
 from .text import text_of
@@ -46,9 +46,11 @@ def extract_from_doc(doc: Doc, article: Article, config: PipelineConfig) -> Arti
     mentions = confirm_headline_mentions(mentions, text)
     entities, keys = resolve_mentions(mentions, knowledge, text)
     holdings = holdings_in(doc, mentions, keys, knowledge)
-    claims = claims_in(doc, mentions, keys, entities, holdings, knowledge)
+    claims = claims_in(doc, mentions, keys, entities, holdings, knowledge, article.date)
     memberships, parties = party_claims(doc, mentions, keys, knowledge)
-    memberships += affiliation_claims(doc, mentions, keys, knowledge)
+    office_memberships, office_parties = post_party_claims(holdings, knowledge)
+    memberships += office_memberships + affiliation_claims(doc, mentions, keys, knowledge)
+    parties += office_parties
     known = {e.key for e in entities}
     entities = sorted([*entities, *(p for p in parties if p.key not in known)], key=lambda e: e.key)
     return ArticleExtraction(
@@ -60,12 +62,12 @@ def extract_from_doc(doc: Doc, article: Article, config: PipelineConfig) -> Arti
 
 
 def merge_claims(claims: list[Claim], more: list[Claim]) -> list[Claim]:
-    """Claims of two extractors, one per (subject, relation, object, sentence)."""
-    seen = {(c.subject, c.predicate, c.object, c.evidence.start) for c in claims}
-    extra = [c for c in more if (c.subject, c.predicate, c.object, c.evidence.start) not in seen]
-    return sorted(
-        [*claims, *extra], key=lambda c: (c.evidence.start, c.subject, c.predicate, c.object)
-    )
+    """Claims of several extractors, one per (subject, relation, object, sentence): the
+    first found stands ('Labour chairman X' is a membership once, not once per rule)."""
+    kept: dict[tuple[str, str, str, int], Claim] = {}
+    for claim in [*claims, *more]:
+        kept.setdefault((claim.subject, claim.predicate, claim.object, claim.evidence.start), claim)
+    return sorted(kept.values(), key=lambda c: (c.evidence.start, c.subject, c.predicate, c.object))
 
 
 def guarded(doc: Doc, article: Article, config: PipelineConfig) -> Outcome:

@@ -159,3 +159,36 @@ def test_described_affiliations(extract_text, text, expected):
 )
 def test_descriptions_that_are_no_membership(extract_text, text):
     assert memberships(extract_text(text)) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a title of two nouns whose last alone is none
+        (
+            "Jane Roe, director general of the Ruritanian Institute, spoke.",
+            {("Jane Roe", "memberOf", "Ruritanian Institute")},
+        ),
+        (
+            "Jane Roe, the secretary general of the Ruritanian Institute, spoke.",
+            {("Jane Roe", "memberOf", "Ruritanian Institute")},
+        ),
+        # a party's plural name picks its members, past their titles
+        (
+            "The group includes Democrats such as Senator Jane Roe.",
+            {("Jane Roe", "memberOf", "Democratic Party")},
+        ),
+        (
+            "The plan has support from Democrats including Vice President Jane Roe.",
+            {("Jane Roe", "memberOf", "Democratic Party")},
+        ),
+        (
+            "The group includes Democrats, like Sen. Jane Roe.",
+            {("Jane Roe", "memberOf", "Democratic Party")},
+        ),
+        ("Countries like Ruritania and people like Jane Roe agree.", set()),
+        ("Jane Roe, a general of the Ruritanian Army, spoke.", set()),
+    ],
+)
+def test_member_lists_and_two_word_titles(extract_text, text, expected):
+    assert memberships(extract_text(text)) == expected

@@ -78,3 +78,75 @@ def party_members(extraction) -> set[tuple[str, str, str]]:
 )
 def test_lists_of_people_after_a_plural_title(extract_text, text, expected):
     assert party_members(extract_text(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a phrase naming one party member, set before the name and its title
+        (
+            "He faces another retiring Republican, Rep. John Doe of Ohio.",
+            {("John Doe", "memberOf", "Republican Party")},
+        ),
+        (
+            "It was a fellow Republican, Senator John Doe of Utah, who spoke first.",
+            {("John Doe", "memberOf", "Republican Party")},
+        ),
+        (
+            "And the freshman Ohio Democrat, John Doe, has also backed the plan.",
+            {("John Doe", "memberOf", "Democratic Party")},
+        ),
+        # the name opens the next clause, or the party word is plural: no apposition
+        ("He spoke to a Republican, John Doe said.", set()),
+        ("It was the Republicans, John Doe said.", set()),
+    ],
+)
+def test_a_party_member_phrase_before_the_name(extract_text, text, expected):
+    assert party_members(extract_text(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a party word and a plural noun, set with a comma before a list of names
+        (
+            "At least two Democratic senators, Jane Roe of Ohio and John Doe of Iowa, have "
+            "failed the test.",
+            {
+                ("Jane Roe", "memberOf", "Democratic Party"),
+                ("John Doe", "memberOf", "Democratic Party"),
+            },
+        ),
+        (
+            "Two Republican senators, Jane Roe and John Doe, voted no.",
+            {
+                ("Jane Roe", "memberOf", "Republican Party"),
+                ("John Doe", "memberOf", "Republican Party"),
+            },
+        ),
+        # the name opens the next clause: no list
+        ("The Republican senators, Jane Roe said, were wrong.", set()),
+    ],
+)
+def test_a_plural_party_phrase_before_a_list(extract_text, text, expected):
+    assert party_members(extract_text(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a post in a party is held by one of its members
+        (
+            "Conservative leader Jane Roe is expected to speak.",
+            {("Jane Roe", "memberOf", "Conservative Party")},
+        ),
+        ("Labour Party chairman John Doe spoke.", {("John Doe", "memberOf", "Labour Party")}),
+        # a post in something else is no party membership
+        ("Foreign Secretary Jane Roe is expected to speak.", set()),
+    ],
+)
+def test_a_party_post_gives_membership_once(extract_text, text, expected):
+    extraction = extract_text(text)
+    assert party_members(extraction) == expected
+    memberships = [c for c in extraction.claims if c.predicate == "memberOf"]
+    assert len(memberships) == len(expected)
