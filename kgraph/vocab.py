@@ -96,6 +96,7 @@ CORE_RELATIONS: dict[str, int] = {
 }
 SYMMETRIC_RELATIONS = frozenset({"meets", "communicatesWith", "cooperatesWith"})
 MEMBER_OF = "memberOf"
+ADVISES = "advises"  # the core relation a post in a person's service gives
 HOLDS = "holds"
 
 # Entity kinds used across the pipeline, and the schema.org class each maps to.

@@ -15,10 +15,11 @@ statement from Acme" names no member of Acme.
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..knowledge import Knowledge
 from ..knowledge.english import (
+    ADVISING_POSTS,
     AFFILIATION_PREPOSITIONS,
     AFFILIATION_VERBS,
     LEADING_VERBS,
@@ -28,8 +29,8 @@ from ..knowledge.english import (
     PLAIN_HONORIFICS,
     POSSESSIVE_CLITICS,
 )
-from ..records import Claim, Mention
-from ..vocab import MEMBER_OF, ORGANIZATION, PERSON
+from ..records import Claim, Holding, LocalEntity, Mention
+from ..vocab import ADVISES, MEMBER_OF, ORGANIZATION, PERSON
 from .text import sentence_evidence
 
 MAX_OCCUPATION_WORDS = 4  # "a University of Texas law professor", "its chief economist"
@@ -122,9 +123,25 @@ def described_affiliation(
             return phrase_organisation(doc, i, end, org_at, knowledge, plural=coordinated)
     if i + 1 < end and doc[i].text == "," and doc[i + 1].lower_ == "who":
         return predicate_organisation(doc, i + 2, end, org_at, knowledge)
+    if i + 2 < end and doc[i].text == "," and doc[i + 1].lower_ == "from":
+        return from_organisation(doc, i + 2, end, org_at)
     if i + 1 < end and doc[i].text == ",":
         return phrase_organisation(doc, i + 1, end, org_at, knowledge, plural=coordinated)
     return predicate_organisation(doc, i, end, org_at, knowledge)
+
+
+def from_organisation(doc: Doc, start: int, end: int, org_at: dict[int, str]) -> str | None:
+    """'Jane Roe, from the human rights group Acme, said': an organisation after a few
+    lowercase words that describe it, closing the phrase ('from Ohio' names a place)."""
+    j = start
+    while j < end and j not in org_at and doc[j].is_lower and doc[j].pos_ in ("DET", "NOUN", "ADJ"):
+        j += 1
+    key = org_at.get(j)
+    if key is None or j - start > MAX_OCCUPATION_WORDS:
+        return None
+    while j < end and org_at.get(j) == key:
+        j += 1
+    return key if j >= end or doc[j].is_punct else None
 
 
 def past_coordination(person: Span, person_at: dict[int, Span]) -> tuple[int, bool]:
@@ -297,9 +314,15 @@ def possessive_owner(person: Span, org_at: dict[int, str]) -> str | None:
         i, words = i - 1, words + 1  # lowercase occupation words: "director", "chief economist"
     if words > MAX_OCCUPATION_WORDS or i <= person.sent.start:
         return None
-    if doc[i].text in POSSESSIVE_CLITICS:
+    if doc[i].text in POSSESSIVE_CLITICS or bare_apostrophe(doc[i]):
         return org_at.get(i - 1)
     return None
+
+
+def bare_apostrophe(token: Token) -> bool:
+    """ "ABC News' Jane Roe": the possessive of a name ending in s is its apostrophe alone."""
+    doc = token.doc
+    return token.text in ("'", "’") and token.i > 0 and doc[token.i - 1].text.endswith("s")
 
 
 def compound_occupation(
@@ -472,3 +495,120 @@ def occupation_follows(doc: Doc, j: int, end: int) -> bool:
     while j < end and doc[j].is_lower and doc[j].pos_ in ("NOUN", "ADJ"):
         j, words = j + 1, words + 1
     return 0 < words <= MAX_OCCUPATION_WORDS and doc[j - 1].pos_ == "NOUN"
+
+
+def post_holder_claims(
+    holdings: list[Holding], entities: list[LocalEntity], knowledge: Knowledge
+) -> list[Claim]:
+    """'Greenpeace spokesman Jane Roe': whoever holds a post in an organisation the article
+    names is one of its members."""
+    owners = owners_by_name(entities)
+    claims: list[Claim] = []
+    for holding in holdings:
+        owner = owners.get(holding.post_in) if holding.post_in else None
+        if owner is None or owner.kind != ORGANIZATION or owner.key == holding.holder:
+            continue
+        if not named_organisation(owner.name, knowledge):
+            continue
+        claims.append(
+            Claim(
+                subject=holding.holder,
+                predicate=MEMBER_OF,
+                object=owner.key,
+                evidence=holding.evidence,
+                confidence=0.7,
+                trigger=holding.post,
+            )
+        )
+    return claims
+
+
+def service_claims(
+    doc: Doc, mentions: list[Mention], keys: list[str], entities: list[LocalEntity]
+) -> list[Claim]:
+    """'Doe adviser Jane Roe', 'longtime Doe aide Jane Roe': a title naming a post in
+    another person's service advises that person (a 'Doe spokesman' only speaks for Doe)."""
+    owners = owners_by_name(entities)
+    spans = mention_spans(doc, mentions, keys)
+    person_at = {t.i: key for span, key in spans if key.startswith(PERSON + ":") for t in span}
+    sentences = list(doc.sents)
+    claims: list[Claim] = []
+    for (span, key), mention in zip(spans, mentions, strict=True):
+        if mention.kind != PERSON:
+            continue
+        owner = served_person(mention.title, owners)
+        served = owner.key if owner is not None else served_before(span, person_at, owners)
+        if served is None or served == key:
+            continue
+        claims.append(
+            Claim(
+                subject=key,
+                predicate=ADVISES,
+                object=served,
+                evidence=sentence_evidence(sentences[mention.sentence]),
+                confidence=0.7,
+                trigger=mention.title or doc[span.start - 1].text,
+            )
+        )
+    return claims
+
+
+def served_before(
+    person: Span, person_at: dict[int, str], owners: dict[str, LocalEntity]
+) -> str | None:
+    """ "Doe counselor Jane Roe", "one of Doe's personal attorneys, Jane Roe": the person
+    named right before an advising noun (and its lowercase modifiers) before the name."""
+    doc, floor = person.doc, person.sent.start
+    i = person.start - 1
+    if i > floor and doc[i].text == ",":
+        i -= 1
+    if i <= floor or doc[i].lower_.removesuffix("s") not in ADVISING_POSTS:
+        return None
+    i -= 1
+    while i > floor and doc[i].is_lower and doc[i].pos_ == "ADJ":
+        i -= 1  # 'senior', 'personal', 'longtime'
+    if doc[i].text in POSSESSIVE_CLITICS or bare_apostrophe(doc[i]):
+        i -= 1
+    if i in person_at:
+        return person_at[i]
+    owner = owners.get(doc[i].text) if doc[i].pos_ == "PROPN" else None
+    return owner.key if owner is not None and owner.kind == PERSON else None
+
+
+def served_person(title: str | None, owners: dict[str, LocalEntity]) -> LocalEntity | None:
+    """The person a title such as 'Doe senior adviser' or "Doe's chief of staff" serves."""
+    words = (title or "").split()
+    if len(words) >= 3 and [w.lower() for w in words[-3:]] == ["chief", "of", "staff"]:
+        words = [*words[:-3], "aide"]
+    if len(words) < 2 or words[-1].lower() not in ADVISING_POSTS:
+        return None
+    words = words[:-1]
+    while words and words[-1].islower():
+        words.pop()  # 'senior', 'top', 'longtime'
+    name = " ".join(words)
+    for clitic in POSSESSIVE_CLITICS:
+        name = name.removesuffix(clitic)
+    owner = owners.get(name)
+    return owner if owner is not None and owner.kind == PERSON else None
+
+
+def owners_by_name(entities: list[LocalEntity]) -> dict[str, LocalEntity]:
+    """Each entity by its names and aliases, and a person by a surname no other shares."""
+    owners: dict[str, LocalEntity] = {}
+    for entity in entities:
+        for name in (entity.name, *entity.aliases):
+            owners.setdefault(name, entity)
+    surnames: dict[str, list[LocalEntity]] = {}
+    for entity in entities:
+        if entity.kind == PERSON and " " in entity.name:
+            surnames.setdefault(entity.name.split()[-1], []).append(entity)
+    for surname, people in surnames.items():
+        if len(people) == 1:
+            owners.setdefault(surname, people[0])
+    return owners
+
+
+def named_organisation(name: str, knowledge: Knowledge) -> bool:
+    """A single word that is no acronym must be a known organisation: 'Health spokesman'
+    names a portfolio, 'Acme spokesman' may be anything."""
+    return " " in name or name.isupper() or knowledge.lookup(name) is not None

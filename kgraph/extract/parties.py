@@ -15,7 +15,7 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from ..knowledge import Knowledge
-from ..knowledge.english import PARTY_DESCRIPTORS, POSSESSIVE_ENDINGS
+from ..knowledge.english import PARTY_DESCRIPTORS, PARTY_ROLE_WORDS, POSSESSIVE_ENDINGS
 from ..records import Claim, Holding, LocalEntity, Mention
 from ..vocab import MEMBER_OF, ORGANIZATION, PERSON
 from .names import entity_key
@@ -88,6 +88,9 @@ def party_word_ending_at(doc: Doc, i: int, floor: int, knowledge: Knowledge) -> 
             known = knowledge.lookup(words) if words.endswith("s") and words[:1].isupper() else None
             if known is not None and known.subtype == "PoliticalParty":
                 return known.name
+    word = knowledge.role_party_words.get(doc[i].text)
+    if word and i + 1 < len(doc) and doc[i + 1].lower_ in PARTY_ROLE_WORDS:
+        return word  # 'Conservative shadow home secretary X'
     return None
 
 

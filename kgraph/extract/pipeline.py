@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from ..records import Article, ArticleExtraction, Claim
-from .affiliations import affiliation_claims
+from .affiliations import affiliation_claims, post_holder_claims, service_claims
 from .config import PipelineConfig
 from .entities import resolve_mentions
 from .furniture import drop_furniture_mentions
@@ -49,7 +49,9 @@ def extract_from_doc(doc: Doc, article: Article, config: PipelineConfig) -> Arti
     claims = claims_in(doc, mentions, keys, entities, holdings, knowledge, article.date)
     memberships, parties = party_claims(doc, mentions, keys, knowledge)
     office_memberships, office_parties = post_party_claims(holdings, knowledge)
-    memberships += office_memberships + affiliation_claims(doc, mentions, keys, knowledge)
+    memberships += office_memberships + post_holder_claims(holdings, entities, knowledge)
+    memberships += service_claims(doc, mentions, keys, entities)
+    memberships += affiliation_claims(doc, mentions, keys, knowledge)
     parties += office_parties
     known = {e.key for e in entities}
     entities = sorted([*entities, *(p for p in parties if p.key not in known)], key=lambda e: e.key)

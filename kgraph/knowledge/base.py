@@ -34,6 +34,7 @@ class Knowledge:
     posts: PostData = field(default_factory=PostData)
     party_codes: dict[str, str] = field(default_factory=dict)  # "R" -> "Republican Party"
     party_words: dict[str, str] = field(default_factory=dict)  # "Democrat" -> "Democratic Party"
+    role_party_words: dict[str, str] = field(default_factory=dict)  # only before a party role
     organization_words: frozenset[str] = frozenset()  # "Party", "Committee": an ORG keyword
     country_cues: dict[str, tuple[re.Pattern, ...]] = field(default_factory=dict)
     place_words: frozenset[str] = frozenset()  # "Tower", "Square": a name ending so is a place

@@ -171,7 +171,7 @@ CLAIM_NOUNS = frozenset({
 })  # fmt: skip
 NEGATING_VERBS = frozenset({
     "avoid", "refuse", "decline", "deny", "fail", "reject", "rule", "refrain", "abstain",
-    "stop", "withhold", "cancel", "scrap", "forgo",
+    "stop", "withhold", "cancel", "scrap", "forgo", "dismiss",
 })  # fmt: skip
 # Verbs whose object is something asked for: "asked for a meeting with X" is only planned.
 REQUEST_VERBS = frozenset({
@@ -275,3 +275,15 @@ PARTY_DESCRIPTORS = (
     "veteran", "freshman", "centrist", "leading", "prominent", "staunch", "lifelong",
     "registered",
 )  # fmt: skip
+# "Doe adviser Jane Roe": posts whose holder advises the person the post is in.
+ADVISING_POSTS = frozenset({
+    "adviser", "advisor", "aide", "counsel", "counselor", "counsellor", "strategist",
+    "lawyer", "attorney",
+})  # fmt: skip
+# "Conservative shadow home secretary X", "Conservative MP X": roles held in a party, after
+# which a word that is otherwise an ideology names the party.
+PARTY_ROLE_WORDS = frozenset({
+    "shadow", "mp", "mps", "mep", "msp", "peer", "spokesman", "spokeswoman", "spokesperson",
+    "leader", "chairman", "co-chairman", "chairwoman", "candidate", "councillor",
+    "backbencher", "frontbencher", "deputy", "party",
+})  # fmt: skip

@@ -67,6 +67,11 @@ def add_gazetteer(knowledge: Knowledge, data: dict, origin: str) -> None:
         }
         knowledge.party_codes.update(data.get("party_codes", {}))
         knowledge.party_words.update(data.get("party_words", {}))
+        knowledge.role_party_words.update(
+            (word, party)
+            for word, party in data.get("party_words_before_roles", {}).items()
+            if not word.startswith("_")
+        )
         knowledge.given_names.update(
             {normalize(k): normalize(v) for k, v in data.get("given_name_variants", {}).items()}
         )

@@ -192,3 +192,44 @@ def test_descriptions_that_are_no_membership(extract_text, text):
 )
 def test_member_lists_and_two_word_titles(extract_text, text, expected):
     assert memberships(extract_text(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a post in an organisation the article names: its holder is a member
+        ("Acme Trust spokesman Jane Roe said so.", {("Jane Roe", "memberOf", "Acme Trust")}),
+        # a post in a person's service: an adviser advises, a spokesman only speaks
+        ("Doe adviser Jane Roe said so. John Doe agreed.", {("Jane Roe", "advises", "John Doe")}),
+        ("Doe spokesman Jane Roe said so. John Doe agreed.", set()),
+        # the served person is a mention of their own before the advising noun
+        (
+            "John Doe spoke on Monday. Later, Doe counselor Jane Roe agreed.",
+            {("Jane Roe", "advises", "John Doe")},
+        ),
+        (
+            "One of John Doe's personal attorneys, Jane Roe, said so.",
+            {("Jane Roe", "advises", "John Doe")},
+        ),
+        ("U.S. Attorney Jane Roe said so.", set()),
+        # the possessive of a name ending in s is its apostrophe
+        ("Acme News' Jane Roe asked the question.", {("Jane Roe", "memberOf", "Acme News")}),
+    ],
+)
+def test_a_post_held_in_an_organisation_or_a_persons_service(extract_text, text, expected):
+    assert relation_names(extract_text(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Jane Roe, from the human rights group Acme Trust, joined calls.",
+            {("Jane Roe", "memberOf", "Acme Trust")},
+        ),
+        ("Jane Roe, from Ohio, joined calls.", set()),
+        ("Jane Roe, from a statement by Acme Trust, said so.", set()),
+    ],
+)
+def test_a_from_phrase_names_the_organisation(extract_text, text, expected):
+    assert relation_names(extract_text(text)) == expected

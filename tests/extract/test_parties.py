@@ -150,3 +150,19 @@ def test_a_party_post_gives_membership_once(extract_text, text, expected):
     assert party_members(extraction) == expected
     memberships = [c for c in extraction.claims if c.predicate == "memberOf"]
     assert len(memberships) == len(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a word that is otherwise an ideology names the party before a party role
+        (
+            "Conservative shadow home secretary Jane Roe was worried.",
+            {("Jane Roe", "memberOf", "Conservative Party")},
+        ),
+        ("Conservative MP Jane Roe said so.", {("Jane Roe", "memberOf", "Conservative Party")}),
+        ("Conservative commentator Jane Roe said so.", set()),
+    ],
+)
+def test_a_party_word_before_a_party_role(extract_text, text, expected):
+    assert party_members(extract_text(text)) == expected

@@ -163,7 +163,7 @@ PRONOUNS = [
     (
         "FBI Director Tom Poe spoke on Monday. Jane Roe praised the former director, who "
         "left in May.",
-        set(),
+        {("Tom Poe", "memberOf", "Federal Bureau of Investigation", "asserted", False)},
     ),
     # straight quotation marks reopened in each sentence do not hide the next speaker
     (

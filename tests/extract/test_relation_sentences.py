@@ -174,6 +174,10 @@ def test_false_positive_families(extract_text, text, expected):
         ("Jane Roe did not meet John Doe on Monday.", ("Jane Roe", "meets", "John Doe")),
         ("Jane Roe did not criticize John Doe.", ("Jane Roe", "criticizes", "John Doe")),
         ("Jane Roe has never endorsed John Doe.", ("Jane Roe", "supports", "John Doe")),
+        (
+            "Jane Roe dismissed reports she told John Doe she would quit.",
+            ("Jane Roe", "communicatesWith", "John Doe"),
+        ),
     ],
 )
 def test_negated_claim_is_kept_apart(extract_text, text, triple):
@@ -306,6 +310,10 @@ NEWS_WORDINGS = [
         {("Jane Roe", "opposes", "John Doe"), ("John Doe", "opposes", "Jane Roe")},
     ),
     ("The feud between Jane Roe, John Doe and Mary Major grew.", set()),
+    ("Jane Roe told John Doe that she would run.", {("Jane Roe", "communicatesWith", "John Doe")}),
+    ("Jane Roe told Fox News that she would run.", set()),
+    ("Jane Roe, a lawyer for John Doe, said so.", {("Jane Roe", "advises", "John Doe")}),
+    ("Jane Roe subpoenaed John Doe for his records.", {("Jane Roe", "requests", "John Doe")}),
 ]
 
 
