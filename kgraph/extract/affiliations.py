@@ -508,6 +508,8 @@ def post_holder_claims(
         owner = owners.get(holding.post_in) if holding.post_in else None
         if owner is None or owner.kind != ORGANIZATION or owner.key == holding.holder:
             continue
+        if holding.status in NOT_YET_MEMBERS:
+            continue  # "Supreme Court nominee X" is not on the court
         if not named_organisation(owner.name, knowledge):
             continue
         claims.append(
@@ -521,6 +523,10 @@ def post_holder_claims(
             )
         )
     return claims
+
+
+# Statuses of a post whose holder is not (yet) inside the organisation it belongs to.
+NOT_YET_MEMBERS = frozenset({"nominee", "elect"})
 
 
 def service_claims(

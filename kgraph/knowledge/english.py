@@ -135,6 +135,7 @@ NON_MEMBER_NOUNS = frozenset({
     "critic", "critics", "opponent", "opponents", "rival", "rivals", "supporter", "supporters",
     "donor", "donors", "client", "clients", "customer", "customers", "fan", "fans", "target",
     "victim", "victims", "friend", "ally", "adversary", "foe", "lawsuit", "complaint",
+    "nominee", "nominees",  # "Supreme Court nominee X" is not on the court
 })  # fmt: skip
 # "X, who works for Y" / "X was named chairman of Y": the verbs that lead to the phrase.
 AFFILIATION_VERBS = frozenset({

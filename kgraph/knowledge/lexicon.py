@@ -32,7 +32,7 @@ DEFAULT_SUBJECTS = {"VERB": ["nsubj"], "NOUN": ["poss", "governor"]}
 KINDS = (PERSON, ORGANIZATION, PLACE)
 TRIGGER_FIELDS = (
     "lemma", "pos", "relation", "objects", "subjects", "requires", "forbids", "confidence",
-    "inverse", "joint", "_comment",
+    "inverse", "joint", "object_kinds", "_comment",
 )  # fmt: skip
 PROPERTY_FIELDS = ("parent", "label", "comment")
 
@@ -51,6 +51,7 @@ class Trigger:
     confidence: float = 0.7
     inverse: bool = False  # the noun names the one acted on: "X, an appointee of Y"
     joint: bool = True  # "X and Y met": coordinated subjects of a symmetric relation meet
+    object_kinds: tuple[str, ...] = ()  # narrower than the relation's: "told Y" a person
 
 
 @dataclass(frozen=True)
@@ -209,6 +210,10 @@ def compile_trigger(entry: object, knowledge: Knowledge, where: str, origin: str
     joint = entry.get("joint", True)
     if not isinstance(joint, bool):
         fail(origin, where, "joint is true or false")
+    object_kinds = string_list(entry, "object_kinds", [], where, origin)
+    for kind in object_kinds:
+        if kind not in KINDS:
+            fail(origin, where, f"unknown object kind {kind!r} (known: {', '.join(KINDS)})")
     return Trigger(
         lemma=lemma.lower(),
         pos=pos,
@@ -222,6 +227,7 @@ def compile_trigger(entry: object, knowledge: Knowledge, where: str, origin: str
         confidence=float(confidence),
         inverse=inverse,
         joint=joint,
+        object_kinds=tuple(object_kinds),
     )
 
 

@@ -199,6 +199,8 @@ def test_member_lists_and_two_word_titles(extract_text, text, expected):
     [
         # a post in an organisation the article names: its holder is a member
         ("Acme Trust spokesman Jane Roe said so.", {("Jane Roe", "memberOf", "Acme Trust")}),
+        # a nominee is not (yet) inside the body
+        ("Supreme Court nominee Jane Roe was seen.", set()),
         # a post in a person's service: an adviser advises, a spokesman only speaks
         ("Doe adviser Jane Roe said so. John Doe agreed.", {("Jane Roe", "advises", "John Doe")}),
         ("Doe spokesman Jane Roe said so. John Doe agreed.", set()),

@@ -414,3 +414,9 @@ def test_a_co_chair_is_a_post_of_the_body_named(extract_text):
     assert {(h, p) for h, p, _ in found if h == "Jane Roe"} == {
         ("Jane Roe", "Co-Chair of Conservative Party")
     }
+
+
+def test_an_abbreviated_title_after_a_comma_is_the_next_names(extract_text):
+    extraction = extract_text("Reacting to John Doe, Sen. Jane Roe said Doe was wrong.")
+    names = {e.key: e.name for e in extraction.entities}
+    assert {(names[h.holder], h.post) for h in extraction.holdings} == {("Jane Roe", "Senator")}

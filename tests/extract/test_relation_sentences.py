@@ -312,6 +312,12 @@ NEWS_WORDINGS = [
     ("The feud between Jane Roe, John Doe and Mary Major grew.", set()),
     ("Jane Roe told John Doe that she would run.", {("Jane Roe", "communicatesWith", "John Doe")}),
     ("Jane Roe told Fox News that she would run.", set()),
+    ("Jane Roe told the Acme Gazette that she would run.", set()),
+    # an apposition describes: the clause's negation is not its own
+    (
+        "Tom Poe has not spoken of John Doe, his former lawyer, since May.",
+        {("John Doe", "advises", "Tom Poe")},
+    ),
     ("Jane Roe, a lawyer for John Doe, said so.", {("Jane Roe", "advises", "John Doe")}),
     ("Jane Roe subpoenaed John Doe for his records.", {("Jane Roe", "requests", "John Doe")}),
 ]

@@ -47,6 +47,7 @@ MALFORMED = [
     ({"triggers": {"lemma": "hail"}}, ["section 'triggers'", "expected a JSON list"]),
     ({"trigers": []}, ["unknown section(s) 'trigers'"]),
     ({"triggers": [trigger(joint="no")]}, ["joint is true or false"]),
+    ({"triggers": [trigger(object_kinds=["Planet"])]}, ["unknown object kind 'Planet'"]),
     (
         {"properties": {"hails": {"parent": "praisez"}}},
         ["property 'hails'", "unknown parent relation 'praisez'"],

@@ -47,6 +47,11 @@ from .titles import (
 COUNTRY_MIN_CUES = 3
 
 
+# ". Jane" right after a one-word apposition: an abbreviated title of the name that follows
+ABBREVIATED_TITLE_NEXT = re.compile(r"^\.\s+[A-Z]")
+MAX_ABBREVIATION = 5  # "Sen", "Rep", "Gov", "Lt"
+
+
 def holdings_in(
     doc: Doc, mentions: list[Mention], keys: list[str], knowledge: Knowledge
 ) -> list[Holding]:
@@ -276,6 +281,12 @@ def titles_of(mention: Mention, text: str) -> list[tuple[str, bool, str | None, 
         words = inner.group("phrase") if inner else phrase
         titles.append((words, True, PREDICATE_STATUS.get(verb), False))
     match = APPOSITION.match(following)
+    if (
+        match
+        and len(match.group(1)) <= MAX_ABBREVIATION
+        and ABBREVIATED_TITLE_NEXT.match(following[match.end(1) :])
+    ):
+        match = None  # "reacting to Doe, Sen. Jane Roe said": the title is the next name's
     if match:
         was = re.match(r"^\s*,\s+who (?:was|had been) ", following)
         titles.append((match.group(1), True, "former" if was else None, False))

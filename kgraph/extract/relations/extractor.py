@@ -126,6 +126,8 @@ def claims_for(token: Token, trigger: Trigger, ctx: ArticleContext) -> Iterator[
         for obj in objects:
             if subject == obj or not kinds_fit(rules, subject, obj, ctx):
                 continue
+            if trigger.object_kinds and ctx.kind(obj) not in trigger.object_kinds:
+                continue
             yield Claim(
                 subject=subject,
                 predicate=trigger.relation,

@@ -46,7 +46,9 @@ def clause_verb(token: Token) -> Token:
 def is_negated(token: Token) -> bool:
     """'did not meet', 'never had direct communication', 'no talks', 'refused to meet'."""
     verb = clause_verb(token)
-    nodes = {token, verb}
+    # "has not praised Doe, his former lawyer": an apposition describes, the clause's
+    # negation is not its own
+    nodes = {token} if token.dep_ == "appos" else {token, verb}
     if negating_head(token) or opposed_action(token):
         return True
     return any(
