@@ -15,7 +15,13 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from ..knowledge import Knowledge
-from ..knowledge.english import PARTY_DESCRIPTORS, PARTY_ROLE_WORDS, POSSESSIVE_ENDINGS
+from ..knowledge.english import (
+    EXAMPLE_MARKERS,
+    PARTY_DESCRIPTORS,
+    PARTY_MEMBER_PLURALS,
+    PARTY_ROLE_WORDS,
+    POSSESSIVE_ENDINGS,
+)
 from ..records import Claim, Holding, LocalEntity, Mention
 from ..vocab import MEMBER_OF, ORGANIZATION, PERSON
 from .names import entity_key
@@ -147,6 +153,29 @@ def party_list_before(person: Span, knowledge: Knowledge) -> str | None:
     return party_word_ending_at(doc, i - 2, floor, knowledge)
 
 
+def party_examples_before(person: Span, knowledge: Knowledge) -> str | None:
+    """'Democratic presidential candidates like Jane Roe and John Doe', 'Republican senators,
+    including Jane Roe,': examples of a plural noun for a party's people ('Democratic voters
+    like Jane Roe' are no members, and 'like' must be the preposition)."""
+    doc, floor = person.doc, person.sent.start
+    for marker in EXAMPLE_MARKERS:
+        i = person.start - len(marker)
+        words = [t.lower_ for t in doc[max(i, 0) : person.start]]
+        if i - 2 < floor or words != list(marker) or doc[i].pos_ not in ("ADP", "VERB"):
+            continue
+        if marker == ("like",) and doc[i].pos_ != "ADP":
+            return None
+        j = i - 1 if doc[i - 1].text == "," else i
+        j -= 1
+        if doc[j].lower_ not in PARTY_MEMBER_PLURALS:
+            return None
+        k = j - 1
+        while k > floor and doc[k].is_lower and doc[k].pos_ in ("ADJ", "NOUN"):
+            k -= 1  # 'presidential', 'state'
+        return party_word_ending_at(doc, k, floor, knowledge)
+    return None
+
+
 def name_end(person: Span) -> int:
     """The token after a name and its 'of Ohio'."""
     doc, i = person.doc, person.end
@@ -208,7 +237,7 @@ def party_claims(
         if party is None:
             party = party_apposed_before(span, knowledge)
         if party is None:
-            party = party_list_before(span, knowledge)
+            party = party_list_before(span, knowledge) or party_examples_before(span, knowledge)
             if party is None:
                 continue
             listed[index] = party

@@ -288,3 +288,13 @@ PARTY_ROLE_WORDS = frozenset({
     "leader", "chairman", "co-chairman", "chairwoman", "candidate", "councillor",
     "backbencher", "frontbencher", "deputy", "party",
 })  # fmt: skip
+# "Democratic presidential candidates like X and Y", "Republican senators such as X": plural
+# nouns for people inside a party (voters, donors and states are not its members).
+PARTY_MEMBER_PLURALS = frozenset({
+    "candidates", "hopefuls", "contenders", "lawmakers", "legislators", "senators",
+    "congressmen", "congresswomen", "representatives", "governors", "mayors", "leaders",
+    "politicians", "officials", "members", "mps", "peers", "councillors", "frontbenchers",
+    "backbenchers", "rebels", "moderates", "incumbents", "nominees",
+})  # fmt: skip
+# Words that open a list of examples after a plural noun.
+EXAMPLE_MARKERS = (("such", "as"), ("including",), ("like",))

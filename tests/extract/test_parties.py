@@ -166,3 +166,27 @@ def test_a_party_post_gives_membership_once(extract_text, text, expected):
 )
 def test_a_party_word_before_a_party_role(extract_text, text, expected):
     assert party_members(extract_text(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # examples of a plural noun for a party's people
+        (
+            "Democratic presidential candidates like Jane Roe and John Doe are calling for it.",
+            {
+                ("Jane Roe", "memberOf", "Democratic Party"),
+                ("John Doe", "memberOf", "Democratic Party"),
+            },
+        ),
+        (
+            "Republican senators, including Jane Roe, voted no.",
+            {("Jane Roe", "memberOf", "Republican Party")},
+        ),
+        # voters and donors are no members
+        ("Democratic voters such as Jane Roe were angry.", set()),
+        ("Republican donors like Jane Roe gave more.", set()),
+    ],
+)
+def test_examples_of_a_partys_people(extract_text, text, expected):
+    assert party_members(extract_text(text)) == expected

@@ -312,6 +312,10 @@ NEWS_WORDINGS = [
     ("The feud between Jane Roe, John Doe and Mary Major grew.", set()),
     ("Jane Roe told John Doe that she would run.", {("Jane Roe", "communicatesWith", "John Doe")}),
     ("Jane Roe told Fox News that she would run.", set()),
+    (
+        "Jane Roe tweeted that she is communicating with Acme Trust.",
+        {("Jane Roe", "communicatesWith", "Acme Trust")},
+    ),
     ("Jane Roe told the Acme Gazette that she would run.", set()),
     # an apposition describes: the clause's negation is not its own
     (
