@@ -123,7 +123,7 @@ def described_affiliation(
             return phrase_organisation(doc, i, end, org_at, knowledge, plural=coordinated)
     if i + 1 < end and doc[i].text == "," and doc[i + 1].lower_ == "who":
         return predicate_organisation(doc, i + 2, end, org_at, knowledge)
-    if i + 2 < end and doc[i].text == "," and doc[i + 1].lower_ == "from":
+    if i + 2 < end and doc[i].text == "," and doc[i + 1].lower_ in ("from", "for"):
         return from_organisation(doc, i + 2, end, org_at)
     if i + 1 < end and doc[i].text == ",":
         return phrase_organisation(doc, i + 1, end, org_at, knowledge, plural=coordinated)
@@ -131,8 +131,9 @@ def described_affiliation(
 
 
 def from_organisation(doc: Doc, start: int, end: int, org_at: dict[int, str]) -> str | None:
-    """'Jane Roe, from the human rights group Acme, said': an organisation after a few
-    lowercase words that describe it, closing the phrase ('from Ohio' names a place)."""
+    """'Jane Roe, from the human rights group Acme, said', 'Jane Roe, for the Acme Party,
+    said': an organisation after a few lowercase words that describe it, closing the phrase
+    ('from Ohio' names a place)."""
     j = start
     while j < end and j not in org_at and doc[j].is_lower and doc[j].pos_ in ("DET", "NOUN", "ADJ"):
         j += 1

@@ -230,6 +230,11 @@ def test_a_post_held_in_an_organisation_or_a_persons_service(extract_text, text,
             {("Jane Roe", "memberOf", "Acme Trust")},
         ),
         ("Jane Roe, from Ohio, joined calls.", set()),
+        (
+            "Jane Roe, for the Acme Party, said the vote was lost.",
+            {("Jane Roe", "memberOf", "Acme Party")},
+        ),
+        ("Jane Roe voted for the Acme Party.", {("Jane Roe", "supports", "Acme Party")}),
         ("Jane Roe, from a statement by Acme Trust, said so.", set()),
     ],
 )

@@ -312,6 +312,18 @@ NEWS_WORDINGS = [
     ("The feud between Jane Roe, John Doe and Mary Major grew.", set()),
     ("Jane Roe told John Doe that she would run.", {("Jane Roe", "communicatesWith", "John Doe")}),
     ("Jane Roe told Fox News that she would run.", set()),
+    ("Jane Roe taunted John Doe over the wall.", {("Jane Roe", "criticizes", "John Doe")}),
+    ("Jane Roe chided John Doe.", {("Jane Roe", "criticizes", "John Doe")}),
+    ("Jane Roe snubbed John Doe.", {("Jane Roe", "opposes", "John Doe")}),
+    ("Jane Roe greeted John Doe at the airport.", {("Jane Roe", "meets", "John Doe")}),
+    ("Jane Roe huddled with John Doe on Monday.", {("Jane Roe", "meets", "John Doe")}),
+    (
+        "Jane Roe consulted John Doe before the vote.",
+        {("Jane Roe", "communicatesWith", "John Doe")},
+    ),
+    ("Jane Roe pressured John Doe to resign.", {("Jane Roe", "requests", "John Doe")}),
+    ("Jane Roe implored John Doe to stay.", {("Jane Roe", "requests", "John Doe")}),
+    ("Jane Roe pressured John Doe.", set()),
     (
         "Jane Roe tweeted that she is communicating with Acme Trust.",
         {("Jane Roe", "communicatesWith", "Acme Trust")},
