@@ -60,6 +60,8 @@ def affiliation_claims(
         if not key.startswith(PERSON + ":"):
             continue
         for org in organisations_of(span, org_at, person_at, knowledge):
+            if shadowing(span, org, knowledge):
+                continue
             evidence = sentence_evidence(sentences[mention.sentence])
             claims.setdefault(
                 (key, org, evidence.start),
@@ -73,6 +75,19 @@ def affiliation_claims(
                 ),
             )
     return list(claims.values())
+
+
+def shadowing(person: Span, org: str, knowledge: Knowledge | None) -> bool:
+    """'shadow Home Office minister X', 'shadow chief secretary to the Treasury, X,': a
+    shadow minister watches a government department from the opposition."""
+    if knowledge is None:
+        return False
+    known = knowledge.lookup(org.split(":", 1)[1])
+    if known is None or known.subtype != "GovernmentOrganization":
+        return False
+    doc = person.doc
+    window = doc[max(person.sent.start, person.start - 8) : min(person.sent.end, person.end + 8)]
+    return any(t.lower_ == "shadow" for t in window)
 
 
 def mention_spans(doc: Doc, mentions: list[Mention], keys: list[str]) -> list[tuple[Span, str]]:
@@ -509,8 +524,9 @@ def post_holder_claims(
         owner = owners.get(holding.post_in) if holding.post_in else None
         if owner is None or owner.kind != ORGANIZATION or owner.key == holding.holder:
             continue
-        if holding.status in NOT_YET_MEMBERS:
-            continue  # "Supreme Court nominee X" is not on the court
+        if holding.status in NOT_YET_MEMBERS or holding.post.lower().startswith("shadow "):
+            continue  # "Supreme Court nominee X" is not on the court; a shadow minister
+            # watches the department from the opposition
         if not named_organisation(owner.name, knowledge):
             continue
         claims.append(

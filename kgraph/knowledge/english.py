@@ -163,6 +163,8 @@ FUTURE_AUXILIARIES = frozenset({"will", "shall", "’ll", "'ll"})
 # "accused X of attacking Y", "suspected of meeting Y": what X is charged with is alleged.
 ALLEGING_VERBS = frozenset({"accuse", "suspect", "charge", "allege", "blame"})
 REPORTED_ADVERBS = frozenset({"reportedly", "allegedly", "apparently", "purportedly", "supposedly"})
+# "it was reported that X met Y", "the book claims X told Y": what they say is reported.
+HEARSAY_VERBS = frozenset({"report", "claim", "allege", "rumour", "rumor"})
 NEGATIONS = frozenset({"not", "n't", "never", "no", "’t"})
 # "avoided any criticism of", "refused to meet", "denied meeting": the claim does not hold.
 # "rejected the idea (that) X posed a threat": what a denied claim says does not hold.

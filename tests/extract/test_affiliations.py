@@ -201,6 +201,13 @@ def test_member_lists_and_two_word_titles(extract_text, text, expected):
         ("Acme Trust spokesman Jane Roe said so.", {("Jane Roe", "memberOf", "Acme Trust")}),
         # a nominee is not (yet) inside the body
         ("Supreme Court nominee Jane Roe was seen.", set()),
+        # a shadow minister watches the department from the opposition
+        (
+            "Responding to the speech, shadow chief secretary to the Treasury, Jane Roe, "
+            "said it was talk.",
+            set(),
+        ),
+        ("Shadow Home Office minister Jane Roe said so. The Home Office disagreed.", set()),
         # a post in a person's service: an adviser advises, a spokesman only speaks
         ("Doe adviser Jane Roe said so. John Doe agreed.", {("Jane Roe", "advises", "John Doe")}),
         ("Doe spokesman Jane Roe said so. John Doe agreed.", set()),

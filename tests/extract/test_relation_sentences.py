@@ -216,6 +216,11 @@ def test_negated_claim_is_kept_apart(extract_text, text, triple):
             ("Jane Roe", "meets", "John Doe"),
             "reported",
         ),
+        (
+            "The book claimed that Jane Roe told John Doe he was wrong.",
+            ("Jane Roe", "communicatesWith", "John Doe"),
+            "reported",
+        ),
     ],
 )
 def test_modality(extract_text, text, triple, modality):

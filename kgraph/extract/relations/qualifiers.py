@@ -13,6 +13,7 @@ from ...knowledge.english import (
     CLAIM_NOUNS,
     EXCLUSIVES,
     FUTURE_AUXILIARIES,
+    HEARSAY_VERBS,
     HYPOTHETICAL_AUXILIARIES,
     LIGHT_VERBS,
     NEGATING_VERBS,
@@ -129,7 +130,7 @@ def modality_of(token: Token, rules: RelationRules) -> str:
     ):
         return "hypothetical"
     if "according to" in token.sent.text.lower() or any(
-        a.lemma_ == "report" and a.pos_ == "VERB" for a in token.ancestors
+        a.lemma_ in HEARSAY_VERBS and a.pos_ == "VERB" for a in token.ancestors
     ):
         return "reported"  # 'it was reported that X met Y', not 'after reports, X met Y'
     return "asserted"
