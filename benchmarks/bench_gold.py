@@ -45,6 +45,21 @@ def gold_names(entity: dict) -> set[str]:
     return found
 
 
+def place_names(entity: dict) -> set[str]:
+    """The gold entity's names, and for a place the name posts use: "U.S." and "American"
+    are the United States of "President of the United States"."""
+    knowledge = load_knowledge()
+    found = set(gold_names(entity))
+    for text in entity["names"]:
+        country = knowledge.demonyms.get(text)
+        known = knowledge.lookup(text)
+        if country:
+            found.add(normalize(country))
+        elif known is not None and known.kind == "Place":
+            found.add(normalize(known.name))
+    return found
+
+
 def system_names(entity) -> set[str]:
     return {normalize(entity.name), *(normalize(a) for a in entity.aliases)}
 
@@ -125,7 +140,7 @@ def score_relations(doc, entities, match, assertions, graph, counts) -> None:
             body = graph.post_in.get(a.object)
             label = normalize(post.name)
             for eid, e in entities.items():
-                named = any(n and n in label for n in gold_names(e))
+                named = any(n and n in label for n in place_names(e))
                 if body is not None and body in match and match[body] == eid:
                     named = True
                 if named:

@@ -44,6 +44,7 @@ class Knowledge:
     # KB office title -> the post the gazetteer's titles name it by ("Secretary of State for
     # the Home Department" -> "Home Secretary")
     kb_office_posts: dict[str, str] = field(default_factory=dict)
+    countries: frozenset[str] = frozenset()  # the world's sovereign countries, by name
     sources: tuple[str, ...] = ()
 
     def lookup(self, name: str) -> KnownOrg | None:
@@ -77,7 +78,9 @@ def load_knowledge(gazetteers: tuple[str, ...] = (), lexicons: tuple[str, ...] =
     """The shipped knowledge plus the user's files, loaded once per process."""
     knowledge = Knowledge()
     # the world's countries first, so the hand-made gazetteer's entries (and aliases) win
-    add_gazetteer(knowledge, load_json(DATA / "countries.json"), "countries.json")
+    countries = load_json(DATA / "countries.json")
+    add_gazetteer(knowledge, countries, "countries.json")
+    knowledge.countries = frozenset(place["name"] for place in countries.get("places", []))
     add_gazetteer(knowledge, load_json(DATA / "gazetteer.json"), "gazetteer.json")
     add_lexicon(knowledge, load_json(DATA / "relations.json"), "relations.json")
     for path in gazetteers:

@@ -300,3 +300,9 @@ PARTY_MEMBER_PLURALS = frozenset({
 })  # fmt: skip
 # Words that open a list of examples after a plural noun.
 EXAMPLE_MARKERS = (("such", "as"), ("including",), ("like",))
+# Titles a head of state or government holds for a country ("King X" in news about
+# Thailand: King of Thailand; not "Foreign Secretary", whose country the KB or text gives).
+NATIONAL_HEAD_POSTS = frozenset({
+    "President", "Prime Minister", "Premier", "King", "Queen", "Emperor", "Empress", "Sultan",
+    "Emir",
+})  # fmt: skip

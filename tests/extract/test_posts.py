@@ -420,3 +420,25 @@ def test_an_abbreviated_title_after_a_comma_is_the_next_names(extract_text):
     extraction = extract_text("Reacting to John Doe, Sen. Jane Roe said Doe was wrong.")
     names = {e.key: e.name for e in extraction.entities}
     assert {(names[h.holder], h.post) for h in extraction.holdings} == {("Jane Roe", "Senator")}
+
+
+def test_a_national_title_takes_the_country_the_article_is_about(extract_text):
+    text = (
+        "Ecuador votes on Sunday. Ecuadorian voters are tired, and Ecuador's economy is weak. "
+        "President Jane Roe is expected to win. Mayor John Doe disagrees."
+    )
+    found = holdings(extract_text(text))
+    assert ("Jane Roe", "President of Ecuador", "current") in found
+    assert not any("Ecuador" in post for name, post, _ in found if name == "John Doe")
+
+
+def test_no_country_when_two_are_named_alike(extract_text):
+    text = "Ecuador and Peru met. Ecuador and Peru agreed. President Jane Roe spoke."
+    found = holdings(extract_text(text))
+    assert not any("Ecuador" in post or "Peru" in post for _, post, _ in found)
+
+
+def test_demonyms_name_the_countries_of_posts(extract_text):
+    found = holdings(extract_text("Kenyan President Jane Roe met Soviet leader John Doe."))
+    assert ("Jane Roe", "President of Kenya", "current") in found
+    assert ("John Doe", "Leader of Soviet Union", "current") in found

@@ -16,6 +16,7 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from ...knowledge import Knowledge, Title, normalize
+from ...knowledge.english import NATIONAL_HEAD_POSTS
 from ...knowledge.people import known_jurisdiction
 from ...records import Evidence, Holding, Mention
 from ..text import sentence_evidence, text_of
@@ -45,6 +46,7 @@ from .titles import (
 # An article is a country's news when that country's cue words occur this often (and twice
 # as often as another's).
 COUNTRY_MIN_CUES = 3
+COUNTRY_MIN_MENTIONS = 2
 
 
 # ". Jane" right after a one-word apposition: an abbreviated title of the name that follows
@@ -129,6 +131,11 @@ def holdings_in(
     seen = set()
     data = knowledge.posts
     country = article_country(text_of(doc), knowledge)
+    foreign = (
+        None
+        if country or any_country_cue(text_of(doc), knowledge)
+        else dominant_country(text_of(doc), knowledge)
+    )
     for key, parsed, evidence in found:
         title, jurisdiction, body = parsed.title, parsed.jurisdiction, parsed.body
         in_state = parsed.federal or normalize(title.post) in data.state_titles
@@ -147,6 +154,11 @@ def holdings_in(
             jurisdiction = known_jurisdiction(name, title.post, knowledge.is_place)
         federal = parsed.federal
         unplaced = jurisdiction is None and body is None
+        if unplaced and not parsed.qualified and foreign and national_title(title):
+            # "President X" in news about Ecuador, unless the KB has X president elsewhere
+            name = key.split(":", 1)[1]
+            jurisdiction = known_jurisdiction(name, title.post, knowledge.is_place) or foreign
+            unplaced = False
         if unplaced and (parsed.qualified or title.default_jurisdiction not in (None, country)):
             # "President X" names the US president only in US news: elsewhere no country;
             # a title that names its body ("HHS Secretary") keeps the body
@@ -219,6 +231,37 @@ def article_country(text: str, knowledge: Knowledge) -> str | None:
     if len(hits) > 1 and hits[0][0] < 2 * hits[1][0]:
         return None
     return hits[0][1]
+
+
+def any_country_cue(text: str, knowledge: Knowledge) -> bool:
+    """Whether the text has any of the home-country cues ('Congress', 'MPs'): news from
+    there may name a foreign country often and still mean its own president."""
+    return any(p.search(text) for patterns in knowledge.country_cues.values() for p in patterns)
+
+
+def dominant_country(text: str, knowledge: Knowledge) -> str | None:
+    """The country an article without home-country cues is about: named (or its people
+    named) at least ``COUNTRY_MIN_MENTIONS`` times and twice as often as any other."""
+    names: dict[str, list[str]] = {country: [country] for country in knowledge.countries}
+    for demonym, country in knowledge.demonyms.items():
+        if country in names:
+            names[country].append(demonym)
+    counts = sorted(
+        ((sum(len(re.findall(rf"\b{re.escape(n)}\b", text)) for n in words), country)
+         for country, words in names.items()),
+        reverse=True,
+    )  # fmt: skip
+    if not counts or counts[0][0] < COUNTRY_MIN_MENTIONS:
+        return None
+    if len(counts) > 1 and counts[0][0] < 2 * counts[1][0]:
+        return None
+    return counts[0][1]
+
+
+def national_title(title: Title) -> bool:
+    """A head of state's or government's title, held for a country: 'President', 'Prime
+    Minister', 'King' (not 'Mayor', not 'Senator')."""
+    return title.post in NATIONAL_HEAD_POSTS
 
 
 def national_post(title: Title, place: str | None, knowledge: Knowledge) -> Title:
