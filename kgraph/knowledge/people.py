@@ -109,6 +109,10 @@ def people_by_name() -> dict[str, tuple[KnownPerson, ...]]:
     for person in load_people():
         for name in person.names:
             found.setdefault(normalize(name), {})[person.qid] = person
+            if "." in name:  # British style drops the initial's point: "George W Bush"
+                found.setdefault(normalize(" ".join(name.replace(".", " ").split())), {})[
+                    person.qid
+                ] = person
     return {name: tuple(people.values()) for name, people in found.items()}
 
 

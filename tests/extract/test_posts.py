@@ -442,3 +442,11 @@ def test_demonyms_name_the_countries_of_posts(extract_text):
     found = holdings(extract_text("Kenyan President Jane Roe met Soviet leader John Doe."))
     assert ("Jane Roe", "President of Kenya", "current") in found
     assert ("John Doe", "Leader of Soviet Union", "current") in found
+
+
+def test_a_head_of_states_title_is_not_lent_to_another_holder(extract_text):
+    found = holdings(
+        extract_text("French President Jane Roe reacted coolly. He met President John Doe.")
+    )
+    assert ("Jane Roe", "President of France", "current") in found
+    assert not any("France" in post for name, post, _ in found if name == "John Doe")

@@ -57,6 +57,7 @@ def test_names_are_grouped_by_surname_without_generational_suffixes():
         ("Obama", "President", None),  # a single word names no one for sure
         ("Stephen Harper", "Governor", None),  # an office the person never held
         ("Jane Quux Roe", "President", None),  # nobody the knowledge base knows
+        ("Harry S Truman", "President", "United States"),  # an initial without its point
     ],
 )
 def test_known_jurisdiction(name, post, expected):

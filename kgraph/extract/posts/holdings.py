@@ -168,6 +168,7 @@ def holdings_in(
             unplaced
             and title.default_jurisdiction is None
             and len(by_title.get(title.post, ())) == 1
+            and not national_title(title)  # "French President X ... President Y": Y is not
         ):
             jurisdiction = next(iter(by_title[title.post]))
         elif unplaced and title.post_in_by_jurisdiction:
