@@ -45,6 +45,10 @@ APPOSITION_DETERMINERS = frozenset({"a", "an", "the", "another", "fellow"})
 PASSING_WORDS = frozenset({"of", "on", "in", "and", "the", "a", "an"})
 # "X, who now works for", "X was recently named": adverbs inside the verb group
 VERB_ADVERBS = frozenset({"now", "also", "still", "currently", "recently", "later", "as"})
+# "For the Acme Party, Sir Jane Roe said": title words between the comma and the name.
+MAX_BRIDGE_TITLE = 3
+# Statuses of a post whose holder is not (yet) inside the organisation it belongs to.
+NOT_YET_MEMBERS = frozenset({"nominee", "elect"})
 
 
 def affiliation_claims(
@@ -113,11 +117,30 @@ def organisations_of(
         parenthesised_organisation(person, org_at),
         one_of_members(person, org_at, knowledge),
         apposed_before(person, org_at, knowledge),
+        fronted_for(person, org_at),
         of_organisation(person, org_at),
         apposed_occupation(person, org_at),
         described_affiliation(person, org_at, person_at or {}, knowledge),
     ]
     return list(dict.fromkeys(k for k in found if k))
+
+
+def fronted_for(person: Span, org_at: dict[int, str]) -> str | None:
+    """'For the Acme Party, Jane Roe said ...': the organisation a sentence opens with,
+    for whom the person right after the comma (and any title) speaks."""
+    doc, i = person.doc, person.sent.start
+    if doc[i].lower_ != "for":
+        return None
+    i += 2 if doc[i + 1].lower_ == "the" else 1
+    key = org_at.get(i)
+    if key is None:
+        return None
+    while i < person.start and org_at.get(i) == key:
+        i += 1
+    if i >= person.start or doc[i].text != ",":
+        return None
+    between = doc[i + 1 : person.start]
+    return key if len(between) <= MAX_BRIDGE_TITLE and all(t.is_title for t in between) else None
 
 
 def described_affiliation(
@@ -540,10 +563,6 @@ def post_holder_claims(
             )
         )
     return claims
-
-
-# Statuses of a post whose holder is not (yet) inside the organisation it belongs to.
-NOT_YET_MEMBERS = frozenset({"nominee", "elect"})
 
 
 def service_claims(

@@ -242,6 +242,8 @@ def test_a_post_held_in_an_organisation_or_a_persons_service(extract_text, text,
             {("Jane Roe", "memberOf", "Acme Party")},
         ),
         ("Jane Roe voted for the Acme Party.", {("Jane Roe", "supports", "Acme Party")}),
+        ("For the Acme Party, Sir Jane Roe said so.", {("Jane Roe", "memberOf", "Acme Party")}),
+        ("For the Acme Party, the vote was good, Jane Roe said.", set()),
         ("Jane Roe, from a statement by Acme Trust, said so.", set()),
     ],
 )

@@ -450,3 +450,21 @@ def test_a_head_of_states_title_is_not_lent_to_another_holder(extract_text):
     )
     assert ("Jane Roe", "President of France", "current") in found
     assert not any("France" in post for name, post, _ in found if name == "John Doe")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Jane Roe resigned as home secretary last week.",
+            {("Jane Roe", "Home Secretary", "former")},
+        ),
+        (
+            "Jane Roe, who quit as Tory deputy chairman, spoke.",
+            {("Jane Roe", "Deputy Chair of Conservative Party", "former")},
+        ),
+        ("Jane Roe will step down as home secretary.", set()),  # she still holds it
+    ],
+)
+def test_a_post_left_is_a_former_holding(extract_text, text, expected):
+    assert holdings(extract_text(text)) == expected

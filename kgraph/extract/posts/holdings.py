@@ -23,6 +23,7 @@ from ..text import sentence_evidence, text_of
 from .titles import (
     APPOSITION,
     INNER_PREDICATE,
+    LEFT_AS,
     MADE_HOLDER,
     OBJECT_TITLE,
     PARTY_STATE,
@@ -335,7 +336,10 @@ def titles_of(mention: Mention, text: str) -> list[tuple[str, bool, str | None, 
         was = re.match(r"^\s*,\s+who (?:was|had been) ", following)
         titles.append((match.group(1), True, "former" if was else None, False))
     else:
-        match = SERVED_AS.match(following)
+        left = LEFT_AS.match(following)
+        if left:  # "X resigned as home secretary last week"
+            titles.append((left.group(1), True, "former", False))
+        match = None if left else SERVED_AS.match(following)
         if match:
             verb = match.group(1)
             status = "former" if verb in ("served", "was", "had served") else None

@@ -40,6 +40,17 @@ APPOSITION = re.compile(
 )
 
 
+# "X resigned as home secretary last week", "X, who quit as Tory deputy chairman,": a post
+# the person has left (a phrase that is no title, "resigned as UKIP's treasurer", parses to
+# none and is dropped).
+LEFT_AS = re.compile(
+    r"^(?:\s*,\s+who)?\s+(?:has |had |was |later |then |eventually )*"
+    r"(?:resigned|quit|stepped down|dismissed|fired|ousted|sacked|removed|retired)\s+as\s+"
+    r"(?:the |a |an )?([^,;.()\"“”]{3,80}?)\s*"
+    r"(?:[,;.()\"“”]|\s(?:on|in|at|after|before|over|last|this|earlier|when|because|and|but|to|"
+    r"for|from|amid|following|in)\b|$)"
+)
+
 # ", who served as mayor from 2014 to 2021," / ", who is now governor,"
 SERVED_AS = re.compile(
     r"^\s*,\s+who (?:[a-z]+ly )?(served|serves|is now|was|has served|had served|became)"
