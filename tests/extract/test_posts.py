@@ -468,3 +468,8 @@ def test_a_head_of_states_title_is_not_lent_to_another_holder(extract_text):
 )
 def test_a_post_left_is_a_former_holding(extract_text, text, expected):
     assert holdings(extract_text(text)) == expected
+
+
+def test_a_newly_appointed_holder_holds_the_post(extract_text):
+    found = holdings(extract_text("Jane Roe, the newly-appointed Acme Party leader, said so."))
+    assert found == {("Jane Roe", "Leader of Acme Party", "current")}
