@@ -349,3 +349,16 @@ def test_a_state_branch_of_a_party_is_not_the_party(config, text, parties):
         and knowledge.lookup(m.surface).subtype == "PoliticalParty"
     ]
     assert found == parties
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        ("Democratic Sens. Jane Roe and John Doe spoke.", 1),
+        ("GOP Reps. Jane Roe and John Doe voted no.", 1),
+        ("He voted no. Sen. Jane Roe voted yes.", 2),
+        ("He lives in the U.S. He works there.", 2),
+    ],
+)
+def test_no_sentence_starts_after_an_abbreviated_title(config, text, sentences):
+    assert len(list(config.nlp()(text).sents)) == sentences

@@ -190,3 +190,11 @@ def test_a_party_word_before_a_party_role(extract_text, text, expected):
 )
 def test_examples_of_a_partys_people(extract_text, text, expected):
     assert party_members(extract_text(text)) == expected
+
+
+def test_a_plural_abbreviated_title_keeps_its_list_in_one_sentence(extract_text):
+    extraction = extract_text("Democratic Sens. Jane Roe of Ohio and John Doe of Iowa spoke.")
+    assert party_members(extraction) == {
+        ("Jane Roe", "memberOf", "Democratic Party"),
+        ("John Doe", "memberOf", "Democratic Party"),
+    }

@@ -51,6 +51,7 @@ def load_pipeline(model: str | None = None, gazetteers: tuple[str, ...] = ()) ->
     config = {"gazetteers": list(gazetteers)}
     first = "parser" if "parser" in nlp.pipe_names else nlp.pipe_names[0]
     nlp.add_pipe("kgraph_paragraphs", before=first)
+    nlp.add_pipe("kgraph_title_abbreviations", after="kgraph_paragraphs", config=config)
     nlp.add_pipe("kgraph_gazetteer", before="ner", config=config)
     nlp.add_pipe("kgraph_entity_cleaner", after="ner", config=config)
     return nlp

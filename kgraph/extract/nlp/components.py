@@ -34,6 +34,38 @@ def mark_paragraphs(doc: Doc) -> Doc:
     return doc
 
 
+@Language.factory("kgraph_title_abbreviations", default_config={"gazetteers": []})
+def make_title_abbreviations(nlp: Language, name: str, gazetteers: list[str]):
+    """No sentence starts right after an abbreviated title: 'Democratic Sens. Jane Roe and
+    John Doe' is one sentence (the parser would end one after 'Sens.')."""
+    knowledge = load_knowledge(tuple(gazetteers))
+
+    def keep_titles_with_names(doc: Doc) -> Doc:
+        for token in doc[1:]:
+            before = doc[token.i - 1]
+            if not token.is_title or not before.text.endswith(".") or "\n" in before.whitespace_:
+                continue
+            word = before.text
+            if word == "." and token.i > 1 and not doc[token.i - 2].whitespace_:
+                word = doc[token.i - 2].text + "."  # 'Sens' '.' as two tokens
+            if len(word) > 2 and abbreviated_title(word, knowledge):
+                token.is_sent_start = False
+        return doc
+
+    return keep_titles_with_names
+
+
+def abbreviated_title(word: str, knowledge) -> bool:
+    """'Sen.', 'Sens.', 'Gov.', 'Dr.': a title or honorific written with a point."""
+    bare = word.rstrip(".")
+    return bool(
+        knowledge.title(word)
+        or knowledge.title(bare + ".")
+        or (bare.endswith("s") and knowledge.title(bare[:-1] + "."))
+        or bare.lower() in knowledge.honorifics
+    )
+
+
 @Language.factory("kgraph_gazetteer", default_config={"gazetteers": []})
 def make_gazetteer_ruler(nlp: Language, name: str, gazetteers: list[str]):
     """An entity ruler whose patterns are every name and alias in the gazetteer."""
