@@ -148,7 +148,7 @@ LEADING_VERBS = frozenset({"direct", "head", "lead", "chair", "run", "manage", "
 # "X got the endorsement of Y": Y endorses X (the noun's object gave it to the verb's subject).
 RECEIVING_VERBS = frozenset({
     "get", "receive", "win", "earn", "secure", "gain", "land", "garner", "attract", "enjoy",
-    "collect", "pick", "accept",
+    "collect", "pick", "accept", "tout", "trumpet",
 })  # fmt: skip
 
 # --- modality and negation -----------------------------------------------------------------
@@ -163,6 +163,10 @@ FUTURE_AUXILIARIES = frozenset({"will", "shall", "’ll", "'ll"})
 # "accused X of attacking Y", "suspected of meeting Y": what X is charged with is alleged.
 ALLEGING_VERBS = frozenset({"accuse", "suspect", "charge", "allege", "blame"})
 REPORTED_ADVERBS = frozenset({"reportedly", "allegedly", "apparently", "purportedly", "supposedly"})
+# "the reported feud between X and Y", "his alleged ties to Y": the noun's event is reported.
+REPORTED_ADJECTIVES = frozenset({
+    "reported", "alleged", "rumoured", "rumored", "apparent", "purported", "supposed",
+})  # fmt: skip
 # "it was reported that X met Y", "the book claims X told Y": what they say is reported.
 HEARSAY_VERBS = frozenset({"report", "claim", "allege", "rumour", "rumor"})
 NEGATIONS = frozenset({"not", "n't", "never", "no", "’t"})

@@ -221,6 +221,11 @@ def test_negated_claim_is_kept_apart(extract_text, text, triple):
             ("Jane Roe", "communicatesWith", "John Doe"),
             "reported",
         ),
+        (
+            "Jane Roe's reported feud with John Doe has hurt the party.",
+            ("Jane Roe", "opposes", "John Doe"),
+            "reported",
+        ),
     ],
 )
 def test_modality(extract_text, text, triple, modality):
@@ -315,6 +320,10 @@ NEWS_WORDINGS = [
         {("Jane Roe", "opposes", "John Doe"), ("John Doe", "opposes", "Jane Roe")},
     ),
     ("The feud between Jane Roe, John Doe and Mary Major grew.", set()),
+    # a description keeps its own polarity under the clause's negation
+    ("John Doe failed to investigate his rival, Jane Roe.", {("Jane Roe", "opposes", "John Doe")}),
+    # the one who touts backing gets it
+    ("Jane Roe's campaign touted the backing of John Doe.", {("John Doe", "supports", "Jane Roe")}),
     ("Jane Roe told John Doe that she would run.", {("Jane Roe", "communicatesWith", "John Doe")}),
     ("Jane Roe told Fox News that she would run.", set()),
     ("Jane Roe taunted John Doe over the wall.", {("Jane Roe", "criticizes", "John Doe")}),

@@ -20,6 +20,7 @@ from ...knowledge.english import (
     NEGATIONS,
     PLANNING_VERBS,
     POSSIBILITY_NOUNS,
+    REPORTED_ADJECTIVES,
     REPORTED_ADVERBS,
     REQUEST_VERBS,
 )
@@ -47,10 +48,11 @@ def clause_verb(token: Token) -> Token:
 def is_negated(token: Token) -> bool:
     """'did not meet', 'never had direct communication', 'no talks', 'refused to meet'."""
     verb = clause_verb(token)
-    # "has not praised Doe, his former lawyer": an apposition describes, the clause's
-    # negation is not its own
-    nodes = {token} if token.dep_ == "appos" else {token, verb}
-    if negating_head(token) or opposed_action(token):
+    # "has not praised Doe, his former lawyer", "failed to investigate his rival, Doe": an
+    # apposition describes, the clause's negation is not its own
+    described = token.dep_ == "appos" or any(c.dep_ == "appos" for c in token.children)
+    nodes = {token} if described else {token, verb}
+    if (negating_head(token) and not described) or opposed_action(token):
         return True
     return any(
         (c.dep_ == "neg" and not negates_exclusivity(c))
@@ -113,7 +115,9 @@ def modality_of(token: Token, rules: RelationRules) -> str:
         for child in node.children:
             if child.dep_ == "advmod" and child.lower_ in REPORTED_ADVERBS:
                 return "reported"
-    if alleged(token):
+    if alleged(token) or any(
+        c.dep_ == "amod" and c.lower_ in REPORTED_ADJECTIVES for c in token.children
+    ):
         return "reported"
     if described_event(token):
         return "asserted"
