@@ -219,7 +219,7 @@ POSSESSED_PROXY_NOUNS = frozenset({
     "report", "budget", "bid", "speech", "intervention", "idea", "ideas", "reform", "reforms",
     "bill", "vision", "manifesto", "strategy", "pledge", "pledges", "proposals", "initiative",
     "warning", "efforts", "approach", "position", "legacy", "programme", "program",
-    "taxes", "tactics", "promises",
+    "taxes", "tactics", "promises", "powers", "policy", "policies", "decision",
 })  # fmt: skip
 # "the Attlee government", "Callaghan's administration": a name qualifying these is no
 # antecedent of a later pronoun.
@@ -310,3 +310,5 @@ NATIONAL_HEAD_POSTS = frozenset({
     "President", "Prime Minister", "Premier", "King", "Queen", "Emperor", "Empress", "Sultan",
     "Emir",
 })  # fmt: skip
+# "Lord Carlile", "Baroness Roe": styles written only before a person's name.
+PEERAGE_HONORIFICS = frozenset({"Lord", "Lady", "Baroness", "Baron", "Viscount", "Dame", "Sir"})

@@ -198,3 +198,11 @@ def test_a_plural_abbreviated_title_keeps_its_list_in_one_sentence(extract_text)
         ("Jane Roe", "memberOf", "Democratic Party"),
         ("John Doe", "memberOf", "Democratic Party"),
     }
+
+
+def test_a_peer_the_parser_left_out_is_a_person(extract_text):
+    text = (
+        "But Liberal Democrat peer Lord Askew, the government's reviewer of laws, said it was "
+        "possible."
+    )
+    assert party_members(extract_text(text)) == {("Askew", "memberOf", "Liberal Democrats")}

@@ -324,6 +324,9 @@ NEWS_WORDINGS = [
     ("John Doe failed to investigate his rival, Jane Roe.", {("Jane Roe", "opposes", "John Doe")}),
     # the one who touts backing gets it
     ("Jane Roe's campaign touted the backing of John Doe.", {("John Doe", "supports", "Jane Roe")}),
+    ("Jane Roe won the Acme seat from John Doe.", {("Jane Roe", "opposes", "John Doe")}),
+    ("Jane Roe won an award from John Doe.", set()),
+    ("Jane Roe backed John Doe's powers to act.", {("Jane Roe", "supports", "John Doe")}),
     ("Jane Roe told John Doe that she would run.", {("Jane Roe", "communicatesWith", "John Doe")}),
     ("Jane Roe told Fox News that she would run.", set()),
     ("Jane Roe taunted John Doe over the wall.", {("Jane Roe", "criticizes", "John Doe")}),

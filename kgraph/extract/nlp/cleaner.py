@@ -27,6 +27,7 @@ from ...knowledge.english import (
     NAME_PARTICLES,
     NOT_NAMES,
     OPEN_QUOTES,
+    PEERAGE_HONORIFICS,
     PERSON_PRONOUNS,
     PERSON_SPEECH_VERBS,
     PLACE_HEAD_NOUNS,
@@ -121,7 +122,13 @@ class EntityCleaner:
         for token in doc:
             if token.i in taken or not person_like_word(token, lowercase):
                 continue
-            if token.i and doc[token.i - 1].pos_ == "PROPN" and doc[token.i - 1].is_title:
+            peer = token.i > 0 and doc[token.i - 1].text in PEERAGE_HONORIFICS
+            if (
+                not peer
+                and token.i
+                and doc[token.i - 1].pos_ == "PROPN"
+                and doc[token.i - 1].is_title
+            ):
                 continue  # inside a longer run of names: the NER's call
             nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
             if nxt is not None and nxt.pos_ == "PROPN" and nxt.is_title:
@@ -137,7 +144,9 @@ class EntityCleaner:
                 continue  # 'Best said ...' opening a sentence may be any word
             if token.i and doc[token.i - 1].lower_ in DETERMINERS:
                 continue
-            if (speaks(span) and not headline_case(span)) or aged(span):
+            if peer and not headline_case(span):
+                found.append(span)  # 'Lord Carlile', 'Baroness Roe': only people are so styled
+            elif (speaks(span) and not headline_case(span)) or aged(span):
                 found.append(span)
         return found
 
