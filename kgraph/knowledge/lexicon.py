@@ -20,15 +20,19 @@ if TYPE_CHECKING:
     from .base import Knowledge
 
 SECTIONS = ("_about", "properties", "relations", "triggers")
-POS = ("VERB", "NOUN")
+POS = ("VERB", "NOUN", "ADJ")
 # The steps an object path is made of ("dobj>prep:with"); the extractor's path follower
 # implements exactly these (a test keeps the two in step).
 OBJECT_STEPS = ("dobj", "poss", "subj", "compound", "ccomp", "cond")
 PREPOSITION_STEP = "prep:"
 # Where a noun trigger's subject sits; a verb always takes its (inherited) subject.
 NOUN_SUBJECTS = ("poss", "appos", "governor", "copula")
-VERB_SUBJECTS = ("nsubj",)
-DEFAULT_SUBJECTS = {"VERB": ["nsubj"], "NOUN": ["poss", "governor"]}
+# A verb takes its (inherited) subject, or with "speaker" the one who says the clause it
+# heads ('Roe said Doe lied': Roe criticizes Doe); an adjective only the speaker.
+VERB_SUBJECTS = ("nsubj", "speaker")
+ADJ_SUBJECTS = ("speaker",)
+DEFAULT_SUBJECTS = {"VERB": ["nsubj"], "NOUN": ["poss", "governor"], "ADJ": ["speaker"]}
+SUBJECTS_BY_POS = {"VERB": VERB_SUBJECTS, "NOUN": NOUN_SUBJECTS, "ADJ": ADJ_SUBJECTS}
 KINDS = (PERSON, ORGANIZATION, PLACE)
 TRIGGER_FIELDS = (
     "lemma", "pos", "relation", "objects", "subjects", "requires", "forbids", "confidence",
@@ -186,7 +190,7 @@ def compile_trigger(entry: object, knowledge: Knowledge, where: str, origin: str
     for path in objects:
         check_path(path, where, origin)
     subjects = string_list(entry, "subjects", DEFAULT_SUBJECTS[pos], where, origin)
-    allowed = NOUN_SUBJECTS if pos == "NOUN" else VERB_SUBJECTS
+    allowed = SUBJECTS_BY_POS[pos]
     for spec in subjects:
         if spec not in allowed:
             fail(

@@ -121,7 +121,7 @@ def test_exact_relations(extract_text, text, expected):
     ("text", "expected"),
     [
         # a news outlet is no contact: "told the AP" / "spoke with CNN"
-        ("Jane Roe told the AP that John Doe was wrong.", set()),
+        ("Jane Roe told the AP that John Doe was wrong.", {("Jane Roe", "criticizes", "John Doe")}),
         ("Jane Roe spoke with CNN about John Doe.", set()),
         ("Jane Roe told the Associated Press that the plan would fail.", set()),
         # a place is no party to a meeting
@@ -217,7 +217,7 @@ def test_negated_claim_is_kept_apart(extract_text, text, triple):
             "reported",
         ),
         (
-            "The book claimed that Jane Roe told John Doe he was wrong.",
+            "The book claimed that Jane Roe told John Doe he would quit.",
             ("Jane Roe", "communicatesWith", "John Doe"),
             "reported",
         ),
@@ -326,6 +326,14 @@ NEWS_WORDINGS = [
     ("Jane Roe's campaign touted the backing of John Doe.", {("John Doe", "supports", "Jane Roe")}),
     ("Jane Roe won the Acme seat from John Doe.", {("Jane Roe", "opposes", "John Doe")}),
     ("Jane Roe won an award from John Doe.", set()),
+    # evaluative predicates: the speaker criticizes the clause's subject
+    ("Jane Roe said the Acme Trust was simply wrong.", {("Jane Roe", "criticizes", "Acme Trust")}),
+    ("Jane Roe said John Doe had lied about the war.", {("Jane Roe", "criticizes", "John Doe")}),
+    ('"John Doe is being naive," Jane Roe said.', {("Jane Roe", "criticizes", "John Doe")}),
+    ("Jane Roe said John Doe had broken his promise.", {("Jane Roe", "criticizes", "John Doe")}),
+    ("Jane Roe said John Doe was misled by aides.", set()),
+    ("John Doe lied about the war.", set()),  # the article's own voice relates no two
+    ("Jane Roe said something went wrong.", set()),
     ("Jane Roe backed John Doe's powers to act.", {("Jane Roe", "supports", "John Doe")}),
     ("Jane Roe told John Doe that she would run.", {("Jane Roe", "communicatesWith", "John Doe")}),
     ("Jane Roe told Fox News that she would run.", set()),

@@ -32,7 +32,8 @@ MALFORMED = [
     ),
     ({"triggers": [trigger(objects=["prep:with>xcomp"])]}, ["unknown path step 'xcomp'"]),
     ({"triggers": [trigger(relation="praisess")]}, ["triggers[0]", "unknown relation 'praisess'"]),
-    ({"triggers": [trigger(pos="ADJ")]}, ["pos must be one of VERB, NOUN"]),
+    ({"triggers": [trigger(pos="ADV")]}, ["pos must be one of VERB, NOUN, ADJ"]),
+    ({"triggers": [trigger(pos="ADJ", subjects=["nsubj"])]}, ["unknown subject 'nsubj' for a ADJ"]),
     (
         {"triggers": [trigger(pos="NOUN", subjects=["nsubj"])]},
         ["unknown subject 'nsubj' for a NOUN"],

@@ -71,10 +71,16 @@ def coarse_pos(token: Token) -> str:
 
 def claims_for(token: Token, trigger: Trigger, ctx: ArticleContext) -> Iterator[Claim]:
     rules = ctx.knowledge.relation_rules(trigger.relation)
-    if trigger.pos == "VERB":
+    if trigger.pos in ("VERB", "ADJ"):
         if rules.skip_when_naming and names_something(token):
             return
-        subjects = subjects_of(token, ctx)
+        if "speaker" in trigger.subjects:
+            if is_passive(token):
+                return  # 'Roe said Doe was misled': Doe is no one's liar
+            speaker = speaker_of(token, ctx)
+            subjects = [speaker] if speaker else []
+        else:
+            subjects = subjects_of(token, ctx)
         objects: list[str] = []
         if rules.symmetric and trigger.joint and len(subjects) <= 1:
             subjects = joint_subjects(token, ctx) or subjects

@@ -32,6 +32,15 @@ def first_objects(node: Token) -> list[Token]:
     return found
 
 
+def clause_subjects(node: Token) -> list[Token]:
+    """The subject of the clause a verb heads, or that a predicative adjective describes
+    ('Roe was wrong': Roe)."""
+    found = children(node, ("nsubj", "nsubjpass"))
+    if not found and node.pos_ == "ADJ" and node.dep_ in ("acomp", "attr", "oprd"):
+        found = children(node.head, ("nsubj",))
+    return found
+
+
 def condition_subjects(node: Token) -> list[Token]:
     """'... if X wins': the subject of a condition the claim hangs on."""
     conditions = [
@@ -45,7 +54,7 @@ def condition_subjects(node: Token) -> list[Token]:
 STEPS: dict[str, Callable[[Token], list[Token]]] = {
     "dobj": lambda node: first_objects(node),
     "poss": lambda node: children(node, ("poss",)),
-    "subj": lambda node: children(node, ("nsubj", "nsubjpass")),  # "demanded that X resign"
+    "subj": lambda node: clause_subjects(node),  # "demanded that X resign", "X was wrong"
     "compound": lambda node: children(node, ("compound", "nmod", "amod")),
     "ccomp": lambda node: children(node, ("ccomp", "xcomp")),
     "cond": condition_subjects,
