@@ -217,6 +217,11 @@ def test_negated_claim_is_kept_apart(extract_text, text, triple):
             "reported",
         ),
         (
+            "John Doe has broken his promise, the Acme Party claimed.",
+            ("Acme Party", "criticizes", "John Doe"),
+            "asserted",
+        ),
+        (
             "The book claimed that Jane Roe told John Doe he would quit.",
             ("Jane Roe", "communicatesWith", "John Doe"),
             "reported",

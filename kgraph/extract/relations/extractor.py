@@ -126,6 +126,8 @@ def claims_for(token: Token, trigger: Trigger, ctx: ArticleContext) -> Iterator[
     evidence = sentence_evidence(token.sent)
     negated = is_negated(token)
     modality = modality_of(token, rules)
+    if modality == "reported" and "speaker" in trigger.subjects:
+        modality = "asserted"  # "Doe lied, the Tories claimed": the claim is their criticism
     speaker = speaker_of(token, ctx)
     confidence = trigger.confidence * (0.8 if modality != "asserted" else 1.0)
     for subject in subjects:
