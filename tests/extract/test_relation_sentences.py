@@ -339,6 +339,9 @@ NEWS_WORDINGS = [
     ("Jane Roe said John Doe was misled by aides.", set()),
     ("John Doe lied about the war.", set()),  # the article's own voice relates no two
     ("Jane Roe said something went wrong.", set()),
+    ("Jane Roe said John Doe was right to act.", {("Jane Roe", "praises", "John Doe")}),
+    ('"John Doe has been terrific," Jane Roe said.', {("Jane Roe", "praises", "John Doe")}),
+    ("Jane Roe said the Acme Party was on the right side.", set()),
     ("Jane Roe backed John Doe's powers to act.", {("Jane Roe", "supports", "John Doe")}),
     ("Jane Roe told John Doe that she would run.", {("Jane Roe", "communicatesWith", "John Doe")}),
     ("Jane Roe told Fox News that she would run.", set()),
