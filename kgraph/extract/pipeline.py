@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from ..records import Article, ArticleExtraction, Claim
+from ..records import Article, ArticleExtraction, Claim, LocalEntity
 from .affiliations import affiliation_claims, post_holder_claims, service_claims
 from .config import PipelineConfig
 from .entities import resolve_mentions
@@ -46,13 +46,15 @@ def extract_from_doc(doc: Doc, article: Article, config: PipelineConfig) -> Arti
     mentions = confirm_headline_mentions(mentions, text)
     entities, keys = resolve_mentions(mentions, knowledge, text)
     holdings = holdings_in(doc, mentions, keys, knowledge)
-    claims = claims_in(doc, mentions, keys, entities, holdings, knowledge, article.date)
     memberships, parties = party_claims(doc, mentions, keys, knowledge)
     office_memberships, office_parties = post_party_claims(holdings, knowledge)
-    memberships += office_memberships + post_holder_claims(holdings, entities, knowledge)
+    parties += office_parties
+    memberships += office_memberships
+    members = party_members(memberships, parties)
+    claims = claims_in(doc, mentions, keys, entities, holdings, knowledge, article.date, members)
+    memberships += post_holder_claims(holdings, entities, knowledge)
     memberships += service_claims(doc, mentions, keys, entities)
     memberships += affiliation_claims(doc, mentions, keys, knowledge)
-    parties += office_parties
     known = {e.key for e in entities}
     entities = sorted([*entities, *(p for p in parties if p.key not in known)], key=lambda e: e.key)
     return ArticleExtraction(
@@ -61,6 +63,19 @@ def extract_from_doc(doc: Doc, article: Article, config: PipelineConfig) -> Arti
         claims=tuple(merge_claims(claims, memberships)),
         holdings=tuple(holdings),
     )
+
+
+def party_members(
+    memberships: list[Claim], parties: list[LocalEntity]
+) -> dict[str, frozenset[str]]:
+    """Each party's name -> the people the article makes its members, so that 'the Tory
+    spokesman' can be one of them."""
+    names = {party.key: party.name for party in parties}
+    found: dict[str, set[str]] = {}
+    for claim in memberships:
+        if claim.object in names:
+            found.setdefault(names[claim.object], set()).add(claim.subject)
+    return {name: frozenset(people) for name, people in found.items()}
 
 
 def merge_claims(claims: list[Claim], more: list[Claim]) -> list[Claim]:

@@ -170,3 +170,29 @@ def test_a_dated_article_picks_the_holder_at_its_date(config):
         "2004-03-01": {("Jane Roe", "criticizes", "Tony Blair")},
         "2008-03-01": {("Jane Roe", "criticizes", "Gordon Brown")},
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a singular phrase naming a party stands for the party's member named before
+        (
+            "Sen. Jane Roe (D-N.Y.) spoke on Monday. The New York Democrat criticized John Doe.",
+            {("Jane Roe", "memberOf", "Democratic Party"), ("Jane Roe", "criticizes", "John Doe")},
+        ),
+        (
+            "Tory MP Jane Roe spoke. The Tory spokesman also criticised John Doe.",
+            {
+                ("Jane Roe", "memberOf", "Conservative Party"),
+                ("Jane Roe", "criticizes", "John Doe"),
+            },
+        ),
+        # no member named: the party's spokesman speaks for the party
+        (
+            "Jane Roe spoke. The Labour spokesman criticised Roe.",
+            {("Labour Party", "criticizes", "Jane Roe")},
+        ),
+    ],
+)
+def test_a_party_descriptor_is_its_member(extract_text, text, expected):
+    assert relation_names(extract_text(text), include_negated=True) == expected

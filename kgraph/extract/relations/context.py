@@ -28,6 +28,7 @@ class ArticleContext:
     descriptors: dict[str, str] = field(default_factory=dict)
     resolved: dict[int, str | None] = field(default_factory=dict)  # token -> referent
     genders: dict[str, str] = field(default_factory=dict)  # person key -> "F" / "M"
+    party_members: dict[str, frozenset[str]] = field(default_factory=dict)  # party -> people
 
     def kind(self, key: str) -> str:
         return self.entities[key].kind
@@ -41,6 +42,7 @@ def build_context(
     holdings: list[Holding],
     knowledge: Knowledge,
     date: str | None = None,
+    party_members: dict[str, frozenset[str]] | None = None,
 ) -> ArticleContext:
     token_entity: dict[int, str] = {}
     for mention, key in zip(mentions, keys, strict=True):
@@ -59,6 +61,7 @@ def build_context(
         knowledge=knowledge,
         descriptors=descriptor_nouns(doc, token_entity, {e.key: e.kind for e in entities}),
         genders=person_genders(doc, token_entity, entities),
+        party_members=party_members or {},
     )
 
 

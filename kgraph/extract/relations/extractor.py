@@ -43,9 +43,10 @@ def claims_in(
     holdings: list[Holding],
     knowledge: Knowledge,
     date: str | None = None,
+    party_members: dict[str, frozenset[str]] | None = None,
 ) -> list[Claim]:
     """Every relation the article's sentences state, one claim per sentence and pair."""
-    ctx = build_context(doc, mentions, keys, entities, holdings, knowledge, date)
+    ctx = build_context(doc, mentions, keys, entities, holdings, knowledge, date, party_members)
     resolve_subject_pronouns(doc, ctx)
     claims: dict[tuple, Claim] = {}
     for token in doc:

@@ -12,6 +12,7 @@ from ...knowledge.english import (
     FIRST_PERSON_SINGULAR,
     INSTITUTION_NOUNS,
     MANNER_NOUNS,
+    PARTY_ROLE_WORDS,
     PAST_HOLDER_WORDS,
     PERSON_PRONOUNS,
     PERSON_RELATIVES,
@@ -61,6 +62,9 @@ def resolve_reference(token: Token, ctx: ArticleContext) -> str | None:
         return quote_speaker(token, ctx)
     if lower in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
         return relative_antecedent(token.head.head, ctx, token.head)
+    member = party_descriptor(token, ctx)
+    if member:  # "the Tory spokesman", "the New York Democrat": the party's person meant
+        return member
     if (
         token.pos_ == "NOUN"
         and any(c.lower_ in DEFINITE_DETERMINERS for c in token.children)
@@ -86,6 +90,32 @@ def resolve_reference(token: Token, ctx: ArticleContext) -> str | None:
     if token.pos_ == "NOUN":
         return named_by_reference(token, ctx)
     return None
+
+
+def party_descriptor(noun: Token, ctx: ArticleContext) -> str | None:
+    """'the Tory spokesman said', 'the New York Democrat called': a singular noun phrase
+    naming a party (and a role in it) for one of its people stands for the party's member
+    most salient before it (the article names them elsewhere)."""
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.tag_ in ("NNS", "NNPS") or past_holder(noun):
+        return None
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+        return None
+    party = ctx.knowledge.party_words.get(noun.text)
+    for child in noun.lefts:
+        if party is None and child.dep_ in ("compound", "amod"):
+            party = ctx.knowledge.party_words.get(child.text) or (
+                ctx.knowledge.role_party_words.get(child.text)
+                if noun.lower_ in PARTY_ROLE_WORDS
+                else None
+            )
+    members = ctx.party_members.get(party or "", frozenset())
+    if not members or any(c.dep_ == "appos" for c in noun.children):
+        return None
+    scores = {}
+    for token, key in person_mentions_before(noun, ctx):
+        if key in members:
+            scores[key] = max(scores.get(key, (0.0, 0)), (salience(token, noun), token.i))
+    return max(scores, key=lambda key: scores[key]) if scores else None
 
 
 def proxy_owners(noun: Token, ctx: ArticleContext) -> list[Token]:
