@@ -18,6 +18,7 @@ from .affiliations import affiliation_claims, post_holder_claims, service_claims
 from .config import PipelineConfig
 from .entities import resolve_mentions
 from .furniture import drop_furniture_mentions
+from .governments import government_mentions
 from .headlines import confirm_headline_mentions
 from .nlp import mentions_in
 from .parties import party_claims, post_party_claims
@@ -44,6 +45,7 @@ def extract_from_doc(doc: Doc, article: Article, config: PipelineConfig) -> Arti
     text = text_of(doc)
     mentions = drop_furniture_mentions(mentions_in(doc, knowledge), text)
     mentions = confirm_headline_mentions(mentions, text)
+    mentions = government_mentions(doc, mentions, knowledge)
     entities, keys = resolve_mentions(mentions, knowledge, text)
     holdings = holdings_in(doc, mentions, keys, knowledge)
     memberships, parties = party_claims(doc, mentions, keys, knowledge)

@@ -35,6 +35,7 @@ class Knowledge:
     party_codes: dict[str, str] = field(default_factory=dict)  # "R" -> "Republican Party"
     party_words: dict[str, str] = field(default_factory=dict)  # "Democrat" -> "Democratic Party"
     role_party_words: dict[str, str] = field(default_factory=dict)  # only before a party role
+    national_governments: dict[str, str] = field(default_factory=dict)  # country -> its government
     organization_words: frozenset[str] = frozenset()  # "Party", "Committee": an ORG keyword
     country_cues: dict[str, tuple[re.Pattern, ...]] = field(default_factory=dict)
     place_words: frozenset[str] = frozenset()  # "Tower", "Square": a name ending so is a place

@@ -67,6 +67,11 @@ def add_gazetteer(knowledge: Knowledge, data: dict, origin: str) -> None:
         }
         knowledge.party_codes.update(data.get("party_codes", {}))
         knowledge.party_words.update(data.get("party_words", {}))
+        knowledge.national_governments.update(
+            (country, name)
+            for country, name in data.get("national_governments", {}).items()
+            if not country.startswith("_")
+        )
         knowledge.role_party_words.update(
             (word, party)
             for word, party in data.get("party_words_before_roles", {}).items()

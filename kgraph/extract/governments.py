@@ -1,0 +1,51 @@
+"""'The government' in news from a country whose government the gazetteer names: a mention
+of that government, so that "X criticised the government" relates X to it.
+
+Only the bare phrase counts: "the Iraqi government", "the local government", "the
+government of Iraq" and "the government in Baghdad" name some other government.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from ..knowledge import Knowledge
+from ..records import Mention
+from ..vocab import ORGANIZATION
+from .posts.holdings import article_country
+from .text import text_of
+
+# Words after "the government" that say whose or where it is.
+QUALIFYING_WORDS = frozenset({"of", "in", "at"})
+
+
+def government_mentions(doc: Doc, mentions: list[Mention], knowledge: Knowledge) -> list[Mention]:
+    """The article's mentions with one added for each bare 'the government', in order."""
+    name = knowledge.national_governments.get(article_country(text_of(doc), knowledge) or "")
+    if name is None:
+        return mentions
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    sentence_of = {token.i: n for n, sent in enumerate(doc.sents) for token in sent}
+    added = [
+        Mention(
+            start=token.idx,
+            end=token.idx + len(token.text),
+            surface=name,
+            kind=ORGANIZATION,
+            sentence=sentence_of[token.i],
+        )
+        for token in doc
+        if bare_government(token) and token.idx not in taken
+    ]
+    return sorted([*mentions, *added], key=lambda m: m.start)
+
+
+def bare_government(token: Token) -> bool:
+    """'the government' with no word that makes it another one."""
+    doc = token.doc
+    if token.text != "government" or token.i == 0 or doc[token.i - 1].lower_ != "the":
+        return False
+    if any(c.dep_ in ("amod", "compound", "nmod", "poss") for c in token.children):
+        return False
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    return after is None or after.lower_ not in QUALIFYING_WORDS
