@@ -31,6 +31,7 @@ from ..knowledge.english import (
 )
 from ..records import Claim, Holding, LocalEntity, Mention
 from ..vocab import ADVISES, MEMBER_OF, ORGANIZATION, PERSON
+from .parties import closed_after
 from .text import sentence_evidence
 
 MAX_OCCUPATION_WORDS = 4  # "a University of Texas law professor", "its chief economist"
@@ -452,6 +453,8 @@ def apposed_before(person: Span, org_at: dict[int, str], knowledge: Knowledge | 
     org = org_at.get(k)
     if org is None or org_at.get(k - 1) == org or doc[k].tag_ not in ("NN", "NNP"):
         return None
+    if not closed_after(person):
+        return None  # "talks with the government, Mr Roe said": the name opens a clause
     j = k - 1
     while j > person.sent.start and k - j <= 3 and not doc[j].is_punct:
         if doc[j].lower_ in APPOSITION_DETERMINERS:
