@@ -238,7 +238,7 @@ def test_a_post_held_in_an_organisation_or_a_persons_service(extract_text, text,
         ),
         ("Jane Roe, from Ohio, joined calls.", set()),
         # the name opens the next clause: no apposition before it
-        ("They held talks with the Acme Trust, Mr John Doe said.", set()),
+        ("They held talks with the FBI, Mr John Doe said.", set()),
         (
             "Jane Roe, for the Acme Party, said the vote was lost.",
             {("Jane Roe", "memberOf", "Acme Party")},
