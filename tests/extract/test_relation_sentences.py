@@ -383,6 +383,11 @@ def test_news_wordings_give_exactly_these_claims(extract_text, text, expected):
         # a party before a noun its possessive would own stands for the party
         ("Jane Roe criticised the Labour proposals.", {("Jane Roe", "criticizes", "Labour Party")}),
         ("Jane Roe attacked Labour's unfair taxes.", {("Jane Roe", "criticizes", "Labour Party")}),
+        ("Jane Roe attacked John Doe's record on tax.", {("Jane Roe", "criticizes", "John Doe")}),
+        (
+            "Jane Roe opened the forum with an attack on John Doe's record.",
+            {("Jane Roe", "criticizes", "John Doe")},
+        ),
         # a chamber before a bill is no stand-in for it
         ("Jane Roe criticised the Senate bill.", set()),
     ],
