@@ -196,3 +196,10 @@ def test_a_dated_article_picks_the_holder_at_its_date(config):
 )
 def test_a_party_descriptor_is_its_member(extract_text, text, expected):
     assert relation_names(extract_text(text), include_negated=True) == expected
+
+
+def test_a_role_phrase_names_the_holder_of_the_longer_post(extract_text):
+    text = (
+        "Senate Minority Leader Jane Roe spoke. The minority leader called on John Doe to resign."
+    )
+    assert ("Jane Roe", "requests", "John Doe") in relation_names(extract_text(text))

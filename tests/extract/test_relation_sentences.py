@@ -339,6 +339,11 @@ NEWS_WORDINGS = [
     ("Jane Roe said John Doe was misled by aides.", set()),
     ("John Doe lied about the war.", set()),  # the article's own voice relates no two
     ("Jane Roe said something went wrong.", set()),
+    # a verb the parser joined to an 'it was' clause is the reporter's own
+    (
+        "Jane Roe replied it was a mistake and called on the Acme Trust to act.",
+        {("Jane Roe", "requests", "Acme Trust")},
+    ),
     ("Jane Roe said John Doe was right to act.", {("Jane Roe", "praises", "John Doe")}),
     ('"John Doe has been terrific," Jane Roe said.', {("Jane Roe", "praises", "John Doe")}),
     ("Jane Roe said the Acme Party was on the right side.", set()),

@@ -141,6 +141,8 @@ def subjects_of(verb: Token, ctx: ArticleContext, depth: int = 0) -> list[str]:
             return cause_doers(governor, objects, ctx)
     if verb.dep_ in INHERITING_DEPS and verb.head is not verb:
         head = verb.head
+        if verb.dep_ == "conj" and head.dep_ == "ccomp" and expletive_subject(head):
+            head = head.head  # "X replied it was a mistake and called on Y": X calls
         if tensed_after_infinitive(verb):  # "X said Y would set out plans and attacked Z"
             head = head.head
         if verb.dep_ == "pcomp":
@@ -148,6 +150,12 @@ def subjects_of(verb: Token, ctx: ArticleContext, depth: int = 0) -> list[str]:
         if head.pos_ in ("VERB", "AUX"):
             return subjects_of(head, ctx, depth + 1)
     return []
+
+
+def expletive_subject(verb: Token) -> bool:
+    """'it was a mistake': a clause whose subject is an empty 'it', 'this' or 'that'."""
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    return bool(subjects) and all(c.lower_ in ("it", "this", "that") for c in subjects)
 
 
 def cause_doers(governor: Token, objects: list[Token], ctx: ArticleContext) -> list[str]:

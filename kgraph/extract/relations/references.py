@@ -72,7 +72,7 @@ def resolve_reference(token: Token, ctx: ArticleContext) -> str | None:
     ):
         phrase = title_phrase(token, ctx)
         if phrase:  # "the prime minister": that post's holder or nobody, not any minister
-            return ctx.roles.get(phrase)
+            return ctx.roles.get(phrase) or role_ending_with(phrase, ctx)
         role = ctx.roles.get(token.lemma_.lower()) or ctx.roles.get(token.lower_)
         if role:
             return role
@@ -150,6 +150,13 @@ def title_phrase(noun: Token, ctx: ArticleContext) -> str | None:
         return None
     phrase = " ".join([*(m.lower_ for m in modifiers), noun.lower_])
     return phrase if phrase in ctx.roles or ctx.knowledge.title(phrase) else None
+
+
+def role_ending_with(phrase: str, ctx: ArticleContext) -> str | None:
+    """'the minority leader' after 'Senate Minority Leader Jane Roe': the one holder of
+    the only role the article gives whose name ends with the phrase."""
+    holders = {key for role, key in ctx.roles.items() if role.endswith(" " + phrase)}
+    return next(iter(holders)) if len(holders) == 1 else None
 
 
 def named_by_reference(noun: Token, ctx: ArticleContext) -> str | None:
