@@ -31,7 +31,7 @@ from ..knowledge.english import (
 )
 from ..records import Claim, Holding, LocalEntity, Mention
 from ..vocab import ADVISES, MEMBER_OF, ORGANIZATION, PERSON
-from .parties import closed_after
+from .parties import closed_after, post_membership
 from .text import sentence_evidence
 
 MAX_OCCUPATION_WORDS = 4  # "a University of Texas law professor", "its chief economist"
@@ -555,16 +555,7 @@ def post_holder_claims(
             # watches the department from the opposition
         if not named_organisation(owner.name, knowledge):
             continue
-        claims.append(
-            Claim(
-                subject=holding.holder,
-                predicate=MEMBER_OF,
-                object=owner.key,
-                evidence=holding.evidence,
-                confidence=0.7,
-                trigger=holding.post,
-            )
-        )
+        claims.append(post_membership(holding, owner.key, 0.7))
     return claims
 
 

@@ -279,14 +279,17 @@ def post_party_claims(
         if known is None or known.subtype != "PoliticalParty":
             continue
         party = parties.setdefault(known.name, party_node(known.name, knowledge))
-        claims.append(
-            Claim(
-                subject=holding.holder,
-                predicate=MEMBER_OF,
-                object=party.key,
-                evidence=holding.evidence,
-                confidence=0.8,
-                trigger=holding.post,
-            )
-        )
+        claims.append(post_membership(holding, party.key, 0.8))
     return claims, list(parties.values())
+
+
+def post_membership(holding: Holding, organisation: str, confidence: float) -> Claim:
+    """The membership a post gives its holder, backed by the post's own evidence."""
+    return Claim(
+        subject=holding.holder,
+        predicate=MEMBER_OF,
+        object=organisation,
+        evidence=holding.evidence,
+        confidence=confidence,
+        trigger=holding.post,
+    )
