@@ -59,6 +59,7 @@ def holdings_in(
     doc: Doc, mentions: list[Mention], keys: list[str], knowledge: Knowledge
 ) -> list[Holding]:
     """Every (person, post) pair the article's titles and appositions state."""
+    text = text_of(doc)
     sentences = list(doc.sents)
     places = frozenset(normalize(e.text) for e in doc.ents if e.label_ in ("GPE", "LOC"))
     orgs = frozenset(normalize(e.text) for e in doc.ents if e.label_ == "ORG")
@@ -69,7 +70,7 @@ def holdings_in(
         if not key.startswith("Person:"):
             continue
         evidence = sentence_evidence(sentences[mention.sentence])
-        after = text_of(doc)[mention.end : mention.end + 40]
+        after = text[mention.end : mention.end + 40]
         state = party_state(after, knowledge)
         if state:
             congress_state.setdefault(key, state)
@@ -82,7 +83,7 @@ def holdings_in(
                 if normalize(phrase) in places or knowledge.is_place(phrase):
                     local = phrase
                     break
-        for words, strict, status, needs_place in titles_of(mention, text_of(doc)):
+        for words, strict, status, needs_place in titles_of(mention, text):
             parsed = parse_title(words, knowledge, places, orgs, strict=strict)
             if parsed is None or (needs_place and not placed(parsed)):
                 continue  # "former CEO of Acme X": the words after "of" may begin the name
@@ -131,11 +132,9 @@ def holdings_in(
     holdings = []
     seen = set()
     data = knowledge.posts
-    country = article_country(text_of(doc), knowledge)
+    country = article_country(text, knowledge)
     foreign = (
-        None
-        if country or any_country_cue(text_of(doc), knowledge)
-        else dominant_country(text_of(doc), knowledge)
+        None if country or any_country_cue(text, knowledge) else dominant_country(text, knowledge)
     )
     for key, parsed, evidence in found:
         title, jurisdiction, body = parsed.title, parsed.jurisdiction, parsed.body
