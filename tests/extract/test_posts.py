@@ -473,3 +473,8 @@ def test_a_post_left_is_a_former_holding(extract_text, text, expected):
 def test_a_newly_appointed_holder_holds_the_post(extract_text):
     found = holdings(extract_text("Jane Roe, the newly-appointed Acme Party leader, said so."))
     assert found == {("Jane Roe", "Leader of Acme Party", "current")}
+
+
+def test_a_long_time_holder_holds_the_post(extract_text):
+    found = holdings(extract_text("Jane Roe, the long-time Acme Party leader, lost the vote."))
+    assert found == {("Jane Roe", "Leader of Acme Party", "current")}
