@@ -12,16 +12,17 @@ from spacy.tokens import Doc, Token
 from ..knowledge import Knowledge
 from ..records import Mention
 from ..vocab import ORGANIZATION
-from .posts.holdings import article_country
-from .text import text_of
 
 # Words after "the government" that say whose or where it is.
 QUALIFYING_WORDS = frozenset({"of", "in", "at"})
 
 
-def government_mentions(doc: Doc, mentions: list[Mention], knowledge: Knowledge) -> list[Mention]:
-    """The article's mentions with one added for each bare 'the government', in order."""
-    name = knowledge.national_governments.get(article_country(text_of(doc), knowledge) or "")
+def government_mentions(
+    doc: Doc, mentions: list[Mention], knowledge: Knowledge, country: str | None
+) -> list[Mention]:
+    """The article's mentions with one added for each bare 'the government' of the
+    article's ``country`` (``article_country``), in order."""
+    name = knowledge.national_governments.get(country or "")
     if name is None:
         return mentions
     taken = {i for m in mentions for i in range(m.start, m.end)}

@@ -23,6 +23,7 @@ from .headlines import confirm_headline_mentions
 from .nlp import mentions_in
 from .parties import party_claims, post_party_claims
 from .posts import holdings_in
+from .posts.holdings import article_country
 from .relations import claims_in
 from .text import text_of
 
@@ -45,9 +46,10 @@ def extract_from_doc(doc: Doc, article: Article, config: PipelineConfig) -> Arti
     text = text_of(doc)
     mentions = drop_furniture_mentions(mentions_in(doc, knowledge), text)
     mentions = confirm_headline_mentions(mentions, text)
-    mentions = government_mentions(doc, mentions, knowledge)
+    country = article_country(text, knowledge)
+    mentions = government_mentions(doc, mentions, knowledge, country)
     entities, keys = resolve_mentions(mentions, knowledge, text)
-    holdings = holdings_in(doc, mentions, keys, knowledge)
+    holdings = holdings_in(doc, mentions, keys, knowledge, country)
     memberships, parties = party_claims(doc, mentions, keys, knowledge)
     office_memberships, office_parties = post_party_claims(holdings, knowledge)
     parties += office_parties

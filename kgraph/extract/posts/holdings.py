@@ -56,9 +56,14 @@ MAX_ABBREVIATION = 5  # "Sen", "Rep", "Gov", "Lt"
 
 
 def holdings_in(
-    doc: Doc, mentions: list[Mention], keys: list[str], knowledge: Knowledge
+    doc: Doc,
+    mentions: list[Mention],
+    keys: list[str],
+    knowledge: Knowledge,
+    country: str | None,
 ) -> list[Holding]:
-    """Every (person, post) pair the article's titles and appositions state."""
+    """Every (person, post) pair the article's titles and appositions state; ``country``
+    is the article's (``article_country``)."""
     text = text_of(doc)
     sentences = list(doc.sents)
     places = frozenset(normalize(e.text) for e in doc.ents if e.label_ in ("GPE", "LOC"))
@@ -132,7 +137,6 @@ def holdings_in(
     holdings = []
     seen = set()
     data = knowledge.posts
-    country = article_country(text, knowledge)
     foreign = (
         None if country or any_country_cue(text, knowledge) else dominant_country(text, knowledge)
     )
