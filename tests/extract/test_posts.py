@@ -478,3 +478,13 @@ def test_a_newly_appointed_holder_holds_the_post(extract_text):
 def test_a_long_time_holder_holds_the_post(extract_text):
     found = holdings(extract_text("Jane Roe, the long-time Acme Party leader, lost the vote."))
     assert found == {("Jane Roe", "Leader of Acme Party", "current")}
+
+
+def test_a_party_word_before_a_uk_title_keeps_its_national_post(extract_text):
+    text = (
+        "MPs at Westminster and in the Commons voted. Conservative shadow chancellor Jane Roe "
+        "said so. Earlier, ex-Conservative chancellor John Doe welcomed it."
+    )
+    found = holdings(extract_text(text))
+    assert ("Jane Roe", "Shadow Chancellor of the Exchequer", "current") in found
+    assert ("John Doe", "Chancellor of the Exchequer", "former") in found

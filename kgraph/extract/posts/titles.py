@@ -278,6 +278,7 @@ def qualifies(before: list[str], knowledge: Knowledge) -> bool:
             or cue_of(word, knowledge)
             or word.lower() in ARTICLES
             or word in knowledge.party_words
+            or word in knowledge.role_party_words  # "Conservative shadow chancellor"
             or (known is not None and known.subtype == "PoliticalParty")
             or word in knowledge.demonyms
             or knowledge.is_place(word)
