@@ -488,3 +488,8 @@ def test_a_party_word_before_a_uk_title_keeps_its_national_post(extract_text):
     found = holdings(extract_text(text))
     assert ("Jane Roe", "Shadow Chancellor of the Exchequer", "current") in found
     assert ("John Doe", "Chancellor of the Exchequer", "former") in found
+
+
+def test_a_shadow_post_keeps_its_country_without_home_cues(extract_text):
+    found = holdings(extract_text("Liberal Democrat shadow chancellor Jane Roe warned of cuts."))
+    assert found == {("Jane Roe", "Shadow Chancellor of the Exchequer", "current")}

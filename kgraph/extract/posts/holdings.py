@@ -163,7 +163,12 @@ def holdings_in(
             name = key.split(":", 1)[1]
             jurisdiction = known_jurisdiction(name, title.post, knowledge.is_place) or foreign
             unplaced = False
-        if unplaced and (parsed.qualified or title.default_jurisdiction not in (None, country)):
+        opposition = title.post.startswith("Shadow ")  # a shadow post exists in one system
+        if (
+            unplaced
+            and not opposition
+            and (parsed.qualified or title.default_jurisdiction not in (None, country))
+        ):
             # "President X" names the US president only in US news: elsewhere no country;
             # a title that names its body ("HHS Secretary") keeps the body
             post_in = title.post_in if names_its_body(parsed.written, title, knowledge) else None
