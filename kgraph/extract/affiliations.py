@@ -15,6 +15,8 @@ statement from Acme" names no member of Acme.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span, Token
 
 from ..knowledge import Knowledge
@@ -48,6 +50,9 @@ PASSING_WORDS = frozenset({"of", "on", "in", "and", "the", "a", "an"})
 VERB_ADVERBS = frozenset({"now", "also", "still", "currently", "recently", "later", "as"})
 # "For the Acme Party, Sir Jane Roe said": title words between the comma and the name.
 MAX_BRIDGE_TITLE = 3
+# Words in a sentence that make a department's post an opposition party's: "shadow",
+# "the party's Treasury spokesman".
+OPPOSITION_WORDS = ("shadow", "party's", "party’s", "opposition")
 # Statuses of a post whose holder is not (yet) inside the organisation it belongs to.
 NOT_YET_MEMBERS = frozenset({"nominee", "elect"})
 
@@ -550,13 +555,23 @@ def post_holder_claims(
         owner = owners.get(holding.post_in) if holding.post_in else None
         if owner is None or owner.kind != ORGANIZATION or owner.key == holding.holder:
             continue
-        if holding.status in NOT_YET_MEMBERS or holding.post.lower().startswith("shadow "):
-            continue  # "Supreme Court nominee X" is not on the court; a shadow minister
-            # watches the department from the opposition
+        if holding.status in NOT_YET_MEMBERS:
+            continue  # "Supreme Court nominee X" is not on the court
+        if owner.subtype == "GovernmentOrganization" and opposition_post(holding, owner):
+            continue
         if not named_organisation(owner.name, knowledge):
             continue
         claims.append(post_membership(holding, owner.key, 0.7))
     return claims
+
+
+def opposition_post(holding: Holding, owner: LocalEntity) -> bool:
+    """'Shadow Treasury chief secretary X', "the party's Treasury spokesman, X": a post an
+    opposition party gives someone to watch a department, who is none of its members."""
+    if holding.post.lower().startswith("shadow "):
+        return True
+    text = holding.evidence.text.lower()
+    return any(re.search(rf"\b{re.escape(word)}\b", text) for word in OPPOSITION_WORDS)
 
 
 def service_claims(
