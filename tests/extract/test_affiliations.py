@@ -251,3 +251,16 @@ def test_a_post_held_in_an_organisation_or_a_persons_service(extract_text, text,
 )
 def test_a_from_phrase_names_the_organisation(extract_text, text, expected):
     assert relation_names(extract_text(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "MPs at Westminster and in the Commons voted. Shadow Treasury chief secretary Jane Roe "
+        "said the economy was weak.",
+        "MPs at Westminster and in the Commons voted. John Doe, the party's Treasury spokesman, "
+        "said so.",
+    ],
+)
+def test_an_opposition_post_is_no_membership_of_the_department(extract_text, text):
+    assert relation_names(extract_text(text)) == set()
