@@ -545,11 +545,10 @@ def occupation_follows(doc: Doc, j: int, end: int) -> bool:
 
 
 def post_holder_claims(
-    holdings: list[Holding], entities: list[LocalEntity], knowledge: Knowledge
+    holdings: list[Holding], owners: dict[str, LocalEntity], knowledge: Knowledge
 ) -> list[Claim]:
     """'Greenpeace spokesman Jane Roe': whoever holds a post in an organisation the article
-    names is one of its members."""
-    owners = owners_by_name(entities)
+    names (``owners_by_name``) is one of its members."""
     claims: list[Claim] = []
     for holding in holdings:
         owner = owners.get(holding.post_in) if holding.post_in else None
@@ -575,11 +574,10 @@ def opposition_post(holding: Holding, owner: LocalEntity) -> bool:
 
 
 def service_claims(
-    doc: Doc, mentions: list[Mention], keys: list[str], entities: list[LocalEntity]
+    doc: Doc, mentions: list[Mention], keys: list[str], owners: dict[str, LocalEntity]
 ) -> list[Claim]:
     """'Doe adviser Jane Roe', 'longtime Doe aide Jane Roe': a title naming a post in
     another person's service advises that person (a 'Doe spokesman' only speaks for Doe)."""
-    owners = owners_by_name(entities)
     spans = mention_spans(doc, mentions, keys)
     person_at = {t.i: key for span, key in spans if key.startswith(PERSON + ":") for t in span}
     sentences = list(doc.sents)

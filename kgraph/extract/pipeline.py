@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from ..records import Article, ArticleExtraction, Claim, LocalEntity
-from .affiliations import affiliation_claims, post_holder_claims, service_claims
+from .affiliations import affiliation_claims, owners_by_name, post_holder_claims, service_claims
 from .config import PipelineConfig
 from .entities import resolve_mentions
 from .furniture import drop_furniture_mentions
@@ -56,8 +56,9 @@ def extract_from_doc(doc: Doc, article: Article, config: PipelineConfig) -> Arti
     memberships += office_memberships
     members = party_members(memberships, parties)
     claims = claims_in(doc, mentions, keys, entities, holdings, knowledge, article.date, members)
-    memberships += post_holder_claims(holdings, entities, knowledge)
-    memberships += service_claims(doc, mentions, keys, entities)
+    owners = owners_by_name(entities)
+    memberships += post_holder_claims(holdings, owners, knowledge)
+    memberships += service_claims(doc, mentions, keys, owners)
     memberships += affiliation_claims(doc, mentions, keys, knowledge)
     known = {e.key for e in entities}
     entities = sorted([*entities, *(p for p in parties if p.key not in known)], key=lambda e: e.key)

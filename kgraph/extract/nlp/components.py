@@ -7,7 +7,7 @@ from spacy.pipeline import EntityRuler
 from spacy.tokens import Doc
 from spacy.util import compile_infix_regex
 
-from ...knowledge import load_knowledge
+from ...knowledge import Knowledge, load_knowledge
 from ...vocab import ORGANIZATION
 from .cleaner import EntityCleaner
 
@@ -55,7 +55,7 @@ def make_title_abbreviations(nlp: Language, name: str, gazetteers: list[str]):
     return keep_titles_with_names
 
 
-def abbreviated_title(word: str, knowledge) -> bool:
+def abbreviated_title(word: str, knowledge: Knowledge) -> bool:
     """'Sen.', 'Sens.', 'Gov.', 'Dr.': a title or honorific written with a point."""
     bare = word.rstrip(".")
     return bool(

@@ -133,9 +133,7 @@ def claims_for(token: Token, trigger: Trigger, ctx: ArticleContext) -> Iterator[
     confidence = trigger.confidence * (0.8 if modality != "asserted" else 1.0)
     for subject in subjects:
         for obj in objects:
-            if subject == obj or not kinds_fit(rules, subject, obj, ctx):
-                continue
-            if trigger.object_kinds and ctx.kind(obj) not in trigger.object_kinds:
+            if subject == obj or not kinds_fit(rules, trigger, subject, obj, ctx):
                 continue
             yield Claim(
                 subject=subject,
@@ -194,10 +192,15 @@ def names_something(verb: Token) -> bool:
     return sum(c.dep_ in ("dobj", "oprd", "attr") for c in verb.children) > 1
 
 
-def kinds_fit(rules: RelationRules, subject: str, obj: str, ctx: ArticleContext) -> bool:
-    """The relation's argument kinds (people and organisations, not places, by default), and
-    no object of an excluded type ("told the AP", "spoke to CNN": an interview)."""
+def kinds_fit(
+    rules: RelationRules, trigger: Trigger, subject: str, obj: str, ctx: ArticleContext
+) -> bool:
+    """The relation's argument kinds (people and organisations, not places, by default), as
+    the trigger may narrow them ('told Y': a person), and no object of an excluded type
+    ("told the AP", "spoke to CNN": an interview)."""
     if ctx.entities[obj].subtype in rules.excluded_object_types:
+        return False
+    if trigger.object_kinds and ctx.kind(obj) not in trigger.object_kinds:
         return False
     if bare_given_name(ctx.entities[subject]) or bare_given_name(ctx.entities[obj]):
         return False

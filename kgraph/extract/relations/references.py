@@ -4,6 +4,8 @@ for."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from spacy.tokens import Token
 
 from ...knowledge.english import (
@@ -111,11 +113,11 @@ def party_descriptor(noun: Token, ctx: ArticleContext) -> str | None:
     members = ctx.party_members.get(party or "", frozenset())
     if not members or any(c.dep_ == "appos" for c in noun.children):
         return None
-    scores = {}
-    for token, key in person_mentions_before(noun, ctx):
-        if key in members:
-            scores[key] = max(scores.get(key, (0.0, 0)), (salience(token, noun), token.i))
-    return max(scores, key=lambda key: scores[key]) if scores else None
+    return most_salient(
+        (key, salience(token, noun), token.i)
+        for token, key in person_mentions_before(noun, ctx)
+        if key in members
+    )
 
 
 def proxy_owners(noun: Token, ctx: ArticleContext) -> list[Token]:
@@ -202,16 +204,26 @@ def antecedent(pronoun: Token, ctx: ArticleContext) -> str | None:
     quoted = inside_quote(pronoun)
     if quoted:  # '"Work with him," Roe said': him is not Roe
         excluded.add(quote_speaker(pronoun, ctx))
-    scores: dict[str, tuple[float, int]] = {}  # best salience, then the nearer mention
-    for token, key in person_mentions_before(pronoun, ctx):
-        if key not in excluded and agrees(key, pronoun, ctx):
-            score = salience(token, pronoun)
-            if not quoted and inside_quote(token):
-                score *= QUOTED_WEIGHT  # 'Roe said: "... Doe's plan ..." He then...': Roe
-            scores[key] = max(scores.get(key, (0.0, 0)), (score, token.i))
-    if not scores:
-        return None
-    return max(scores, key=lambda key: scores[key])
+    return most_salient(
+        (key, salience(token, pronoun) * quoted_weight(token, quoted), token.i)
+        for token, key in person_mentions_before(pronoun, ctx)
+        if key not in excluded and agrees(key, pronoun, ctx)
+    )
+
+
+def quoted_weight(mention: Token, pronoun_quoted: bool) -> float:
+    """'Roe said: "... Doe's plan ..." He then...': a name inside a quotation counts less
+    for a pronoun outside it."""
+    return QUOTED_WEIGHT if not pronoun_quoted and inside_quote(mention) else 1.0
+
+
+def most_salient(scored: Iterable[tuple[str, float, int]]) -> str | None:
+    """The key with the best (salience, position) of its mentions: the most salient, then
+    the nearer one."""
+    best: dict[str, tuple[float, int]] = {}
+    for key, score, position in scored:
+        best[key] = max(best.get(key, (0.0, 0)), (score, position))
+    return max(best, key=lambda key: best[key]) if best else None
 
 
 def fronted_subject(pronoun: Token, ctx: ArticleContext) -> str | None:
