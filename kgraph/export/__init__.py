@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 Exporter = Callable[..., None]
@@ -25,18 +26,27 @@ def exporter(name: str, filename: str) -> Callable[[Exporter], Exporter]:
 
 def write_atomically(path: Path, data: str | bytes) -> None:
     """Write to a temporary file beside ``path`` and rename it over ``path``."""
-    path.parent.mkdir(parents=True, exist_ok=True)
     mode = "wb" if isinstance(data, bytes) else "w"
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    with written_atomically(path) as tmp, tmp.open(
+        mode, **({} if isinstance(data, bytes) else {"encoding": "utf-8", "newline": "\n"})
+    ) as handle:
+        handle.write(data)
+
+
+@contextmanager
+def written_atomically(path: Path) -> Iterator[Path]:
+    """A temporary path beside ``path`` to write (or stream) into, renamed over ``path``
+    when the block ends without error and removed when it fails."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    os.close(fd)
+    tmp = Path(name)
     try:
-        with os.fdopen(
-            fd, mode, **({} if isinstance(data, bytes) else {"encoding": "utf-8", "newline": "\n"})
-        ) as handle:
-            handle.write(data)
+        yield tmp
         os.chmod(tmp, 0o666 & ~current_umask())
         os.replace(tmp, path)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
 
 

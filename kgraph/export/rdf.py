@@ -7,8 +7,11 @@ from names (never counters or Python hashes) and every serialisation is sorted.
 from __future__ import annotations
 
 import json
+import os
 import re
-from collections.abc import Iterable, Iterator
+import shutil
+import tempfile
+from collections.abc import Iterator
 from decimal import Decimal
 from functools import cache, lru_cache
 from importlib import resources
@@ -21,7 +24,16 @@ from rdflib.namespace import DCTERMS, OWL, SKOS
 from ..graph.iris import KIND_PATHS, iri_paths
 from ..graph.model import Assertion, KnowledgeGraph
 from ..knowledge import Knowledge
-from ..store.oxigraph import STORE_DIR, fingerprint, quad, write_store
+from ..run.helper import in_helper
+from ..store.oxigraph import (
+    STORE_DIR,
+    file_fingerprint,
+    fingerprint,
+    quad,
+    to_ox,
+    write_marker,
+    write_store,
+)
 from ..vocab import (
     DEFAULT_BASE,
     HOLDS,
@@ -34,7 +46,7 @@ from ..vocab import (
     SCHEMA,
     SYMMETRIC_RELATIONS,
 )
-from . import exporter, write_atomically
+from . import exporter, write_atomically, written_atomically
 
 KIND_CLASSES = {
     "Person": SCHEMA.Person,
@@ -323,29 +335,144 @@ def write_rdf(
     """Write Turtle, N-Triples, JSON-LD and TriG of the same triples, and the Oxigraph store.
 
     rdflib builds the triples; ``engine`` picks who serialises them: Oxigraph (default, about
-    thirty times faster on large graphs) or rdflib. Both give isomorphic, deterministic files.
+    thirty times faster on large graphs, and streamed: see ``stream_rdf``) or rdflib. Both
+    give isomorphic, deterministic files.
     """
+    if engine == "oxigraph":
+        return stream_rdf(kg, out_dir, base)
+    if engine != "rdflib":
+        raise ValueError(f"unknown RDF engine {engine!r}")
     builder = RdfBuilder(kg, base, container=Triples)
     default = builder.default_graph()
     named = {builder.article_iri(a): g for a, g in builder.article_graphs().items()}
     quads, union = dataset_quads(default, named)
-    if engine == "rdflib":
-        graphs = {name: as_graph(g, base) for name, g in named.items()}
-        texts: Iterable[tuple[str, str | bytes]] = rdflib_texts(
-            as_graph(default, base), graphs, base
-        ).items()
-    elif engine == "oxigraph":
-        texts = oxigraph_texts(quads, union, base)
-    else:
-        raise ValueError(f"unknown RDF engine {engine!r}")
+    graphs = {name: as_graph(g, base) for name, g in named.items()}
     files: dict[str, Path] = {}
     source: dict[str, str] = {}
-    for name, text in texts:
+    for name, text in rdflib_texts(as_graph(default, base), graphs, base).items():
         files[name] = out_dir / f"graph.{name}"
         write_atomically(files[name], text)
         source[f"graph.{name}"] = fingerprint(text)
     files["oxigraph"] = write_store(quads, out_dir / STORE_DIR, source, union)
     return files
+
+
+class SortableLines(list):
+    """Triples kept as compact bytes, each its sort key then its N-Triples line (see
+    ``sortable_line``): a graph of a million triples as Python term objects takes gigabytes,
+    as these lines a few hundred megabytes. Has Graph's ``add``, which is all the builder
+    uses."""
+
+    def add(self, triple: tuple) -> None:
+        self.append(sortable_line(triple))
+
+
+KEY_END = "\x01"
+
+
+def sortable_line(triple: tuple) -> bytes:
+    """``triple_key`` joined by NUL, then \\x01, then the triple's N-Triples line (Oxigraph's
+    own term syntax, so the line is what its writer prints). Byte order of these is the
+    order of ``triple_key``, since NUL and \\x01 sort before every character of a name; a
+    line never holds a raw control character (N-Triples escapes them), so it starts after
+    the last \\x01."""
+    key = "\x00".join(triple_key(triple))
+    line = " ".join(str(to_ox(term)) for term in triple)
+    return f"{key}{KEY_END}{line} .\n".encode()
+
+
+def line_of(entry: bytes) -> bytes:
+    return entry[entry.rindex(b"\x01") + 1 :]
+
+
+def stream_rdf(kg: KnowledgeGraph, out_dir: Path, base: str) -> dict[str, Path]:
+    """The oxigraph engine's files, with memory bounded by the graph's N-Triples text.
+
+    The triples are made as sortable lines and sorted once; N-Triples is written from them,
+    and an N-Quads file of the dataset (default graph, then each article's graph) beside it
+    in a temporary folder. Oxigraph then streams those files into Turtle, JSON-LD and TriG,
+    while a helper process bulk-loads them into the store (the loader's buffers are the
+    largest use of memory of the export, and it runs on the other core), so no format is
+    ever held whole in memory as terms.
+    """
+    builder = RdfBuilder(kg, base, container=SortableLines)
+    files = {name: out_dir / f"graph.{name}" for name in ("ttl", "nt", "jsonld", "trig")}
+    store = out_dir / STORE_DIR
+    with tempfile.TemporaryDirectory(prefix=".kgraph-rdf-", dir=out_dir) as work:
+        nt, nquads = files["nt"], Path(work) / "dataset.nq"
+        with written_atomically(nt) as tmp:
+            write_lines(builder, tmp, nquads)
+        del builder
+        with in_helper("kgraph.store.bulkload", str(nt), str(nquads), str(store)) as loading:
+            prefixes = short_prefixes()
+            with written_atomically(files["ttl"]) as tmp:
+                ox.serialize(parsed(nt), tmp, format=ox.RdfFormat.TURTLE, prefixes=prefixes)
+                sort_prefix_lines(tmp)
+            with written_atomically(files["jsonld"]) as tmp:
+                tmp.write_text(compact_jsonld(ReParsed(nt), base), encoding="utf-8", newline="\n")
+            with written_atomically(files["trig"]) as tmp:
+                ox.serialize(parsed(nquads), tmp, format=ox.RdfFormat.TRIG, prefixes=prefixes)
+                sort_prefix_lines(tmp)
+            loading.wait()
+    write_marker(store, {path.name: file_fingerprint(path) for path in files.values()})
+    return {**files, "oxigraph": store}
+
+
+def write_lines(builder: RdfBuilder, nt: Path, nquads: Path) -> None:
+    """The sorted union of every graph as N-Triples into ``nt``; into ``nquads`` the default
+    graph's triples then each article's graph (in name order), each sorted and unique."""
+    default = set(builder.default_graph())
+    named = builder.article_graphs()
+    union = set(default)
+    for lines in named.values():
+        union.update(lines)
+    with nt.open("wb") as handle:
+        handle.writelines(line_of(entry) for entry in sorted(union))
+    del union
+    with nquads.open("wb") as handle:
+        handle.writelines(line_of(entry) for entry in sorted(default))
+        del default
+        for article_id, lines in named.items():  # already in name order
+            graph = f" {ox.NamedNode(str(builder.article_iri(article_id)))} .\n".encode()
+            handle.writelines(line_of(entry)[:-3] + graph for entry in sorted(set(lines)))
+
+
+def parsed(path: Path) -> Iterator[ox.Quad]:
+    """Lazily parse a file kgraph wrote (N-Triples or N-Quads, by its suffix)."""
+    fmt = ox.RdfFormat.N_QUADS if path.suffix == ".nq" else ox.RdfFormat.N_TRIPLES
+    return ox.parse(path=str(path), format=fmt)
+
+
+class ReParsed:
+    """A file's triples, parsed anew for each pass (JSON-LD makes two)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def __iter__(self) -> Iterator[ox.Quad]:
+        return parsed(self.path)
+
+
+def sort_prefix_lines(path: Path) -> None:
+    """Put the leading @prefix lines of a written file in name order (``sorted_prefixes``)
+    without reading the whole file into memory."""
+    with path.open("rb") as handle:
+        head: list[bytes] = []
+        for line in handle:
+            if not line.startswith(b"@prefix "):
+                rest = line
+                break
+            head.append(line)
+        else:
+            rest = b""
+        if head == sorted(head):
+            return
+        fixed = path.with_name(path.name + ".sorted")
+        with fixed.open("wb") as out:
+            out.writelines(sorted(head))
+            out.write(rest)
+            shutil.copyfileobj(handle, out, 1 << 20)
+    os.replace(fixed, path)
 
 
 def as_graph(triples: Triples | Graph, base: str) -> Graph:

@@ -12,8 +12,7 @@ from collections.abc import Callable, Sequence
 from ..extract.config import PipelineConfig
 from ..extract.pipeline import Outcome, extract_chunk
 from ..records import Article
-
-PR_SET_PDEATHSIG = 1  # prctl(2)
+from .helper import die_with_parent
 
 
 def chunked(items: Sequence[Article], workers: int, largest: int = 32) -> list[list[Article]]:
@@ -39,18 +38,6 @@ def start_method() -> str:
     if "fork" in methods and threading.active_count() == 1:
         return "fork"
     return "forkserver" if "forkserver" in methods else "spawn"
-
-
-def die_with_parent() -> None:
-    """Linux: SIGTERM this worker when the process that started it dies (even by SIGKILL),
-    so no orphan goes on extracting for nobody."""
-    try:
-        import ctypes
-
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
-    except (OSError, AttributeError):  # not Linux: the broken pipe below still ends it
-        pass
 
 
 def init_worker(config: PipelineConfig) -> None:

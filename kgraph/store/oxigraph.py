@@ -115,8 +115,25 @@ def write_store(
         store.bulk_extend(chain(union, named))
     store.optimize()  # one compaction now makes every later query about twice as fast
     del store  # closes the database before export() moves the folder
-    (path / MARKER).write_text(json.dumps(source, sort_keys=True) + "\n", encoding="utf-8")
+    write_marker(path, source)
     return path
+
+
+def load_store(union: Path, dataset: Path, path: Path) -> None:
+    """Bulk-load files into a new store at ``path``, as ``write_store`` does from quads:
+    ``union`` (N-Triples of every triple) into the default graph, ``dataset`` (N-Quads)
+    as it is, so its named graphs stay for GRAPH queries. Oxigraph reads both files in
+    streams, so the graph is never held in Python objects. ``write_marker`` comes after."""
+    store = ox.Store(str(path))
+    store.bulk_load(path=str(union), format=ox.RdfFormat.N_TRIPLES)
+    store.bulk_load(path=str(dataset), format=ox.RdfFormat.N_QUADS)
+    store.optimize()
+    del store  # closes the database
+
+
+def write_marker(path: Path, source: dict[str, str]) -> None:
+    """Record which graph files (by SHA-256) the store at ``path`` mirrors."""
+    (path / MARKER).write_text(json.dumps(source, sort_keys=True) + "\n", encoding="utf-8")
 
 
 def fingerprint(text: str | bytes) -> str:
