@@ -27,9 +27,12 @@ def exporter(name: str, filename: str) -> Callable[[Exporter], Exporter]:
 def write_atomically(path: Path, data: str | bytes) -> None:
     """Write to a temporary file beside ``path`` and rename it over ``path``."""
     mode = "wb" if isinstance(data, bytes) else "w"
-    with written_atomically(path) as tmp, tmp.open(
-        mode, **({} if isinstance(data, bytes) else {"encoding": "utf-8", "newline": "\n"})
-    ) as handle:
+    with (
+        written_atomically(path) as tmp,
+        tmp.open(
+            mode, **({} if isinstance(data, bytes) else {"encoding": "utf-8", "newline": "\n"})
+        ) as handle,
+    ):
         handle.write(data)
 
 
