@@ -367,7 +367,7 @@ class SortableLines(list):
         self.append(sortable_line(triple))
 
 
-KEY_END = "\x01"
+KEY_END = "\x01"  # ends a line's sort key
 
 
 def sortable_line(triple: tuple) -> bytes:
@@ -382,7 +382,8 @@ def sortable_line(triple: tuple) -> bytes:
 
 
 def line_of(entry: bytes) -> bytes:
-    return entry[entry.rindex(b"\x01") + 1 :]
+    """The N-Triples line of a ``sortable_line`` entry."""
+    return entry[entry.rindex(KEY_END.encode()) + 1 :]
 
 
 def stream_rdf(kg: KnowledgeGraph, out_dir: Path, base: str) -> dict[str, Path]:
@@ -404,15 +405,10 @@ def stream_rdf(kg: KnowledgeGraph, out_dir: Path, base: str) -> dict[str, Path]:
             write_lines(builder, tmp, nquads)
         del builder
         with in_helper("kgraph.store.bulkload", str(nt), str(nquads), str(store)) as loading:
-            prefixes = short_prefixes()
-            with written_atomically(files["ttl"]) as tmp:
-                ox.serialize(parsed(nt), tmp, format=ox.RdfFormat.TURTLE, prefixes=prefixes)
-                sort_prefix_lines(tmp)
+            serialize_file(nt, files["ttl"], ox.RdfFormat.TURTLE)
             with written_atomically(files["jsonld"]) as tmp:
                 tmp.write_text(compact_jsonld(ReParsed(nt), base), encoding="utf-8", newline="\n")
-            with written_atomically(files["trig"]) as tmp:
-                ox.serialize(parsed(nquads), tmp, format=ox.RdfFormat.TRIG, prefixes=prefixes)
-                sort_prefix_lines(tmp)
+            serialize_file(nquads, files["trig"], ox.RdfFormat.TRIG)
             loading.wait()
     write_marker(store, {path.name: file_fingerprint(path) for path in files.values()})
     return {**files, "oxigraph": store}
@@ -435,6 +431,14 @@ def write_lines(builder: RdfBuilder, nt: Path, nquads: Path) -> None:
         for article_id, lines in named.items():  # already in name order
             graph = f" {ox.NamedNode(str(builder.article_iri(article_id)))} .\n".encode()
             handle.writelines(line_of(entry)[:-3] + graph for entry in sorted(set(lines)))
+
+
+def serialize_file(source: Path, target: Path, fmt: ox.RdfFormat) -> None:
+    """Oxigraph's writer streaming ``source`` (N-Triples or N-Quads) into ``target``, with
+    the vocabulary prefixes in name order."""
+    with written_atomically(target) as tmp:
+        ox.serialize(parsed(source), tmp, format=fmt, prefixes=short_prefixes())
+        sort_prefix_lines(tmp)
 
 
 def parsed(path: Path) -> Iterator[ox.Quad]:
@@ -508,18 +512,6 @@ def triple_key(triple: tuple) -> tuple[str, ...]:
     datatype = getattr(o, "datatype", None) or ""
     language = getattr(o, "language", None) or ""
     return (str(s), str(p), type(o).__name__, str(o), str(datatype), language)
-
-
-def oxigraph_texts(
-    quads: list[ox.Quad], union: list[ox.Quad], base: str
-) -> Iterator[tuple[str, bytes]]:
-    """The four serialisations by Oxigraph's writers, from sorted input (so deterministic),
-    one at a time, so that only one of them is in memory while it is written."""
-    prefixes = short_prefixes()
-    yield "ttl", sorted_prefixes(ox.serialize(union, format=ox.RdfFormat.TURTLE, prefixes=prefixes))
-    yield "nt", ox.serialize(union, format=ox.RdfFormat.N_TRIPLES)
-    yield "jsonld", compact_jsonld(union, base).encode("utf-8")
-    yield "trig", sorted_prefixes(ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=prefixes))
 
 
 def sorted_prefixes(data: bytes) -> bytes:

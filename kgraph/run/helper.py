@@ -26,7 +26,7 @@ def die_with_parent() -> None:
 
         libc = ctypes.CDLL(None, use_errno=True)
         libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
-    except (OSError, AttributeError):  # not Linux: the broken pipe of the pool still ends it
+    except (OSError, AttributeError):  # not Linux: its parent ends it, or a broken pipe
         pass
 
 
