@@ -94,4 +94,7 @@ class ArticleExtraction:
     entities: tuple[LocalEntity, ...] = ()
     claims: tuple[Claim, ...] = ()
     holdings: tuple[Holding, ...] = ()
+    # whose news this is by its own cue words (``article_country``), kept so that the
+    # corpus phase does not scan every text again
+    country: str | None = None
     meta: dict = field(default_factory=dict, compare=False, hash=False)

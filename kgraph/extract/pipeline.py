@@ -67,6 +67,7 @@ def extract_from_doc(doc: Doc, article: Article, config: PipelineConfig) -> Arti
         entities=tuple(entities),
         claims=tuple(merge_claims(claims, memberships)),
         holdings=tuple(holdings),
+        country=country,
     )
 
 

@@ -11,7 +11,6 @@ from dataclasses import dataclass, field, replace
 import networkx as nx
 
 from ..extract.names import entity_key
-from ..extract.posts.holdings import article_country
 from ..knowledge import Knowledge
 from ..records import Article, ArticleExtraction, Evidence
 from ..vocab import CORE_RELATIONS, HOLDS, MEMBER_OF, ORGANIZATION, POST
@@ -208,7 +207,7 @@ def link_context(extractions: list[ArticleExtraction], knowledge: Knowledge) -> 
         words[country].append(demonym)
     parts = {state: US for state in knowledge.posts.states.values()}
     parts.update({part: UK for part in UK_PARTS})
-    countries = {x.article.id: article_country(x.article.text, knowledge) for x in extractions}
+    countries = {x.article.id: x.country for x in extractions}
     decided = Counter(c for c in countries.values() if c)
     if decided:
         # a corpus that is mostly one country's news: its undecided articles are that news too

@@ -61,6 +61,12 @@ def test_a_countrys_post_is_assumed_only_in_that_countrys_news(
     assert {h for h in found if h[0] == "Jane Roe"} == {expected}
 
 
+def test_the_extraction_keeps_whose_news_the_article_is(extract_text):
+    british = extract_text("Labour MPs met at Westminster. The Tories voted against it.")
+    assert british.country == "United Kingdom"
+    assert extract_text("The council met on Monday.").country is None
+
+
 def test_apposition_gives_a_post_and_its_body(extract_text):
     extraction = extract_text(
         "Jane Roe, the police commissioner, spoke to New York City reporters."

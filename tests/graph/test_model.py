@@ -89,20 +89,21 @@ def test_seed_build_writes_relation_summaries(seed_build):
 
 
 def test_the_link_context_gives_undecided_articles_the_corpus_country():
-    from types import SimpleNamespace
-
+    from kgraph.extract.posts.holdings import article_country
     from kgraph.graph.model import link_context
+    from kgraph.records import Article, ArticleExtraction
 
-    def extraction(article_id: str, text: str):
-        return SimpleNamespace(article=SimpleNamespace(id=article_id, text=text))
+    knowledge = load_knowledge()
+
+    def extraction(article_id: str, text: str) -> ArticleExtraction:
+        article = Article(id=article_id, source_file=f"{article_id}.txt", text=text, sha256="0")
+        return ArticleExtraction(article=article, country=article_country(text, knowledge))
 
     british = "Labour MPs and the Tories met at Westminster."
     texts = [british] * 4 + ["The council met on Monday."]
-    found = link_context(
-        [extraction(str(i), t) for i, t in enumerate(texts)], load_knowledge()
-    ).countries
+    found = link_context([extraction(str(i), t) for i, t in enumerate(texts)], knowledge).countries
     assert found == {str(i): "United Kingdom" for i in range(5)}
     mixed = [british, "Congress and the White House: Senate Republicans.", "The council met."]
-    found = link_context([extraction(str(i), t) for i, t in enumerate(mixed)], load_knowledge())
+    found = link_context([extraction(str(i), t) for i, t in enumerate(mixed)], knowledge)
     assert found.countries == {"0": "United Kingdom", "1": "United States", "2": None}
     assert found.parts["Texas"] == "United States" and found.parts["Wales"] == "United Kingdom"
