@@ -15,6 +15,7 @@ import tempfile
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -31,6 +32,7 @@ if TYPE_CHECKING:  # the façade imports its phases only when called: `kgraph --
     from .graph.model import KnowledgeGraph
     from .ingest.corpus import InputCounts
     from .records import Article, ArticleExtraction
+    from .run.exports import Writer
     from .run.runner import ExtractionRun
     from .store.info import GraphInfo
     from .store.load import Loaded
@@ -131,14 +133,22 @@ def extract_run(
     workers: int | None = None,
     cache_dir: str | Path | None = None,
     dask: str | None = None,
+    client=None,
 ) -> ExtractionRun:
-    """Extract ``articles`` with an optional cache folder, process pool or Dask cluster."""
+    """Extract ``articles`` with an optional cache folder, process pool or Dask cluster
+    (``client``: an open client of the cluster at ``dask``, to keep for later work)."""
     from .run.cache import ExtractionCache
     from .run.runner import run_extraction
 
     cache = ExtractionCache(Path(cache_dir), config.version()) if cache_dir else None
     return run_extraction(
-        articles, config, workers=workers, cache=cache, dask=dask, progress=progress
+        articles,
+        config,
+        workers=workers,
+        cache=cache,
+        dask=dask,
+        client=client,
+        progress=progress,
     )
 
 
@@ -171,6 +181,9 @@ def build(
     from .graph.model import build_graph
     from .ingest import read_corpus
     from .run.cache import CACHE_DIR_NAME
+    from .run.cluster import dask_client
+    from .run.exports import beside, on_dask, resolve_on_dask, restored
+    from .run.runner import dask_workers
 
     started = time.perf_counter()
     check_formats(formats)
@@ -181,11 +194,27 @@ def build(
     corpus = read_corpus(paths)
     check_writable(Path(out_dir))
     folder = (cache_dir or Path(out_dir) / CACHE_DIR_NAME) if cache else None
-    run = extract_run(
-        corpus.articles, config, progress, workers=workers, cache_dir=folder, dask=dask
-    )
-    graph = build_graph(run.extractions, config.knowledge())
-    files = export(graph, Path(out_dir), base=base, formats=formats, html_view=html_view)
+    options = {"base": base, "formats": formats, "html_view": html_view}
+    with ExitStack() as stack:
+        client = stack.enter_context(dask_client(dask, dask_workers(workers))) if dask else None
+        run = extract_run(
+            corpus.articles,
+            config,
+            progress,
+            workers=workers,
+            cache_dir=folder,
+            dask=dask,
+            client=client,
+        )
+        if client is None:
+            graph = build_graph(run.extractions, config.knowledge())
+            files = export(graph, Path(out_dir), **options, writer=beside(graph, config))
+        else:  # the corpus phase on the workers too
+            future = resolve_on_dask(client, run.extractions, config)
+            graph = restored(future.result(), config)
+            files = export(
+                graph, Path(out_dir), **options, writer=on_dask(client, future, graph, config)
+            )
     counts = graph.counts()
     return BuildResult(
         out_dir=Path(out_dir),
@@ -209,9 +238,14 @@ def export(
     base: str | None = None,
     formats: Sequence[str] | None = None,
     html_view: HtmlView | None = None,
+    writer: Writer | None = None,
 ) -> dict[str, Path]:
-    """Run the exporters into a staging folder, then move their files into ``out_dir``."""
+    """Run the exporters into a staging folder, then move their files into ``out_dir``.
+
+    ``writer(staging, names, options)`` runs them (default: one after the other here; see
+    ``run.exports`` for side by side, or on Dask)."""
     from .export import load_all
+    from .run.exports import in_order
     from .run.interrupt import signals_deferred
     from .vocab import DEFAULT_BASE
 
@@ -232,10 +266,8 @@ def export(
     except OSError as err:
         raise KgraphError(f"{out_dir}: cannot write the output folder ({err.strerror})") from None
     try:
-        written: dict[str, Path] = {}
-        for name in chosen:
-            _, write = exporters[name]
-            written.update(write(graph, staging, base=base, html_view=html_view))
+        write = writer or in_order(graph)
+        written = write(staging, chosen, {"base": base, "html_view": html_view})
         with signals_deferred():  # Ctrl-C here would leave old and new files mixed
             return move_all(written, out_dir, staging)
     except OSError as err:  # read-only folder, full disk, permissions: one line

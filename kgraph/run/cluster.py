@@ -62,18 +62,16 @@ def dask_client(address: str, workers: int) -> Iterator:
 def extract_on_dask(
     articles: Sequence[Article],
     config: PipelineConfig,
-    address: str,
-    workers: int,
+    client,
     done: Callable[[list[Outcome]], None],
 ) -> None:
     """Map the article chunks over the cluster, calling ``done`` as each chunk returns."""
     from dask.distributed import as_completed
 
-    with dask_client(address, workers) as client:
-        slots = max(1, sum(client.nthreads().values()))
-        futures = client.map(extract_chunk, chunked(articles, slots), config=config, pure=False)
-        try:
-            for future in as_completed(futures):
-                done(future.result())
-        finally:
-            client.cancel(futures)
+    slots = max(1, sum(client.nthreads().values()))
+    futures = client.map(extract_chunk, chunked(articles, slots), config=config, pure=False)
+    try:
+        for future in as_completed(futures):
+            done(future.result())
+    finally:
+        client.cancel(futures)

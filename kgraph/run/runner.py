@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 
 from ..errors import ParameterError
@@ -42,6 +43,11 @@ def choose_workers(workers: int | None, todo: int) -> int:
     return max(1, min(workers, todo))  # one new article is not worth a worker process
 
 
+def dask_workers(workers: int | None) -> int:
+    """The worker processes of a local cluster: as asked, else one per core."""
+    return workers or available_cores()
+
+
 def run_extraction(
     articles: Sequence[Article],
     config: PipelineConfig,
@@ -49,9 +55,12 @@ def run_extraction(
     workers: int | None = None,
     cache: ExtractionCache | None = None,
     dask: str | None = None,
+    client=None,
     progress: Progress | None = None,
 ) -> ExtractionRun:
-    """Extract every article, from the cache where possible, reporting (done, total)."""
+    """Extract every article, from the cache where possible, reporting (done, total).
+    On Dask, ``client`` is the build's own client of the cluster at ``dask``, when it has
+    one (it also runs the corpus phase there); else one is opened for the extraction."""
     total = len(articles)
     outcomes: dict[str, Outcome] = {}
     if cache is not None:
@@ -79,13 +88,15 @@ def run_extraction(
         if progress:
             progress(len(outcomes), total)
 
-    n = choose_workers(workers, len(todo)) if not dask else (workers or available_cores())
+    n = dask_workers(workers) if dask else choose_workers(workers, len(todo))
     where = f"Dask ({dask})" if dask else f"{n} process(es)"
     log.info("extracting %d article(s), %d from the cache, on %s", total, cached, where)
     if todo and dask:
-        from .cluster import extract_on_dask
+        from .cluster import dask_client, extract_on_dask
 
-        extract_on_dask(todo, config, dask, n, done)
+        with ExitStack() as stack:
+            live = client or stack.enter_context(dask_client(dask, n))
+            extract_on_dask(todo, config, live, done)
     elif todo and n > 1:
         extract_in_pool(todo, config, n, done)
     elif todo:
