@@ -7,7 +7,8 @@ A synthetic graph in the kgraph vocabulary (people, organisations, places, posts
 assertions with evidence, tenures, relation summaries; finer relation properties from the
 shipped lexicon) is generated from a fixed random seed as a ``KnowledgeGraph`` and written
 by the real exporter, so the numbers are those of ``kgraph build``'s export and
-``kgraph query``. Reported: seconds per serialisation and engine, seconds and peak memory to
+``kgraph query``. Reported: seconds of the RDF export as the build runs it (Oxigraph engine,
+streamed) and of each of rdflib's serialisations, seconds and peak memory to
 parse the Turtle file (each engine in its own process), seconds to open the persistent
 store, and seconds per stored query and engine (Oxigraph: the persistent store a build
 writes; rdflib: the parsed graph). rdflib queries are stopped after ``--rdflib-timeout``.
@@ -30,20 +31,12 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import Graph
 
-from kgraph.export.rdf import (
-    RdfBuilder,
-    Triples,
-    as_graph,
-    compact_jsonld,
-    dataset_quads,
-    short_prefixes,
-    sorted_prefixes,
-)
+from kgraph.export.rdf import RdfBuilder, Triples, as_graph, stream_rdf
 from kgraph.graph.model import Assertion, KnowledgeGraph, Tenure
 from kgraph.graph.nodes import Entity
 from kgraph.knowledge import load_knowledge
 from kgraph.records import Article, Evidence
-from kgraph.store.oxigraph import STORE_DIR, write_store
+from kgraph.store.oxigraph import STORE_DIR
 from kgraph.store.query import StoredQuery, run_query, run_store_query, stored_queries
 from kgraph.vocab import HOLDS, MEMBER_OF
 
@@ -67,14 +60,15 @@ def synthetic_graph(articles: int, seed: int = 42) -> KnowledgeGraph:
     relations = sorted(knowledge.properties) + sorted(
         {knowledge.core_relation(p) for p in knowledge.properties}
     )
-    people = [f"p{i}" for i in range(max(50, articles // 4))]
-    orgs = [f"o{i}" for i in range(max(20, articles // 20))]
-    places = [f"l{i}" for i in range(max(10, articles // 50))]
-    posts = [f"t{i}" for i in range(max(10, articles // 40))]
-    entities = {k: entity(k, f"Person {k[1:]} Example", "Person", rng) for k in people}
-    entities |= {k: entity(k, f"Organisation {k[1:]}", "Organization", rng) for k in orgs}
-    entities |= {k: entity(k, f"Place {k[1:]}", "Place", rng) for k in places}
-    entities |= {k: entity(k, f"Post {k[1:]}", "Post", rng) for k in posts}
+    # keys as the resolver makes them, KIND:normalised name (IRIs are made from them)
+    people = [f"Person:person {i} example" for i in range(max(50, articles // 4))]
+    orgs = [f"Organization:organisation {i}" for i in range(max(20, articles // 20))]
+    places = [f"Place:place {i}" for i in range(max(10, articles // 50))]
+    posts = [f"Post:post {i}" for i in range(max(10, articles // 40))]
+    entities = {
+        key: entity(key, key.split(":", 1)[1].title(), key.split(":", 1)[0], rng)
+        for key in people + orgs + places + posts
+    }
     mentioned: dict[str, set[str]] = {k: set() for k in entities}
     arts, assertions, tenures = [], [], []
     for a in range(articles):
@@ -214,25 +208,16 @@ def main() -> None:
     print(f"synthetic model: {len(kg.articles)} articles, {len(kg.entities)} entities, "
           f"{len(kg.assertions)} assertions in {seconds:.1f} s")  # fmt: skip
 
-    builder = RdfBuilder(kg, container=Triples)
-    seconds, (default, named) = timed(
-        lambda: (
-            builder.default_graph(),
-            {builder.article_iri(a): g for a, g in builder.article_graphs().items()},
-        )
-    )
-    print(f"rdflib triples built (both engines): {seconds:.1f} s")
-    seconds, (quads, union) = timed(lambda: dataset_quads(default, named))
-    print(f"converted and sorted for Oxigraph: {seconds:.1f} s; {len(union):,} triples, "
-          f"{len(quads):,} quads\n")  # fmt: skip
-
-    writes = oxigraph_writes(union, quads, work)
+    seconds, _ = timed(lambda: stream_rdf(kg, work, "https://w3id.org/kgraph/id/"))
+    print(f"RDF export as `kgraph build` runs it (Oxigraph engine: the four files and the "
+          f"store): {seconds:.1f} s")  # fmt: skip
     if not args.skip_rdflib_writes:
-        writes |= rdflib_writes(default, named)
-    print("| serialisation | Oxigraph s | rdflib s |\n|---|---|---|")
-    for name in ("ttl", "nt", "jsonld", "trig", "store"):
-        ours, theirs = writes.get(("oxigraph", name)), writes.get(("rdflib", name))
-        print(f"| {name} | {fmt(ours)} | {fmt(theirs)} |")
+        builder = RdfBuilder(kg, container=Triples)
+        default = builder.default_graph()
+        named = {builder.article_iri(a): g for a, g in builder.article_graphs().items()}
+        print("\n| serialisation | rdflib s (the previous exporter) |\n|---|---|")
+        for (_, name), spent in rdflib_writes(default, named).items():
+            print(f"| {name} | {fmt(spent)} |")
 
     ttl = work / "graph.ttl"
     print("\n| parse graph.ttl | seconds | triples | memory MB |\n|---|---|---|---|")
@@ -267,28 +252,6 @@ def main() -> None:
         print(
             f"| {query.name} | {rows} | {first:.3f} / {statistics.median(again):.3f} | {theirs} |"
         )
-
-
-def oxigraph_writes(union: list, quads: list, work: Path) -> dict:
-    """Seconds for each of Oxigraph's serialisations (files kept for the parse step)."""
-    prefixes = short_prefixes()
-    jobs = {
-        "ttl": lambda: sorted_prefixes(
-            ox.serialize(union, format=ox.RdfFormat.TURTLE, prefixes=prefixes)
-        ),
-        "nt": lambda: ox.serialize(union, format=ox.RdfFormat.N_TRIPLES),
-        "jsonld": lambda: compact_jsonld(union, "https://w3id.org/kgraph/id/").encode(),
-        "trig": lambda: sorted_prefixes(
-            ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=prefixes)
-        ),
-    }
-    spent = {}
-    for name, job in jobs.items():
-        seconds, data = timed(job)
-        (work / f"graph.{name}").write_bytes(data)
-        spent[("oxigraph", name)] = seconds
-    spent[("oxigraph", "store")], _ = timed(lambda: write_store(quads, work / STORE_DIR, {}))
-    return spent
 
 
 def rdflib_writes(default: Graph, named: dict) -> dict:

@@ -458,8 +458,8 @@ class ReParsed:
 
 
 def sort_prefix_lines(path: Path) -> None:
-    """Put the leading @prefix lines of a written file in name order (``sorted_prefixes``)
-    without reading the whole file into memory."""
+    """Put the leading @prefix lines of a written file in name order, whatever order the
+    writer chose, without reading the whole file into memory."""
     with path.open("rb") as handle:
         head: list[bytes] = []
         for line in handle:
@@ -512,13 +512,6 @@ def triple_key(triple: tuple) -> tuple[str, ...]:
     datatype = getattr(o, "datatype", None) or ""
     language = getattr(o, "language", None) or ""
     return (str(s), str(p), type(o).__name__, str(o), str(datatype), language)
-
-
-def sorted_prefixes(data: bytes) -> bytes:
-    """Put the leading @prefix lines in name order, whatever order the writer chose."""
-    lines = data.split(b"\n")
-    count = next((i for i, line in enumerate(lines) if not line.startswith(b"@prefix ")), 0)
-    return b"\n".join(sorted(lines[:count]) + lines[count:])
 
 
 def rdflib_texts(default: Graph, named: dict[URIRef, Graph], base: str) -> dict[str, str]:
