@@ -9,8 +9,9 @@ outside the repository and removed afterwards (never copied into the repository)
 is a ``kgraph build --no-cache`` subprocess; for each it prints the wall time, the time per
 article, its ratio to that of the smallest size, how long extraction took (until the last
 worker process ended) and the rest (the corpus phase: resolution, graph model, every
-export), and the peak resident memory of every process of the build: the main process and
-each worker, sampled with psutil every 0.05 s (a peak shorter than that can be missed).
+export), and the peak resident memory of every process of the build: the main process, each
+extraction worker and each helper of the corpus phase (the store's bulk load, the exporters
+beside the RDF export), sampled with psutil every 0.05 s (a shorter peak can be missed).
 
 Then the incremental case (issue 18): a build of the first N-10 articles with the cache
 kept, then the same folder with 10 more articles in a second file, rebuilt: its time as a
@@ -38,19 +39,29 @@ SAMPLE_SECONDS = 0.05
 
 @dataclass
 class Run:
-    """One build: wall seconds, when its last worker ended, peak RSS (MB) per process."""
+    """One build: wall seconds, when its last extraction worker ended, peak RSS (MB) per
+    process: the main one, the extraction workers, the corpus phase's helper processes."""
 
     seconds: float
     extraction: float | None  # seconds until the last worker process ended (None: no worker)
     main_peak: float
     worker_peaks: list[float] = field(default_factory=list)
+    helper_peaks: list[float] = field(default_factory=list)
     summary: str = ""
 
     def memory(self) -> str:
-        if not self.worker_peaks:
-            return f"main {self.main_peak:,.0f} MB (no worker process)"
-        workers = ", ".join(f"{p:,.0f}" for p in self.worker_peaks)
-        return f"main {self.main_peak:,.0f} MB, workers {workers} MB"
+        found = [f"main {self.main_peak:,.0f} MB"]
+        for what, peaks in (("workers", self.worker_peaks), ("helpers", self.helper_peaks)):
+            if peaks:
+                found.append(f"{what} {', '.join(f'{p:,.0f}' for p in peaks)} MB")
+        return ", ".join(found)
+
+
+def is_helper(process: psutil.Process) -> bool:
+    """A corpus-phase helper (``python -m kgraph.…``: the store's bulk load, an exporter),
+    not an extraction worker (a multiprocessing child of the build)."""
+    command = process.cmdline()
+    return "-m" in command and any(part.startswith("kgraph.") for part in command)
 
 
 def first_lines(source: Path, count: int, start: int = 0) -> list[bytes]:
@@ -74,14 +85,16 @@ def build(inputs: Path, out: Path, *options: str) -> Run:
         started = time.perf_counter()
         proc = psutil.Popen(command, stdout=log, stderr=subprocess.STDOUT)
         peaks: dict[int, float] = {}
-        last_child = None
+        helpers: set[int] = set()
+        last_worker = None
         while proc.poll() is None:
             try:
                 children = proc.children(recursive=True)
                 for p in [proc, *children]:
                     peaks[p.pid] = max(peaks.get(p.pid, 0.0), p.memory_info().rss / 1e6)
-                if children:
-                    last_child = time.perf_counter()
+                helpers.update(p.pid for p in children if p.pid not in helpers and is_helper(p))
+                if any(p.pid not in helpers for p in children):
+                    last_worker = time.perf_counter()
             except psutil.Error:  # a process ended between listing and reading it
                 pass
             time.sleep(SAMPLE_SECONDS)
@@ -94,9 +107,10 @@ def build(inputs: Path, out: Path, *options: str) -> Run:
     found = re.search(r"^\d+ articles? extracted.*$", text, re.M)
     return Run(
         seconds=seconds,
-        extraction=None if last_child is None else last_child - started,
+        extraction=None if last_worker is None else last_worker - started,
         main_peak=main_peak,
-        worker_peaks=sorted(peaks.values(), reverse=True),
+        worker_peaks=sorted((v for k, v in peaks.items() if k not in helpers), reverse=True),
+        helper_peaks=sorted((peaks[k] for k in helpers if k in peaks), reverse=True),
         summary=found.group(0) if found else "",
     )
 
