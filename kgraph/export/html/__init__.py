@@ -30,6 +30,7 @@ from ...graph.model import KnowledgeGraph
 from ...graph.nodes import Entity
 from ...vocab import HOLDS, MEMBER_OF, SYMMETRIC_RELATIONS
 from .. import exporter, write_atomically
+from .layout import grid_repulsion
 from .view import POST_IN, HtmlView
 
 # Flags for opening the page in headless Chromium on a machine with no open network (tests,
@@ -276,16 +277,22 @@ def communities(nodes: list[str], edges: list[dict]) -> dict[str, int]:
 # Entries of the pairwise arrays of one repulsion block: 16 MB per float64 array, whatever
 # the component's size (the whole n x n x 2 array took gigabytes on 5,000 articles).
 REPULSION_BLOCK = 1 << 21
+# Up to this many nodes in a component, the exact sum over all pairs (n^2 a step: a few
+# seconds at this size); above it, the grid's approximation, linear in n.
+EXACT_REPULSION_MAX = 2500
 
 
 def repulsion(pos: np.ndarray, kk: float) -> np.ndarray:
-    """Each node's summed repulsion ``sum_j (pos_i - pos_j) * kk / |pos_i - pos_j|^2``.
+    """Each node's summed repulsion ``sum_j (pos_i - pos_j) * kk / |pos_i - pos_j|^2``;
+    above ``EXACT_REPULSION_MAX`` nodes by a grid's near and far fields (``layout``).
 
     Computed for a block of nodes ``i`` at a time against all ``j``, as ``(pos_j - pos_i)``
     rows summed down axis 0 and negated: numpy adds those rows one after the other, in the
     same order as the whole-array sum did, so the layout (and the page) is bit-identical.
     """
     n = len(pos)
+    if n > EXACT_REPULSION_MAX:
+        return grid_repulsion(pos, kk)
     x, y = pos[:, 0], pos[:, 1]
     disp = np.empty((n, 2))
     width = max(2, REPULSION_BLOCK // max(n, 1))
