@@ -27,9 +27,7 @@ def grid_repulsion(pos: np.ndarray, kk: float) -> np.ndarray:
     side = max(1, int(np.sqrt(n / NODES_PER_CELL)))
     cell_x, cell_y = grid_cells(pos, side)
     cell = cell_x * side + cell_y
-    return near_field(pos, cell, cell_x, cell_y, side, kk) + far_field(
-        pos, cell, cell_x, cell_y, side, kk
-    )
+    return near_field(pos, cell, side, kk) + far_field(pos, cell, side, kk)
 
 
 def grid_cells(pos: np.ndarray, side: int) -> tuple[np.ndarray, np.ndarray]:
@@ -43,14 +41,7 @@ def grid_cells(pos: np.ndarray, side: int) -> tuple[np.ndarray, np.ndarray]:
     )
 
 
-def near_field(
-    pos: np.ndarray,
-    cell: np.ndarray,
-    cell_x: np.ndarray,
-    cell_y: np.ndarray,
-    side: int,
-    kk: float,
-) -> np.ndarray:
+def near_field(pos: np.ndarray, cell: np.ndarray, side: int, kk: float) -> np.ndarray:
     """The exact push on each node from every node of its own and the neighbouring cells."""
     order = np.argsort(cell, kind="stable")
     counts = np.bincount(cell, minlength=side * side)
@@ -107,14 +98,7 @@ def pushes(pos: np.ndarray, i: np.ndarray, j: np.ndarray, kk: float) -> np.ndarr
     )
 
 
-def far_field(
-    pos: np.ndarray,
-    cell: np.ndarray,
-    cell_x: np.ndarray,
-    cell_y: np.ndarray,
-    side: int,
-    kk: float,
-) -> np.ndarray:
+def far_field(pos: np.ndarray, cell: np.ndarray, side: int, kk: float) -> np.ndarray:
     """The push on each node from the cells beyond its neighbours, each cell one body at its
     centroid, felt the same by every node of a cell (at that cell's centroid)."""
     counts = np.bincount(cell, minlength=side * side).astype(float)
