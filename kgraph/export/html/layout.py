@@ -27,7 +27,8 @@ def grid_repulsion(pos: np.ndarray, kk: float) -> np.ndarray:
     side = max(1, int(np.sqrt(n / NODES_PER_CELL)))
     cell_x, cell_y = grid_cells(pos, side)
     cell = cell_x * side + cell_y
-    return near_field(pos, cell, side, kk) + far_field(pos, cell, side, kk)
+    counts = np.bincount(cell, minlength=side * side)
+    return near_field(pos, cell, counts, side, kk) + far_field(pos, cell, counts, side, kk)
 
 
 def grid_cells(pos: np.ndarray, side: int) -> tuple[np.ndarray, np.ndarray]:
@@ -41,10 +42,11 @@ def grid_cells(pos: np.ndarray, side: int) -> tuple[np.ndarray, np.ndarray]:
     )
 
 
-def near_field(pos: np.ndarray, cell: np.ndarray, side: int, kk: float) -> np.ndarray:
+def near_field(
+    pos: np.ndarray, cell: np.ndarray, counts: np.ndarray, side: int, kk: float
+) -> np.ndarray:
     """The exact push on each node from every node of its own and the neighbouring cells."""
     order = np.argsort(cell, kind="stable")
-    counts = np.bincount(cell, minlength=side * side)
     starts = np.concatenate(([0], np.cumsum(counts)[:-1]))
     occupied = np.flatnonzero(counts)
     ox, oy = occupied // side, occupied % side
@@ -98,12 +100,13 @@ def pushes(pos: np.ndarray, i: np.ndarray, j: np.ndarray, kk: float) -> np.ndarr
     )
 
 
-def far_field(pos: np.ndarray, cell: np.ndarray, side: int, kk: float) -> np.ndarray:
+def far_field(
+    pos: np.ndarray, cell: np.ndarray, counts: np.ndarray, side: int, kk: float
+) -> np.ndarray:
     """The push on each node from the cells beyond its neighbours, each cell one body at its
     centroid, felt the same by every node of a cell (at that cell's centroid)."""
-    counts = np.bincount(cell, minlength=side * side).astype(float)
     occupied = np.flatnonzero(counts)
-    weight = counts[occupied]
+    weight = counts[occupied].astype(float)
     centroid = (
         np.stack(
             (
