@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import KgraphError
-from .helper import in_helper
+from .helper import die_with_parent, in_helper
 from .pool import available_cores
 
 if TYPE_CHECKING:
@@ -192,10 +192,14 @@ def export_task(
     return run_exporter(ExportJob(graph, config, staging, options), name)
 
 
-def main(job_file: str, name: str) -> None:
+def main(argv: list[str]) -> int:
     """``python -m kgraph.run.exports JOB NAME``: one exporter of a pickled job, its
     outcome (files written, or the user's error) in a JSON file beside the job."""
-    path = Path(job_file)
+    if len(argv) != 2:
+        print("usage: python -m kgraph.run.exports JOB.pickle EXPORTER", file=sys.stderr)
+        return 2
+    die_with_parent()
+    path, name = Path(argv[0]), argv[1]
     with path.open("rb") as handle:
         job = pickle.load(handle)
     try:
@@ -203,10 +207,8 @@ def main(job_file: str, name: str) -> None:
     except KgraphError as err:
         found = {"error": str(err)}
     result_file(path, name).write_text(json.dumps(found), encoding="utf-8")
+    return 0
 
 
 if __name__ == "__main__":
-    from .helper import die_with_parent
-
-    die_with_parent()
-    main(*sys.argv[1:3])
+    sys.exit(main(sys.argv[1:]))
