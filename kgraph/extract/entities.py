@@ -11,8 +11,14 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..knowledge import Knowledge, normalize
-from ..knowledge.english import KNIGHTLY_HONORIFICS, PLAIN_HONORIFICS, TITLE_GENDERS
-from ..knowledge.genders import gender_of_name
+from ..knowledge.english import (
+    KNIGHTLY_HONORIFICS,
+    LOCATIVE_PREPOSITIONS,
+    PLAIN_HONORIFICS,
+    TITLE_GENDERS,
+)
+from ..knowledge.genders import gender_of_name, given_name_genders
+from ..knowledge.text import fold
 from ..records import LocalEntity, Mention
 from ..vocab import ORGANIZATION, PERSON, PLACE
 from .names import PersonIndex, entity_key, initials, is_acronym, strip_nickname, surname_only
@@ -29,6 +35,8 @@ class Cluster:
     same_as: tuple[str, ...] = ()
     known: bool = False
     person_evidence: bool = False
+    placed: int = 0  # mentions after a preposition of place ("from X")
+    in_full_name: bool = False  # a word of a person's full name in the article
 
 
 def resolve_mentions(
@@ -42,6 +50,7 @@ def resolve_mentions(
     long_orgs = [
         m.surface for m in mentions if m.kind == ORGANIZATION and not is_acronym(m.surface)
     ]
+    name_words = {word for full in full_people if given_name(full) for word in full.split()}
     clusters: dict[str, Cluster] = {}
     mention_cluster: list[str] = []
     knighted = titled_full_names(mentions, text)
@@ -54,13 +63,19 @@ def resolve_mentions(
         if plain and normalize(name) in knighted:
             name, nickname = strip_nickname(mention.surface)  # "Mr Roe" is not "Sir John Roe"
         cluster = clusters.setdefault(normalize(name), Cluster(name=name))
+        cluster.in_full_name = normalize(name) in name_words
         known = knowledge.lookup(name)
         if known is not None:
             cluster.known, cluster.subtype, cluster.same_as = True, known.subtype, known.same_as
             cluster.kinds[known.kind] += 100
         cluster.kinds[mention.kind] += 1
-        if normalize(name) in full_people or (mention.title and mention.kind == PERSON):
+        if (
+            normalize(name) in full_people
+            or (mention.title and mention.kind == PERSON)
+            or honorific
+        ):
             cluster.person_evidence = True
+        cluster.placed += located(text, mention)
         cluster.surfaces[mention.surface] += 1
         if mention.title:
             cluster.surfaces[f"{mention.title} {mention.surface}"] += 0
@@ -133,8 +148,20 @@ def is_honorific(word: str | None) -> bool:
 def honorific_before(text: str, mention: Mention) -> str | None:
     """'Mrs' in 'Mrs Roe', 'wife' in 'his wife Roe': the gendered word right before a
     mention (the cleaner strips honorifics from the span itself)."""
-    words = text[max(0, mention.start - 6) : mention.start].split()
-    return words[-1] if words and normalize(words[-1]) in TITLE_GENDERS else None
+    word = word_before(text, mention.start)
+    if not word or (word.endswith(".") and word.lower() not in TITLE_GENDERS):
+        return None  # "the king. X": the word ends a sentence, it is no "Mr."
+    return word if normalize(word) in TITLE_GENDERS else None
+
+
+def word_before(text: str, start: int, reach: int = 24) -> str | None:
+    """The whole word right before ``start`` (never the tail of a longer word: "king" of
+    "working")."""
+    head = text[max(0, start - reach) : start]
+    words = head.split()
+    if not words or (len(words) == 1 and start > reach and not head[0].isspace()):
+        return None
+    return words[-1]
 
 
 def titled_full_names(mentions: list[Mention], text: str) -> set[str]:
@@ -186,9 +213,40 @@ def canonical_surface(
 
 
 def decide_kind(cluster: Cluster) -> str:
-    """Gazetteer first, then any full-name person evidence, then the majority of mentions."""
+    """Gazetteer first, then any person evidence, then, for a lone word the small model
+    calls a person without evidence, its code shape or a preposition of place; then the
+    majority of mentions."""
     if cluster.known:
         return cluster.kinds.most_common(1)[0][0]
     if cluster.person_evidence:
         return PERSON
+    if PERSON in cluster.kinds and not cluster.in_full_name and unevidenced_word(cluster.name):
+        if code_like(cluster.name):
+            return ORGANIZATION  # "MI6", "G8": no person is written so ("FDR" is)
+        if cluster.placed:
+            return PLACE  # "a man from Leicester"
     return max(cluster.kinds, key=lambda k: (cluster.kinds[k], KIND_PRIORITY.get(k, 0)))
+
+
+def given_name(name: str) -> bool:
+    """The name starts with a known given name ("Robert Kilroy Silk", not "Swansea Unite")."""
+    words = name.split()
+    return bool(words) and fold(words[0]) in given_name_genders()
+
+
+def unevidenced_word(name: str) -> bool:
+    """One word that is no given name: nothing but the model's tag says it is a person."""
+    return len(name.split()) == 1 and not given_name(name)
+
+
+def code_like(name: str) -> bool:
+    """Capitals with digits: a code ("MI6", "G8"), never a person's initials."""
+    return name.isupper() and name.isalnum() and any(c.isdigit() for c in name)
+
+
+def located(text: str, mention: Mention) -> bool:
+    """The mention follows a preposition of place and owns nothing ("in Swansea", not
+    "in Swansea's mosque", whose owner could be a person)."""
+    word = word_before(text, mention.start)
+    owned = text[mention.end : mention.end + 2] in ("'s", "’s")
+    return bool(word) and word.lower() in LOCATIVE_PREPOSITIONS and not owned

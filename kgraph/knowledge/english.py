@@ -82,6 +82,13 @@ COMPANY_NOUNS = frozenset({"company", "firm", "corporation", "conglomerate", "ca
 # Prepositions of being somewhere: "near X" (a lone surname is rarely written so; "at X"
 # is also where people work or study, "in X" what they are trusted in: "faith in X").
 PLACE_PREPOSITIONS = frozenset({"near", "outside"})
+# Prepositions of place that, before a lone capitalised word the article gives no person
+# evidence for (no full name, title, honorific or known given name), make it a place:
+# "leaflets in Swansea", "across Kent" ("faith in X" has X's full name elsewhere; "from X"
+# is also whom a report or a name comes from: "a report from Motherboard").
+LOCATIVE_PREPOSITIONS = frozenset({
+    "in", "into", "across", "throughout", "near", "outside", "around",
+})  # fmt: skip
 
 # --- verbs of saying and thinking ----------------------------------------------------------
 SPEECH_VERBS = frozenset({
