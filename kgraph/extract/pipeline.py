@@ -47,6 +47,7 @@ def extract_from_doc(doc: Doc, article: Article, config: PipelineConfig) -> Arti
     mentions = drop_furniture_mentions(mentions_in(doc, knowledge), text)
     mentions = confirm_headline_mentions(mentions, text)
     country = article_country(text, knowledge)
+    knowledge = knowledge.in_country(country)  # "the Treasury" of British news
     mentions = government_mentions(doc, mentions, knowledge, country)
     entities, keys = resolve_mentions(mentions, knowledge, text)
     holdings = holdings_in(doc, mentions, keys, knowledge, country)

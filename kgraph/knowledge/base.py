@@ -7,7 +7,7 @@ The shipped gazetteer and lexicon (``data/``) plus the user's files of the same 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 
@@ -46,10 +46,24 @@ class Knowledge:
     # the Home Department" -> "Home Secretary")
     kb_office_posts: dict[str, str] = field(default_factory=dict)
     countries: frozenset[str] = frozenset()  # the world's sovereign countries, by name
+    # country -> normalized alias -> entry: aliases that name it only in that country's news
+    national_known: dict[str, dict[str, KnownOrg]] = field(default_factory=dict)
+    national_views: dict[str, Knowledge] = field(default_factory=dict, repr=False, compare=False)
     sources: tuple[str, ...] = ()
 
     def lookup(self, name: str) -> KnownOrg | None:
         return self.known.get(normalize(name))
+
+    def in_country(self, country: str | None) -> Knowledge:
+        """This knowledge as news from ``country`` reads it: the country's national aliases
+        win ("the Treasury" in British news is HM Treasury). One view per country."""
+        aliases = self.national_known.get(country or "")
+        if not aliases:
+            return self
+        if country not in self.national_views:
+            known = {**self.known, **aliases}
+            self.national_views[country] = replace(self, known=known, national_views={})
+        return self.national_views[country]
 
     def is_place(self, name: str | None) -> bool:
         known = self.lookup(name or "")

@@ -24,6 +24,8 @@ class KnownOrg:
     subtype: str | None
     aliases: tuple[str, ...]
     same_as: tuple[str, ...]
+    # (country, alias): names it has only in that country's news ("Treasury" in British news)
+    national_aliases: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -140,6 +142,13 @@ def add_known(knowledge: Knowledge, entry: dict, kind: str) -> None:
         subtype=entry.get("type"),
         aliases=tuple(entry.get("aliases", [])),
         same_as=tuple(entry.get("sameAs", [])),
+        national_aliases=tuple(
+            (country, alias)
+            for country, aliases in sorted(entry.get("national_aliases", {}).items())
+            for alias in aliases
+        ),
     )
     for alias in (known.name, *known.aliases):
         knowledge.known[normalize(alias)] = known
+    for country, alias in known.national_aliases:
+        knowledge.national_known.setdefault(country, {})[normalize(alias)] = known

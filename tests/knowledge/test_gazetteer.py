@@ -53,6 +53,24 @@ def test_a_user_gazetteer_adds_organisations_titles_and_aliases(tmp_path):
     assert load_knowledge().lookup("HWU") is None  # the shipped knowledge is unchanged
 
 
+def test_a_national_alias_names_its_entry_only_in_that_country_s_news(tmp_path):
+    path = tmp_path / "g.json"
+    entries = [
+        {"name": "Harbour Board of Ruritania", "aliases": ["Harbour Board"]},
+        {"name": "Harbour Board of Freedonia", "national_aliases": {"Freedonia": ["Harbour Board"]}},
+    ]
+    path.write_text(json.dumps({"organizations": entries}), encoding="utf-8")
+    knowledge = load_knowledge((str(path),))
+    assert knowledge.lookup("Harbour Board").name == "Harbour Board of Ruritania"
+    assert knowledge.in_country("Ruritania").lookup("Harbour Board").name == (
+        "Harbour Board of Ruritania"
+    )
+    freedonian = knowledge.in_country("Freedonia")
+    assert freedonian.lookup("the Harbour Board").name == "Harbour Board of Freedonia"
+    assert knowledge.in_country("Freedonia") is freedonian  # one view per country
+    assert knowledge.lookup("Harbour Board").name == "Harbour Board of Ruritania"
+
+
 @pytest.mark.parametrize(
     ("name", "key", "segment"),
     [

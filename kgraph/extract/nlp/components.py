@@ -75,7 +75,7 @@ def make_gazetteer_ruler(nlp: Language, name: str, gazetteers: list[str]):
     seen = set()
     for entry in sorted(set(knowledge.known.values()), key=lambda e: e.name):
         label = "ORG" if entry.kind == ORGANIZATION else "GPE"
-        for alias in (entry.name, *entry.aliases):
+        for alias in (entry.name, *entry.aliases, *(a for _, a in entry.national_aliases)):
             for form in {alias, alias[0].upper() + alias[1:]}:
                 # one-word places ("Georgia", "Houston") are also names of people: the
                 # statistical NER decides those, resolution then types them by lookup
