@@ -124,6 +124,6 @@ def test_code_like(name, expected):
 )
 def test_a_national_alias_names_the_country_s_own_organisation(extract_text, text, treasury):
     names = {e.name for e in extract_text(text).entities}
-    assert treasury in names and not {"HM Treasury", "Department of the Treasury"} - {
-        treasury
-    } & names
+    assert (
+        treasury in names and not {"HM Treasury", "Department of the Treasury"} - {treasury} & names
+    )

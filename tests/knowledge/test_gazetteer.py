@@ -57,7 +57,10 @@ def test_a_national_alias_names_its_entry_only_in_that_country_s_news(tmp_path):
     path = tmp_path / "g.json"
     entries = [
         {"name": "Harbour Board of Ruritania", "aliases": ["Harbour Board"]},
-        {"name": "Harbour Board of Freedonia", "national_aliases": {"Freedonia": ["Harbour Board"]}},
+        {
+            "name": "Harbour Board of Freedonia",
+            "national_aliases": {"Freedonia": ["Harbour Board"]},
+        },
     ]
     path.write_text(json.dumps({"organizations": entries}), encoding="utf-8")
     knowledge = load_knowledge((str(path),))
