@@ -42,6 +42,12 @@ ARTICLES = ("the", "a", "an")
 DEFINITE_DETERMINERS = ("the", "this")  # "the president", "this strategist"
 POSSESSIVE_CLITICS = ("’s", "'s")
 POSSESSIVE_ENDINGS = frozenset({"'s", "’s", "'", "’", "s"})
+# Letters after a name that are no part of it: "Jane Roe QC", "John Doe MEP", "Ann Poe OBE"
+# (a generational "Jr." or "III" is part of the name: another person).
+POST_NOMINALS = frozenset({
+    "QC", "KC", "MP", "MEP", "MSP", "MLA", "AM", "TD", "OBE", "MBE", "CBE", "KBE", "DBE",
+    "PhD", "Esq", "Esq.",
+})  # fmt: skip
 OPEN_QUOTES = frozenset({"‘", "'", "“", '"'})
 CLOSE_QUOTES = frozenset({"’", "'", "”", '"'})
 # Tokens that never stand inside one name: a span the NER runs across them is split there
@@ -64,7 +70,10 @@ NAME_PARTICLES = frozenset({
 # "the MP for X", "Member for X": X is a constituency, a place.
 CONSTITUENCY_MEMBERS = frozenset({"mp", "msp", "mep", "mla", "ms", "td", "member", "members"})
 PLACE_RELATIVES = frozenset({"where"})  # "X, where ...": X is a place
-LOCATIVE_PREPOSITIONS = frozenset({"in", "across", "throughout", "around"})  # "in A, B and C"
+# "campaigned in A, B and C": a list of places; "leaflets in X", for a lone word the article
+# gives no person evidence ("faith in X" has X's full name elsewhere; "from X" is also whom
+# a report comes from, so it is not here)
+LOCATIVE_PREPOSITIONS = frozenset({"in", "across", "throughout", "around"})
 # "the city of X", "the towns of X and Y", "the Armenian capital of X": X is a place.
 PLACE_NOUNS = frozenset({
     "city", "cities", "town", "towns", "village", "villages", "capital", "hamlet", "suburb",
@@ -82,13 +91,6 @@ COMPANY_NOUNS = frozenset({"company", "firm", "corporation", "conglomerate", "ca
 # Prepositions of being somewhere: "near X" (a lone surname is rarely written so; "at X"
 # is also where people work or study, "in X" what they are trusted in: "faith in X").
 PLACE_PREPOSITIONS = frozenset({"near", "outside"})
-# Prepositions of place that, before a lone capitalised word the article gives no person
-# evidence for (no full name, title, honorific or known given name), make it a place:
-# "leaflets in Swansea", "across Kent" ("faith in X" has X's full name elsewhere; "from X"
-# is also whom a report or a name comes from: "a report from Motherboard").
-LOCATIVE_PREPOSITIONS = frozenset({
-    "in", "into", "across", "throughout", "near", "outside", "around",
-})  # fmt: skip
 
 # --- verbs of saying and thinking ----------------------------------------------------------
 SPEECH_VERBS = frozenset({
