@@ -51,7 +51,12 @@ def resolve_corpus(
             by_key[entity.key].append((extraction.article.id, entity))
     renames = compose_renames(
         by_key,
-        [kind_renames, lambda groups: variant_renames(groups, given_names or {}), corpus_renames],
+        [
+            kind_renames,
+            hyphen_renames,
+            lambda groups: variant_renames(groups, given_names or {}),
+            corpus_renames,
+        ],
     )
     merged: dict[str, list[tuple[str, LocalEntity]]] = defaultdict(list)
     for key, items in by_key.items():
@@ -214,6 +219,22 @@ def compose_renames(
             regrouped[renames.get(key, key)].extend(items)
         groups = regrouped
     return {key: t for key, t in target.items() if t != key}
+
+
+def hyphen_renames(groups: dict[str, list[tuple[str, LocalEntity]]]) -> dict[str, str]:
+    """Full names that differ only by a hyphen written as a space ("Robert Kilroy Silk",
+    "Robert Kilroy-Silk") are one person, named as most mentions write it."""
+    by_form: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for key, items in groups.items():
+        kind, norm = key.split(":", 1)
+        if kind == PERSON and " " in norm:
+            mentions = sum(e.mention_count for _, e in items)
+            by_form[norm.replace("-", " ")].append((-mentions, key))
+    renames = {}
+    for members in by_form.values():
+        target = min(members)[1]
+        renames.update((key, target) for _, key in members if key != target)
+    return renames
 
 
 def variant_renames(

@@ -166,3 +166,15 @@ def test_mr_with_a_surname_shared_by_a_knight_is_the_untitled_full_name(extract_
     assert {(names[c.subject], names[c.object]) for c in found.claims} == {
         ("Michael Howard", "Tony Blair")
     }
+
+
+def test_a_hyphen_written_as_a_space_is_the_same_full_name():
+    resolution = resolve_corpus(
+        corpus(
+            ("a", "2005-03-01", [person("Jane Roe-Smith", 9)]),
+            ("b", "2005-04-01", [person("Jane Roe Smith", 2)]),
+            ("c", "2005-04-01", [person("Jane Smith", 2)]),
+        )
+    )
+    assert node_of(resolution, "b", "Jane Roe Smith") == "Jane Roe-Smith"
+    assert node_of(resolution, "c", "Jane Smith") == "Jane Smith"  # no hyphen to fold
