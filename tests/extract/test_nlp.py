@@ -3,7 +3,7 @@ from spacy.tokens import Span
 
 from kgraph.errors import KgraphError
 from kgraph.extract.nlp import choose_model, mentions_in
-from kgraph.extract.nlp.cleaner import date_word, glued
+from kgraph.extract.nlp.cleaner import date_word, glued, without_post_nominals
 
 
 def mentions(config, text):
@@ -362,3 +362,28 @@ def test_a_state_branch_of_a_party_is_not_the_party(config, text, parties):
 )
 def test_no_sentence_starts_after_an_abbreviated_title(config, text, sentences):
     assert len(list(config.nlp()(text).sents)) == sentences
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Philippe Sands QC said", ("Philippe Sands", "PERSON")),
+        ("Ann Poe OBE said", ("Ann Poe", "PERSON")),
+        ("Paul Boateng MP said", ("Paul Boateng", "PERSON")),
+        ("Bolton West MP said", ("Bolton West", "GPE")),  # the seat, not its member
+    ],
+)
+def test_letters_after_a_name_are_no_part_of_it(config, text, expected):
+    doc = config.nlp().make_doc(text)
+    start, end, label = without_post_nominals(doc, 0, 3)
+    assert (doc[start:end].text, label) == expected
+
+
+def test_a_person_with_letters_after_the_name_is_the_person(config):
+    found = mentions(config, "A book published by Philippe Sands QC, a lawyer, says so.")
+    assert {(m.surface, m.kind) for m in found} == {("Philippe Sands", "Person")}
+
+
+def test_a_military_rank_is_no_part_of_the_name(config):
+    found = mentions(config, "Gen Musharraf met the general secretary. Gen. Roe agreed.")
+    assert {m.surface for m in found if m.kind == "Person"} == {"Musharraf", "Roe"}

@@ -36,6 +36,7 @@ from ...knowledge.english import (
     PLACE_RELATIVES,
     PLAIN_HONORIFICS,
     POSSESSIVE_ENDINGS,
+    POST_NOMINALS,
     SPAN_BREAKS,
 )
 from ...knowledge.genders import gender_of_name, given_name_genders
@@ -192,6 +193,8 @@ class EntityCleaner:
             or (doc[end - 1].is_lower and doc[end - 1].pos_ in FUNCTION_POS)
         ):
             end -= 1
+        if label in ("PERSON", "ORG") and end - start > 2 and doc[end - 1].text in POST_NOMINALS:
+            start, end, label = without_post_nominals(doc, start, end)
         if label == "PERSON":
             start = self.skip_titles(doc, start, end)
             start = skip_headline_words(doc, start, end)
@@ -844,3 +847,18 @@ def in_photo_credit(span: Span) -> bool:
         return False
     inside = sent[opening:]
     return bool(CREDIT.search(inside)) and "/" in inside
+
+
+def without_post_nominals(doc: Doc, start: int, end: int) -> tuple[int, int, str]:
+    """'Jane Roe QC' (the NER's person or organisation) is the person Jane Roe, as is
+    'Jane Roe MP'; 'Bolton West MP', a seat whose first word is no given name, is the place
+    its member sits for."""
+    letters = doc[end - 1].text
+    while end - start > 2 and doc[end - 1].text in POST_NOMINALS:
+        end -= 1
+    if (
+        letters.lower() in CONSTITUENCY_MEMBERS
+        and fold(doc[start].text) not in given_name_genders()
+    ):
+        return start, end, "GPE"
+    return start, end, "PERSON"
