@@ -55,6 +55,7 @@ def resolve_mentions(
     mention_cluster: list[str] = []
     knighted = titled_full_names(mentions, text)
     untitled = PersonIndex({n: f for n, f in full_people.items() if n not in knighted})
+    spouses = minority_genders(mentions, text)
     for mention in mentions:
         honorific = honorific_before(text, mention)
         plain = bool(honorific) and normalize(honorific) in PLAIN_HONORIFICS
@@ -62,6 +63,8 @@ def resolve_mentions(
         name, nickname = canonical_surface(mention, knowledge, index, long_orgs, honorific)
         if plain and normalize(name) in knighted:
             name, nickname = strip_nickname(mention.surface)  # "Mr Roe" is not "Sir John Roe"
+        if honorific and (normalize(name), gender_of_honorific(honorific)) in spouses:
+            name = titled(honorific, name)  # "Mrs Roe" beside her husband "Mr Roe"
         cluster = clusters.setdefault(normalize(name), Cluster(name=name))
         cluster.in_full_name = normalize(name) in name_words
         known = knowledge.lookup(name)
@@ -138,6 +141,36 @@ def surname_of_another(norm: str, names: dict[str, str]) -> bool:
     capital at the start of a sentence, is the longer name's surname ('Van Jones' alone is
     a full name)."""
     return surname_only(norm) and any(other.endswith(" " + norm) for other in names)
+
+
+def gender_of_honorific(word: str) -> str | None:
+    return TITLE_GENDERS.get(normalize(word))
+
+
+def minority_genders(mentions: list[Mention], text: str) -> set[tuple[str, str]]:
+    """(surname, gender) of the less often titled of two people the article calls by one
+    bare surname with honorifics of both genders ("Mr Roe" four times, "Mrs Roe" twice:
+    his wife is ("roe", "F")); on a tie, the one titled first keeps the bare surname."""
+    seen: dict[str, Counter] = {}
+    for order, mention in enumerate(mentions):
+        honorific = honorific_before(text, mention)
+        gender = gender_of_honorific(honorific) if honorific else None
+        if gender and mention.kind == PERSON and len(mention.surface.split()) == 1:
+            counts = seen.setdefault(normalize(mention.surface), Counter())
+            counts[gender] += 1
+            counts.setdefault(f"first {gender}", order)
+    minority = set()
+    for surname, counts in seen.items():
+        if counts["M"] and counts["F"]:
+            rank = {g: (counts[g], -counts[f"first {g}"]) for g in ("M", "F")}
+            minority.add((surname, min(rank, key=rank.__getitem__)))
+    return minority
+
+
+def titled(honorific: str | None, surname: str) -> str:
+    """'Mrs Roe': a bare surname named with its honorific, never with a kinship word."""
+    bare = len(surname.split()) == 1
+    return f"{honorific} {surname}" if bare and is_honorific(honorific) else surname
 
 
 def is_honorific(word: str | None) -> bool:

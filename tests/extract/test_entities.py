@@ -127,3 +127,23 @@ def test_a_national_alias_names_the_country_s_own_organisation(extract_text, tex
     assert (
         treasury in names and not {"HM Treasury", "Department of the Treasury"} - {treasury} & names
     )
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Mr Okafor will host a news conference. On Mrs Okafor's role, an aide said she "
+            "had campaigned. Mrs Okafor made her debut speech. Mr Okafor praised her.",
+            {("Okafor", "Person"), ("Mrs Okafor", "Person")},
+        ),
+        (
+            "Mrs Okafor spoke first. Mr Okafor and Mr Okafor's aides listened. Okafor said "
+            "he was pleased.",
+            {("Mrs Okafor", "Person"), ("Okafor", "Person")},  # the more often titled wins
+        ),
+        ("Mr Okafor spoke. Okafor said he was pleased.", {("Okafor", "Person")}),
+    ],
+)
+def test_a_surname_titled_with_both_genders_is_two_people(extract_text, text, expected):
+    assert kinds(extract_text(text)) == expected
