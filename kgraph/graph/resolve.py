@@ -21,6 +21,7 @@ from ..extract.names import (
     surname_only,
 )
 from ..knowledge import normalize
+from ..knowledge.english import PLAIN_HONORIFICS
 from ..records import ArticleExtraction, LocalEntity
 from ..vocab import ORGANIZATION, PERSON, POST
 from .nodes import Entity
@@ -349,6 +350,24 @@ def canonical_label(named: list[LocalEntity]) -> str:
     return max(sorted(counts), key=lambda n: (counts[n], len(n.split()))) if counts else ""
 
 
+# Honorifics a bare surname is labelled with when the node has only that one ("Mrs Roe",
+# "Lord Roe"): they say who the node is, where the surname alone says less.
+LABEL_HONORIFICS = PLAIN_HONORIFICS | {"lord", "lady", "baroness"}
+
+
+def titled_label(name: str, aliases: set[str]) -> str:
+    """A one-word person label given as its one honorific form ("Roe" known as "Mrs Roe"
+    is labelled "Mrs Roe", a peer "Roe" known as "Lord Roe" "Lord Roe"); else the name."""
+    if len(name.split()) != 1:
+        return name
+    forms = sorted(
+        a for a in aliases if len(a.split()) == 2 and a.split()[1] == name
+        and normalize(a.split()[0]) in LABEL_HONORIFICS
+    )  # fmt: skip
+    one = len({normalize(f.split()[0]) for f in forms}) == 1
+    return min(forms, key=lambda f: (len(f), f)) if one else name
+
+
 def merge_entities(key: str, items: list[tuple[str, LocalEntity]]) -> Entity:
     named = [e for _, e in items if entity_key(e.kind, e.name) == key] or [e for _, e in items]
     name = canonical_label(named)
@@ -357,6 +376,8 @@ def merge_entities(key: str, items: list[tuple[str, LocalEntity]]) -> Entity:
     for _, entity in items:
         aliases.update(entity.aliases)
         aliases.add(entity.name)
+    if kind == PERSON:
+        name = titled_label(name, aliases)
     aliases.discard(name)
     subtypes = sorted({e.subtype for _, e in items if e.subtype})
     return Entity(

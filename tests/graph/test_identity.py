@@ -132,7 +132,7 @@ def test_a_gendered_honorific_keeps_a_surname_from_a_name_of_the_other_gender():
             ("c", "2005-04-02", [person("Roe", 2)]),
         )
     )
-    assert node_of(resolution, "b", "Roe") == "Roe"
+    assert node_of(resolution, "b", "Roe") == "Mrs Roe"  # labelled so, apart from him
     assert node_of(resolution, "c", "Roe") == "John Roe"
 
 
@@ -178,3 +178,17 @@ def test_a_hyphen_written_as_a_space_is_the_same_full_name():
     )
     assert node_of(resolution, "b", "Jane Roe Smith") == "Jane Roe-Smith"
     assert node_of(resolution, "c", "Jane Smith") == "Jane Smith"  # no hyphen to fold
+
+
+def test_a_bare_surname_node_is_labelled_with_its_one_honorific():
+    def roe(*aliases: str) -> LocalEntity:
+        return LocalEntity(key="Person:roe", name="Roe", kind="Person", aliases=aliases)
+
+    for aliases, label in [
+        (("Lord Roe",), "Lord Roe"),
+        (("Mr. Roe", "Mr Roe"), "Mr Roe"),  # one honorific, however it is written
+        (("Mr Roe", "Mrs Roe"), "Roe"),  # two: the surname says no less
+        (("Senator Roe",), "Roe"),  # a title is no honorific
+    ]:
+        resolution = resolve_corpus(corpus(("a", None, [roe(*aliases)])))
+        assert node_of(resolution, "a", "Roe") == label
