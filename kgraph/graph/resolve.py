@@ -22,6 +22,8 @@ from ..extract.names import (
 )
 from ..knowledge import normalize
 from ..knowledge.english import PLAIN_HONORIFICS
+from ..knowledge.genders import given_name_genders
+from ..knowledge.text import fold
 from ..records import ArticleExtraction, LocalEntity
 from ..vocab import ORGANIZATION, PERSON, POST
 from .nodes import Entity
@@ -179,8 +181,10 @@ def kind_renames(by_key: dict[str, list[tuple[str, LocalEntity]]]) -> dict[str, 
     """One name typed differently in different articles gets the type most mentions give.
 
     The small model tags a person's surname as an organisation in some articles; the
-    corpus outvotes it. Gazetteer entries keep their type; a person vote counts double,
-    since a name seen as a person anywhere rarely names an organisation.
+    corpus outvotes it. Gazetteer entries keep their type; a person vote counts double
+    when the name starts with a known given name or is one word (a surname), since such a
+    name seen as a person anywhere rarely names an organisation; "Goldman Sachs" or "Royal
+    Mail" the model calls a person has no such weight.
     """
     by_name: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     known = set()
@@ -188,7 +192,7 @@ def kind_renames(by_key: dict[str, list[tuple[str, LocalEntity]]]) -> dict[str, 
         kind, norm = key.split(":", 1)
         if kind == POST:
             continue
-        weight = 2 if kind == PERSON else 1
+        weight = 2 if kind == PERSON and person_like(items) else 1
         by_name[norm][kind] += weight * sum(e.mention_count for _, e in items)
         if any(e.same_as or e.subtype for _, e in items):
             known.add(norm)
@@ -201,6 +205,12 @@ def kind_renames(by_key: dict[str, list[tuple[str, LocalEntity]]]) -> dict[str, 
             if kind != best:
                 renames[f"{kind}:{norm}"] = f"{best}:{norm}"
     return renames
+
+
+def person_like(items: list[tuple[str, LocalEntity]]) -> bool:
+    """A one-word name, or one whose first word is a known given name."""
+    words = items[0][1].name.split()
+    return len(words) == 1 or fold(words[0]) in given_name_genders()
 
 
 Renamer = Callable[[dict[str, list[tuple[str, LocalEntity]]]], dict[str, str]]

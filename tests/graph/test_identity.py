@@ -192,3 +192,20 @@ def test_a_bare_surname_node_is_labelled_with_its_one_honorific():
     ]:
         resolution = resolve_corpus(corpus(("a", None, [roe(*aliases)])))
         assert node_of(resolution, "a", "Roe") == label
+
+
+def test_a_person_vote_counts_double_only_for_a_name_that_looks_like_a_person_s():
+    def local(name: str, kind: str, mentions: int) -> LocalEntity:
+        return LocalEntity(
+            key=f"{kind}:{name.lower()}", name=name, kind=kind, mention_count=mentions
+        )
+
+    resolution = resolve_corpus(
+        corpus(
+            ("a", None, [local("Matrix Holdings", "Person", 2), local("Jane Roe", "Person", 2)]),
+            ("b", None, [local("Matrix Holdings", "Organization", 3)]),
+            ("c", None, [local("Jane Roe", "Organization", 3)]),
+        )
+    )
+    kinds = {e.name: e.kind for e in resolution.entities.values()}
+    assert kinds == {"Matrix Holdings": "Organization", "Jane Roe": "Person"}
