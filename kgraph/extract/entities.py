@@ -17,8 +17,7 @@ from ..knowledge.english import (
     PLAIN_HONORIFICS,
     TITLE_GENDERS,
 )
-from ..knowledge.genders import gender_of_name, given_name_genders
-from ..knowledge.text import fold
+from ..knowledge.genders import gender_of_name, starts_with_given_name
 from ..records import LocalEntity, Mention
 from ..vocab import ORGANIZATION, PERSON, PLACE
 from .names import PersonIndex, entity_key, initials, is_acronym, strip_nickname, surname_only
@@ -35,7 +34,7 @@ class Cluster:
     same_as: tuple[str, ...] = ()
     known: bool = False
     person_evidence: bool = False
-    placed: int = 0  # mentions after a preposition of place ("from X")
+    placed: int = 0  # mentions after a preposition of place ("in X")
     in_full_name: bool = False  # a word of a person's full name in the article
 
 
@@ -50,14 +49,16 @@ def resolve_mentions(
     long_orgs = [
         m.surface for m in mentions if m.kind == ORGANIZATION and not is_acronym(m.surface)
     ]
-    name_words = {word for full in full_people if given_name(full) for word in full.split()}
+    name_words = {
+        word for full in full_people if starts_with_given_name(full) for word in full.split()
+    }
     clusters: dict[str, Cluster] = {}
     mention_cluster: list[str] = []
     knighted = titled_full_names(mentions, text)
     untitled = PersonIndex({n: f for n, f in full_people.items() if n not in knighted})
-    spouses = minority_genders(mentions, text)
-    for mention in mentions:
-        honorific = honorific_before(text, mention)
+    honorifics = [honorific_before(text, mention) for mention in mentions]
+    spouses = minority_genders(mentions, honorifics)
+    for mention, honorific in zip(mentions, honorifics, strict=True):
         plain = bool(honorific) and normalize(honorific) in PLAIN_HONORIFICS
         index = untitled if plain and knighted else people  # "Mr Roe" is no "Sir Ian Roe"
         name, nickname = canonical_surface(mention, knowledge, index, long_orgs, honorific)
@@ -147,13 +148,13 @@ def gender_of_honorific(word: str) -> str | None:
     return TITLE_GENDERS.get(normalize(word))
 
 
-def minority_genders(mentions: list[Mention], text: str) -> set[tuple[str, str]]:
+def minority_genders(mentions: list[Mention], honorifics: list[str | None]) -> set[tuple[str, str]]:
     """(surname, gender) of the less often titled of two people the article calls by one
     bare surname with honorifics of both genders ("Mr Roe" four times, "Mrs Roe" twice:
-    his wife is ("roe", "F")); on a tie, the one titled first keeps the bare surname."""
+    his wife is ("roe", "F")); on a tie, the one titled first keeps the bare surname.
+    ``honorifics``: the word before each mention that ``honorific_before`` gives."""
     seen: dict[str, Counter] = {}
-    for order, mention in enumerate(mentions):
-        honorific = honorific_before(text, mention)
+    for order, (mention, honorific) in enumerate(zip(mentions, honorifics, strict=True)):
         gender = gender_of_honorific(honorific) if honorific else None
         if gender and mention.kind == PERSON and len(mention.surface.split()) == 1:
             counts = seen.setdefault(normalize(mention.surface), Counter())
@@ -257,19 +258,13 @@ def decide_kind(cluster: Cluster) -> str:
         if code_like(cluster.name):
             return ORGANIZATION  # "MI6", "G8": no person is written so ("FDR" is)
         if cluster.placed:
-            return PLACE  # "a man from Leicester"
+            return PLACE  # "leaflets in Swansea"
     return max(cluster.kinds, key=lambda k: (cluster.kinds[k], KIND_PRIORITY.get(k, 0)))
-
-
-def given_name(name: str) -> bool:
-    """The name starts with a known given name ("Robert Kilroy Silk", not "Swansea Unite")."""
-    words = name.split()
-    return bool(words) and fold(words[0]) in given_name_genders()
 
 
 def unevidenced_word(name: str) -> bool:
     """One word that is no given name: nothing but the model's tag says it is a person."""
-    return len(name.split()) == 1 and not given_name(name)
+    return len(name.split()) == 1 and not starts_with_given_name(name)
 
 
 def code_like(name: str) -> bool:

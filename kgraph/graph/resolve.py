@@ -22,8 +22,7 @@ from ..extract.names import (
 )
 from ..knowledge import normalize
 from ..knowledge.english import PLAIN_HONORIFICS
-from ..knowledge.genders import given_name_genders
-from ..knowledge.text import fold
+from ..knowledge.genders import starts_with_given_name
 from ..records import ArticleExtraction, LocalEntity
 from ..vocab import ORGANIZATION, PERSON, POST
 from .nodes import Entity
@@ -209,8 +208,8 @@ def kind_renames(by_key: dict[str, list[tuple[str, LocalEntity]]]) -> dict[str, 
 
 def person_like(items: list[tuple[str, LocalEntity]]) -> bool:
     """A one-word name, or one whose first word is a known given name."""
-    words = items[0][1].name.split()
-    return len(words) == 1 or fold(words[0]) in given_name_genders()
+    name = items[0][1].name
+    return len(name.split()) == 1 or starts_with_given_name(name)
 
 
 Renamer = Callable[[dict[str, list[tuple[str, LocalEntity]]]], dict[str, str]]

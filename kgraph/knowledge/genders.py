@@ -33,3 +33,10 @@ def gender_of_name(name: str) -> str | None:
     if len(words) < 2:
         return None
     return given_name_genders().get(fold(words[0]))
+
+
+def starts_with_given_name(name: str) -> bool:
+    """Whether the first word is a known given name ("Robert Kilroy Silk", "Lucy"; not
+    "Swansea Unite", "Goldman Sachs")."""
+    words = name.split()
+    return bool(words) and fold(words[0]) in given_name_genders()

@@ -39,8 +39,7 @@ from ...knowledge.english import (
     POST_NOMINALS,
     SPAN_BREAKS,
 )
-from ...knowledge.genders import gender_of_name, given_name_genders
-from ...knowledge.text import fold
+from ...knowledge.genders import gender_of_name, starts_with_given_name
 
 CREDIT = re.compile(rf"\b({'|'.join(CREDIT_WORDS)})s?\b", re.I)
 FUNCTION_POS = {"DET", "ADP", "CCONJ", "SCONJ", "PART", "PRON", "AUX"}
@@ -425,7 +424,7 @@ def person_with_known_surname(span: Span, lowercase: set[str]) -> Span:
         not given.is_title
         or not given.is_alpha
         or given.lower_ in lowercase
-        or fold(given.text) not in given_name_genders()
+        or not starts_with_given_name(given.text)
         or given.ent_type_
     ):
         return span
@@ -856,9 +855,6 @@ def without_post_nominals(doc: Doc, start: int, end: int) -> tuple[int, int, str
     letters = doc[end - 1].text
     while end - start > 2 and doc[end - 1].text in POST_NOMINALS:
         end -= 1
-    if (
-        letters.lower() in CONSTITUENCY_MEMBERS
-        and fold(doc[start].text) not in given_name_genders()
-    ):
+    if letters.lower() in CONSTITUENCY_MEMBERS and not starts_with_given_name(doc[start].text):
         return start, end, "GPE"
     return start, end, "PERSON"
