@@ -24,6 +24,10 @@ BOMS = (b"\xff\xfe", b"\xfe\xff", b"\xef\xbb\xbf")
 CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 BREAKS = re.compile("[\x0b\x0c]")  # vertical tab, form feed: a break between lines or pages
 SURROGATE = re.compile("[\ud800-\udfff]")  # a str holds surrogates only when they are lone
+# Invisible formatting inside words (soft hyphen, zero-width space, word joiner, a BOM
+# within the text): typesetting, not content; left in, they split or glue names ("Peter
+# Newsham" with a soft hyphen is another string). Removed without a warning.
+INVISIBLE = re.compile("[\u00ad\u200b\u2060\ufeff]")
 # Legacy encodings preferred when charset-normalizer finds several equally clean ones:
 # scraped English news that is not UTF-8 is nearly always Windows-1252 (a Latin-1 superset).
 PREFERRED = ("cp1252", "latin_1", "iso8859_15")
@@ -32,6 +36,7 @@ PREFERRED = ("cp1252", "latin_1", "iso8859_15")
 def sanitise(text: str) -> tuple[str, list[str]]:
     """``text`` made safe for every output, and what was changed, in words (empty: nothing)."""
     changes = []
+    text = INVISIBLE.sub("", text)
     surrogates = len(SURROGATE.findall(text))
     if surrogates:
         text = SURROGATE.sub("\ufffd", text)

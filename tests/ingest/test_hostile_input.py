@@ -17,6 +17,7 @@ from rdflib import Graph
 
 import kgraph
 from kgraph.errors import KgraphError
+from kgraph.extract.pipeline import extract_article
 from kgraph.ingest import read_articles
 from kgraph.ingest.decode import sanitise
 from kgraph.ingest.readers import MAX_WARNINGS_PER_FILE, read_file
@@ -45,6 +46,21 @@ def test_sanitise_keeps_tabs_and_line_breaks_and_replaces_surrogates():
     text, changes = sanitise("a\x0cb\ud800c\x00")
     assert text == "a\nb\ufffdc"
     assert len(changes) == 2
+
+
+def test_invisible_formatting_inside_words_is_removed_without_a_warning():
+    assert sanitise("Chief Peter \u00adNew\u200bsham\u2060 said\ufeff so") == (
+        "Chief Peter Newsham said so",
+        [],
+    )
+
+
+def test_invisible_formatting_leaves_a_name_whole(tmp_path, config):
+    path = tmp_path / "a.txt"
+    path.write_text("Police Chief Peter \u00adNewsham said the city was calm.\n", "utf-8")
+    (article,) = read_articles([path])
+    names = {e.name for e in extract_article(article, config).entities}
+    assert "Peter Newsham" in names
 
 
 def test_a_build_with_hostile_characters_writes_every_format(tmp_path, caplog):
