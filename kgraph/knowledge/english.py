@@ -85,6 +85,7 @@ PLACE_NOUNS = frozenset({
 PLACE_HEAD_NOUNS = frozenset({
     "airport", "territory", "reservation", "range", "foothills", "region", "area", "province",
     "district", "valley", "coast", "suburbs", "outskirts", "border", "harbor", "harbour",
+    "ward", "seat",  # "the Sheffield Hallam seat" ("constituency" is also a voter base)
 })  # fmt: skip
 # "the Roe company": a lowercase noun that makes the name before it a company's.
 COMPANY_NOUNS = frozenset({"company", "firm", "corporation", "conglomerate", "carmaker"})

@@ -387,3 +387,14 @@ def test_a_person_with_letters_after_the_name_is_the_person(config):
 def test_a_military_rank_is_no_part_of_the_name(config):
     found = mentions(config, "Gen Musharraf met the general secretary. Gen. Roe agreed.")
     assert {m.surface for m in found if m.kind == "Person"} == {"Musharraf", "Roe"}
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        ("He first contested the Sheffield Hallam seat in 1974.", "Sheffield Hallam"),
+        ("Claims were made against councillors in the Bordesley Green ward.", "Bordesley Green"),
+    ],
+)
+def test_the_name_of_a_seat_or_ward_is_a_place(config, text, place):
+    assert (place, "Place") in {(m.surface, m.kind) for m in mentions(config, text)}
