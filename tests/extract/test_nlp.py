@@ -398,3 +398,10 @@ def test_a_military_rank_is_no_part_of_the_name(config):
 )
 def test_the_name_of_a_seat_or_ward_is_a_place(config, text, place):
     assert (place, "Place") in {(m.surface, m.kind) for m in mentions(config, text)}
+
+
+def test_a_stance_word_is_no_name_but_a_longer_name_that_begins_so_is(config):
+    text = (
+        "Anti-Keystone activists marched. Pro-Brexit groups and the Pro-Life Action League agreed."
+    )
+    assert {m.surface for m in mentions(config, text)} == {"Pro-Life Action League"}

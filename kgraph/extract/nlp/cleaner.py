@@ -42,6 +42,9 @@ from ...knowledge.english import (
 from ...knowledge.genders import gender_of_name, starts_with_given_name
 
 CREDIT = re.compile(rf"\b({'|'.join(CREDIT_WORDS)})s?\b", re.I)
+# One hyphenated word for a stance towards a name ("Anti-Keystone", "Pro-Brexit"); a
+# longer name that begins so ("Pro-Life Action League") is still a name.
+STANCE_WORD = re.compile(r"(?:anti|pro)-\S+")
 FUNCTION_POS = {"DET", "ADP", "CCONJ", "SCONJ", "PART", "PRON", "AUX"}
 
 
@@ -350,6 +353,8 @@ class EntityCleaner:
             return False
         if not any(ch.isupper() for ch in text) or "\n" in text or key.startswith("non-"):
             return False
+        if STANCE_WORD.fullmatch(key):
+            return False  # "Anti-Keystone activists": a stance, not a name
         if all(tok.is_stop or tok.is_punct or tok.like_num for tok in span):
             return False
         if after_distributive(span) or self.local_branch_of_party(span):
