@@ -405,3 +405,8 @@ def test_a_stance_word_is_no_name_but_a_longer_name_that_begins_so_is(config):
         "Anti-Keystone activists marched. Pro-Brexit groups and the Pro-Life Action League agreed."
     )
     assert {m.surface for m in mentions(config, text)} == {"Pro-Life Action League"}
+
+
+def test_a_holiday_is_no_name(config):
+    text = "Parliament returns from its Easter break. Jane Roe spoke before Thanksgiving."
+    assert {m.surface for m in mentions(config, text)} == {"Jane Roe", "Parliament"}
