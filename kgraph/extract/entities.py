@@ -35,7 +35,6 @@ class Cluster:
     known: bool = False
     person_evidence: bool = False
     placed: int = 0  # mentions after a preposition of place ("in X")
-    in_full_name: bool = False  # a word of a person's full name in the article
 
 
 def resolve_mentions(
@@ -67,7 +66,6 @@ def resolve_mentions(
         if honorific and (normalize(name), gender_of_honorific(honorific)) in spouses:
             name = titled(honorific, name)  # "Mrs Roe" beside her husband "Mr Roe"
         cluster = clusters.setdefault(normalize(name), Cluster(name=name))
-        cluster.in_full_name = normalize(name) in name_words
         known = knowledge.lookup(name)
         if known is not None:
             cluster.known, cluster.subtype, cluster.same_as = True, known.subtype, known.same_as
@@ -91,7 +89,7 @@ def resolve_mentions(
     entities = {}
     keys = {}
     for norm, cluster in clusters.items():
-        kind = decide_kind(cluster)
+        kind = decide_kind(cluster, in_full_name=norm in name_words)
         key = entity_key(kind, cluster.name)
         keys[norm] = key
         aliases = sorted(s for s in cluster.surfaces if s != cluster.name)
@@ -153,19 +151,16 @@ def minority_genders(mentions: list[Mention], honorifics: list[str | None]) -> s
     bare surname with honorifics of both genders ("Mr Roe" four times, "Mrs Roe" twice:
     his wife is ("roe", "F")); on a tie, the one titled first keeps the bare surname.
     ``honorifics``: the word before each mention that ``honorific_before`` gives."""
-    seen: dict[str, Counter] = {}
+    counts: Counter = Counter()  # (surname, gender) -> times titled so
+    first: dict[tuple[str, str], int] = {}  # (surname, gender) -> first mention titled so
     for order, (mention, honorific) in enumerate(zip(mentions, honorifics, strict=True)):
         gender = gender_of_honorific(honorific) if honorific else None
         if gender and mention.kind == PERSON and len(mention.surface.split()) == 1:
-            counts = seen.setdefault(normalize(mention.surface), Counter())
-            counts[gender] += 1
-            counts.setdefault(f"first {gender}", order)
-    minority = set()
-    for surname, counts in seen.items():
-        if counts["M"] and counts["F"]:
-            rank = {g: (counts[g], -counts[f"first {g}"]) for g in ("M", "F")}
-            minority.add((surname, min(rank, key=rank.__getitem__)))
-    return minority
+            pair = (normalize(mention.surface), gender)
+            counts[pair] += 1
+            first.setdefault(pair, order)
+    both = {surname for surname, gender in counts if gender == "M" and (surname, "F") in counts}
+    return {min(((s, "M"), (s, "F")), key=lambda pair: (counts[pair], -first[pair])) for s in both}
 
 
 def titled(honorific: str | None, surname: str) -> str:
@@ -246,15 +241,16 @@ def canonical_surface(
     return surface, nickname
 
 
-def decide_kind(cluster: Cluster) -> str:
+def decide_kind(cluster: Cluster, in_full_name: bool = False) -> str:
     """Gazetteer first, then any person evidence, then, for a lone word the small model
     calls a person without evidence, its code shape or a preposition of place; then the
-    majority of mentions."""
+    majority of mentions. ``in_full_name``: the name is a word of one of the article's full
+    person names ("Kilroy" of "Robert Kilroy Silk"), so no place or code."""
     if cluster.known:
         return cluster.kinds.most_common(1)[0][0]
     if cluster.person_evidence:
         return PERSON
-    if PERSON in cluster.kinds and not cluster.in_full_name and unevidenced_word(cluster.name):
+    if PERSON in cluster.kinds and not in_full_name and unevidenced_word(cluster.name):
         if code_like(cluster.name):
             return ORGANIZATION  # "MI6", "G8": no person is written so ("FDR" is)
         if cluster.placed:
