@@ -147,3 +147,32 @@ def test_a_national_alias_names_the_country_s_own_organisation(extract_text, tex
 )
 def test_a_surname_titled_with_both_genders_is_two_people(extract_text, text, expected):
     assert kinds(extract_text(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Defra and the Office of the Deputy Prime Minister replied to the Department of "
+            "Constitutional Affairs.",
+            {
+                "Department for Environment, Food and Rural Affairs",
+                "Office of the Deputy Prime Minister",
+                "Department for Constitutional Affairs",
+            },
+        ),
+        (
+            "The Department for Culture, Media and Sport and DfES met the Department of Work "
+            "and Pensions.",
+            {
+                "Department for Culture, Media and Sport",
+                "Department for Education and Skills",
+                "Department for Work and Pensions",
+            },
+        ),
+    ],
+)
+def test_uk_government_departments_are_one_entry_each_under_any_of_their_names(
+    extract_text, text, expected
+):
+    assert {e.name for e in extract_text(text).entities} == expected
