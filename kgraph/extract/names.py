@@ -77,10 +77,13 @@ class PersonIndex:
         self.by_suffix: dict[tuple[str, ...], set[str]] = {}
         self.by_first: dict[str, set[tuple[str, str]]] = {}
         self.last_words: Counter = Counter()
+        self.hyphen_heads: dict[str, set[str]] = {}
         for norm, surface in people.items():
             words = norm.split()
             if not words:
                 continue
+            if "-" in words[-1].strip("-"):
+                self.hyphen_heads.setdefault(words[-1].split("-")[0], set()).add(surface)
             for k in range(1, len(words)):
                 self.by_suffix.setdefault(tuple(words[-k:]), set()).add(surface)
             self.by_first.setdefault(words[0], set()).add((norm, surface))
@@ -106,4 +109,13 @@ class PersonIndex:
         lasts = self.last_words[word] - (1 if exclude and exclude.split()[-1] == word else 0)
         if len(starts) == 1 and not lasts and word in given_name_genders():
             return starts.pop()  # "Trump" is not "Trump Jr.", nor "Obama" "Obama Attack Ads"
+        return self.hyphen_head(word, lasts, exclude)
+
+    def hyphen_head(self, word: str, lasts: int, exclude: str | None) -> str | None:
+        """'Kilroy' -> 'Robert Kilroy-Silk': the first half of one double-barrelled surname,
+        when no full name ends with the word and it is no given name ('Jane' of 'Smith-Jane'
+        stays alone)."""
+        heads = {s for s in self.hyphen_heads.get(word, ()) if normalize(s) != exclude}
+        if len(heads) == 1 and not lasts and word not in given_name_genders():
+            return heads.pop()
         return None

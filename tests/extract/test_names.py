@@ -113,6 +113,10 @@ def test_entity_key(kind, name, expected):
         ({"jane roe": "Jane Roe"}, "Roe", "Jane Roe"),
         ({"roe jr.": "Roe Jr."}, "Roe", None),  # a surname is no given name of "Roe Jr."
         ({"roe attack ads": "Roe Attack Ads"}, "Roe", None),
+        ({"jane roe-doe": "Jane Roe-Doe"}, "Roe", "Jane Roe-Doe"),  # a double-barrelled name
+        ({"jane roe-doe": "Jane Roe-Doe", "ian roe-smith": "Ian Roe-Smith"}, "Roe", None),
+        ({"jane roe-doe": "Jane Roe-Doe", "ian roe": "Ian Roe"}, "Roe", "Ian Roe"),
+        ({"jane john-doe": "Jane John-Doe"}, "John", None),  # a given name: someone else
     ],
 )
 def test_a_lone_word_expands_to_a_full_name_it_starts_only_when_it_is_a_given_name(
