@@ -410,3 +410,11 @@ def test_a_stance_word_is_no_name_but_a_longer_name_that_begins_so_is(config):
 def test_a_holiday_is_no_name(config):
     text = "Parliament returns from its Easter break. Jane Roe spoke before Thanksgiving."
     assert {m.surface for m in mentions(config, text)} == {"Jane Roe", "Parliament"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Ex-Welsh Office Minister Jane Roe denied it.", "Ex-Home Office aide John Doe spoke."],
+)
+def test_a_status_word_left_of_an_organisation_is_no_name(config, text):
+    assert not {e.text for e in config.nlp()(text).ents} & {"Ex", "Ex-"}

@@ -200,10 +200,15 @@ class EntityCleaner:
         if label == "PERSON":
             start = self.skip_titles(doc, start, end)
             start = skip_headline_words(doc, start, end)
-        if start >= end:
+        if start >= end or self.status_words_only(doc[start:end]):
             return None
         kb_id = ent.kb_id_ if (start, end) == (ent.start, ent.end) else ""
         return Span(doc, start, end, label=label, kb_id=kb_id, span_id=ent.id_)
+
+    def status_words_only(self, span: Span) -> bool:
+        """'Ex' left of 'Ex-Welsh Office Minister' once the office is taken: a status cue
+        alone is no name."""
+        return all(normalize(t.text) in self.knowledge.status_cues or t.is_punct for t in span)
 
     def skip_titles(self, doc: Doc, start: int, end: int) -> int:
         """'President Trump' as one PERSON span becomes 'Trump'; the title is found later."""
