@@ -41,6 +41,23 @@ DISTRIBUTIVE_DETERMINERS = frozenset({"every", "each", "any"})
 ARTICLES = ("the", "a", "an")
 DEFINITE_DETERMINERS = ("the", "this")  # "the president", "this strategist"
 POSSESSIVE_CLITICS = ("’s", "'s")
+# The subject areas of a minister's portfolio, and the posts they come before: "Culture,
+# Media and Sport Secretary Tessa Jowell", "Home Affairs spokesman Mark Oaten" name a post,
+# and its words are no organisation (the post is read by kgraph/extract/posts).
+PORTFOLIO_WORDS = frozenset({
+    "affairs", "agriculture", "arts", "business", "change", "children", "climate",
+    "communities", "constitutional", "culture", "defence", "defense", "development",
+    "digital", "economic", "education", "employment", "energy", "enterprise", "environment",
+    "equalities", "europe", "european", "families", "finance", "fisheries", "food", "foreign",
+    "health", "heritage", "home", "housing", "immigration", "industry", "innovation",
+    "international", "justice", "local", "media", "pensions", "planning", "policing",
+    "regions", "rural", "schools", "science", "security", "skills", "social", "sport",
+    "technology", "tourism", "trade", "transport", "welfare", "women", "work", "youth",
+})  # fmt: skip
+PORTFOLIO_POST_WORDS = frozenset({
+    "secretary", "minister", "spokesman", "spokeswoman", "spokesperson", "spokespeople",
+    "secretaries", "ministers",
+})  # fmt: skip
 POSSESSIVE_ENDINGS = frozenset({"'s", "’s", "'", "’", "s"})
 # Letters after a name that are no part of it: "Jane Roe QC", "John Doe MEP", "Ann Poe OBE"
 # (a generational "Jr." or "III" is part of the name: another person).
@@ -166,6 +183,12 @@ PLANNING_VERBS = frozenset({
     "plan", "expect", "intend", "aim", "prepare", "propose", "schedule", "hope", "promise",
     "pledge", "vow", "want", "seek", "try", "threaten",
 })  # fmt: skip
+# "urged X to attack Y", "X was asked to meet Y": what someone is asked to do is not done.
+ASKING_VERBS = frozenset({
+    "ask", "urge", "press", "call", "invite", "implore", "beg", "encourage", "order",
+    "instruct", "pressure", "pressurise", "pressurize", "challenge", "exhort", "dare", "tell",
+    "advise", "appeal", "petition", "lobby", "push",
+})  # fmt: skip
 HYPOTHETICAL_AUXILIARIES = frozenset(
     {"would", "could", "may", "might", "should", "’d", "'d", "can"}
 )
@@ -179,6 +202,14 @@ REPORTED_ADJECTIVES = frozenset({
 })  # fmt: skip
 # "it was reported that X met Y", "the book claims X told Y": what they say is reported.
 HEARSAY_VERBS = frozenset({"report", "claim", "allege", "rumour", "rumor"})
+# "X is understood to have met Y", "X was said to back Y": hearsay in a passive frame; any
+# other passive frame ("X was bound to tell Y", "X is set to meet Y") is not yet done.
+PASSIVE_HEARSAY_VERBS = HEARSAY_VERBS | frozenset({
+    "say", "believe", "think", "understand", "know", "suppose", "reckon", "fear", "suspect",
+    "rumoured", "rumored", "tip", "see",
+})  # fmt: skip
+# "X was forced to meet Y", "X was made to apologise to Y": it was done.
+PASSIVE_DONE_VERBS = frozenset({"force", "make", "compel", "oblige", "obligate", "pressure"})
 NEGATIONS = frozenset({"not", "n't", "never", "no", "’t"})
 # "avoided any criticism of", "refused to meet", "denied meeting": the claim does not hold.
 # "rejected the idea (that) X posed a threat": what a denied claim says does not hold.
@@ -229,7 +260,8 @@ POSSESSED_PROXY_NOUNS = frozenset({
     "report", "budget", "bid", "speech", "intervention", "idea", "ideas", "reform", "reforms",
     "bill", "vision", "manifesto", "strategy", "pledge", "pledges", "proposals", "initiative",
     "warning", "efforts", "approach", "position", "legacy", "programme", "program",
-    "taxes", "tactics", "promises", "powers", "policy", "policies", "decision",
+    "taxes", "tactics", "promises", "powers", "policy", "policies", "decision", "lies",
+    "call", "calls", "offer", "announcement", "accusations", "allegations",
 })  # fmt: skip
 # "the Attlee government", "Callaghan's administration": a name qualifying these is no
 # antecedent of a later pronoun.

@@ -120,11 +120,70 @@ FAMILIES = [
     ),
     # an address to a legislature is no contact
     ("Speaking to Parliament on Monday, Mr Poe said he would act.", set()),
+    # what someone is asked or urged to do is not done
+    (
+        "Jane Roe urged John Doe to attack Tom Poe.",
+        {
+            ("John Doe", "criticizes", "Tom Poe", "planned", False),
+            ("Jane Roe", "requests", "John Doe", "asserted", False),
+        },
+    ),
+    (
+        "John Doe was asked to meet Tom Poe.",
+        {("John Doe", "meets", "Tom Poe", "planned", False)},
+    ),
+    # a passive frame: hearsay, not yet done, or done
+    (
+        "Jane Roe is understood to have met Tom Poe.",
+        {("Jane Roe", "meets", "Tom Poe", "reported", False)},
+    ),
+    (
+        "Jane Roe is set to attack Tom Poe.",
+        {("Jane Roe", "criticizes", "Tom Poe", "planned", False)},
+    ),
+    (
+        "Jane Roe was forced to meet Tom Poe.",
+        {("Jane Roe", "meets", "Tom Poe", "asserted", False)},
+    ),
+]
+
+# criticising or backing someone's words, plans or deeds is criticising or backing them
+WORKS = [
+    (
+        "Liam Roe attacked Labour's six new pledges as vacuous.",
+        {("Liam Roe", "criticizes", "Labour Party", "asserted", False)},
+    ),
+    (
+        "Jane Roe rejected the Lib Dems' call to open up the books.",
+        {("Jane Roe", "opposes", "Liberal Democrats", "asserted", False)},
+    ),
+    (
+        "Mary Okafor praised Tom Poe's leadership.",
+        {("Mary Okafor", "praises", "Tom Poe", "asserted", False)},
+    ),
+    (
+        "Jane Roe said Labour had rejected the Tory plans.",
+        {("Labour Party", "opposes", "Conservative Party", "asserted", False)},
+    ),
+    # Tom Poe's critics are others
+    ("Liam Roe attacked Tom Poe's critics.", set()),
+    # one's own record is nobody else's
+    ("Tom Poe defended his record.", set()),
+    # a passive raising verb passes its subject on
+    (
+        "Mary Okafor is expected to attack Tom Poe's words.",
+        {("Mary Okafor", "criticizes", "Tom Poe", "planned", False)},
+    ),
 ]
 
 
 @pytest.mark.parametrize(("text", "expected"), FAMILIES)
 def test_audited_families_give_exactly_these_claims(extract_text, text, expected):
+    assert qualified(extract_text(text)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), WORKS)
+def test_what_someone_says_or_does_stands_for_them(extract_text, text, expected):
     assert qualified(extract_text(text)) == expected
 
 

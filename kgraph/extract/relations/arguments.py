@@ -12,7 +12,9 @@ from ...knowledge.english import (
     GROUP_QUANTIFIERS,
     GROUP_WORDS,
     PARTITIVE_NOUNS,
+    POSSESSED_PROXY_NOUNS,
     POSSESSIVE_CLITICS,
+    PROXY_NOUNS,
 )
 from ...vocab import PERSON
 from .context import ArticleContext
@@ -50,8 +52,8 @@ def counted_members(token: Token) -> bool:
     """'three Democrats', 'some Republicans', '14 Tory MPs', 'a number of Senate
     Republicans': a number of a group's members is not the group itself, so it is no
     argument of the group's relations."""
-    if token.tag_ not in ("NNPS", "NNS"):
-        return False
+    if token.tag_ not in ("NNPS", "NNS") or token.lower_ in PROXY_NOUNS | POSSESSED_PROXY_NOUNS:
+        return False  # "Labour's six new pledges" are Labour's, not six of Labour
     partitive = (
         token.dep_ == "pobj"
         and token.head.lower_ == "of"
@@ -147,6 +149,8 @@ def subjects_of(verb: Token, ctx: ArticleContext, depth: int = 0) -> list[str]:
             head = head.head
         if verb.dep_ == "pcomp":
             head = head.head
+        if verb.dep_ == "xcomp" and is_passive(head):  # "X is expected to attack Y": X
+            return entities_of([c for c in head.children if c.dep_ == "nsubjpass"], ctx)
         if head.pos_ in ("VERB", "AUX"):
             return subjects_of(head, ctx, depth + 1)
     return []

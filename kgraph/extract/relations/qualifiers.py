@@ -9,6 +9,7 @@ from ...knowledge import RelationRules
 from ...knowledge.english import (
     AGAINST_WORDS,
     ALLEGING_VERBS,
+    ASKING_VERBS,
     ATTRIBUTION_VERBS,
     CLAIM_NOUNS,
     EXCLUSIVES,
@@ -18,13 +19,15 @@ from ...knowledge.english import (
     LIGHT_VERBS,
     NEGATING_VERBS,
     NEGATIONS,
+    PASSIVE_DONE_VERBS,
+    PASSIVE_HEARSAY_VERBS,
     PLANNING_VERBS,
     POSSIBILITY_NOUNS,
     REPORTED_ADJECTIVES,
     REPORTED_ADVERBS,
     REQUEST_VERBS,
 )
-from .arguments import subjects_of
+from .arguments import is_passive, subjects_of
 from .context import ArticleContext
 from .references import inside_quote
 
@@ -123,8 +126,11 @@ def modality_of(token: Token, rules: RelationRules) -> str:
         return "asserted"
     controllers = control_chain(verb)
     auxes = {c.lower_ for v in controllers for c in v.children if c.dep_ in ("aux", "auxpass")}
-    if any(is_planning(v) or looks_forward(v) for v in controllers[1:]):
+    if any(is_planning(v) or looks_forward(v) or asks_to(v) for v in controllers[1:]):
         return "planned"
+    frame = passive_frame(controllers)
+    if frame is not None:
+        return "reported" if frame.lemma_ in PASSIVE_HEARSAY_VERBS else "planned"
     if verb.dep_ == "acl" and verb.head.lemma_ in POSSIBILITY_NOUNS:
         return "hypothetical"
     if auxes & FUTURE_AUXILIARIES or (verb.dep_ == "xcomp" and verb.head.lemma_ == "go"):
@@ -200,6 +206,20 @@ def asks_for_something(verb: Token) -> bool:
         c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ == "for")
         for c in verb.children
     )
+
+
+def passive_frame(controllers: list[Token]) -> Token | None:
+    """The passive verb a claim's verb is the complement of ('X is understood to have met
+    Y', 'X was bound to tell Y'), unless it says the thing was done ('was forced to')."""
+    for below, verb in zip(controllers, controllers[1:], strict=False):
+        if below.dep_ == "xcomp" and is_passive(verb) and verb.lemma_ not in PASSIVE_DONE_VERBS:
+            return verb
+    return None
+
+
+def asks_to(verb: Token) -> bool:
+    """'urged X to attack Y', 'was asked to meet Y': the complement is only asked for."""
+    return verb.lemma_ in ASKING_VERBS and verb.pos_ in ("VERB", "AUX")
 
 
 def looks_forward(verb: Token) -> bool:
