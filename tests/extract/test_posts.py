@@ -499,3 +499,25 @@ def test_a_party_word_before_a_uk_title_keeps_its_national_post(extract_text):
 def test_a_shadow_post_keeps_its_country_without_home_cues(extract_text):
     found = holdings(extract_text("Liberal Democrat shadow chancellor Jane Roe warned of cuts."))
     assert found == {("Jane Roe", "Shadow Chancellor of the Exchequer", "current")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Trade and Industry Secretary Jane Roe spoke.", ("Jane Roe", "Trade and Industry Secretary")),
+        ("Culture, Media and Sport Secretary Jane Roe spoke.", ("Jane Roe", "Culture Secretary")),
+        ("Home Affairs spokesman John Doe spoke.", ("John Doe", "Home Affairs Spokesperson")),
+        (
+            "Food and Rural Affairs Secretary Jane Roe spoke.",
+            ("Jane Roe", "Rural Affairs Secretary"),
+        ),
+    ],
+)
+def test_a_portfolio_before_a_post_is_the_post_s_and_no_organisation(
+    extract_text, sentence, expected
+):
+    extraction = extract_text(UK_NEWS + sentence)
+    posts = {(n, p.removesuffix(" of the United Kingdom")) for n, p, _ in holdings(extraction)}
+    assert expected in posts
+    names = {e.name for e in extraction.entities} - {expected[0]}
+    assert names == {"Labour Party", "Conservative Party", "Parliament of the United Kingdom"}

@@ -35,6 +35,8 @@ from ...knowledge.english import (
     PLACE_PREPOSITIONS,
     PLACE_RELATIVES,
     PLAIN_HONORIFICS,
+    PORTFOLIO_POST_WORDS,
+    PORTFOLIO_WORDS,
     POSSESSIVE_ENDINGS,
     POST_NOMINALS,
     SPAN_BREAKS,
@@ -364,6 +366,8 @@ class EntityCleaner:
             return False
         if after_distributive(span) or self.local_branch_of_party(span):
             return False
+        if portfolio(span) and not self.known(span):
+            return False  # "Trade and Industry Secretary X": a post's portfolio
         if self.known(span):
             return not in_photo_credit(span)
         if len(span) == 1 and not (self.plausible_single_word(span[0], lowercase, people)):
@@ -406,6 +410,20 @@ class EntityCleaner:
         ):
             return False  # 'Democrats'; but 'Shutes noted' is a person
         return token.lower_ in people or token.lower_ not in lowercase
+
+
+def portfolio(span: Span) -> bool:
+    """'Culture, Media and Sport' before 'Secretary Tessa Jowell': words of a portfolio
+    only, then (over the rest of the portfolio) a minister's or spokesman's post."""
+    if not all(t.lower_ in PORTFOLIO_WORDS or t.lower_ in ("and", "&") for t in span):
+        return False
+    doc = span.doc
+    for token in doc[span.end : span.end + 6]:
+        if token.lower_ in PORTFOLIO_POST_WORDS:
+            return True
+        if not (token.lower_ in PORTFOLIO_WORDS or token.lower_ in (",", "and", "&")):
+            return False
+    return False
 
 
 def leading_participle(ent: Span, start: int, end: int) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from ...knowledge import Knowledge
-from ...knowledge.english import POSSESSIVE_ENDINGS
+from ...knowledge.english import PORTFOLIO_WORDS, POSSESSIVE_ENDINGS
 from ...records import Mention
 from ...vocab import ORGANIZATION, PERSON, PLACE
 
@@ -102,6 +102,8 @@ def title_before(ent: Span, knowledge: Knowledge) -> str | None:
             and i < token.head.i < ent.end
         ):
             i -= 1  # words qualifying the title: 'home affairs spokesman', 'company President'
+        elif has_title and portfolio_word(doc, i):
+            i -= 1  # 'Culture, Media and Sport Secretary', 'Trade and Industry Secretary'
         elif has_title and token.text[:1].isupper() and token.lower_ in org_words:
             in_org, i = True, i - 1
         elif in_org and (token.pos_ == "PROPN" and token.is_title or token.lower_ == "of"):
@@ -114,6 +116,19 @@ def title_before(ent: Span, knowledge: Knowledge) -> str | None:
     while start < ent.start and (doc[start].is_punct or doc[start].text in DASHES):
         start += 1  # '- President Roe' (a caption's dash) -> 'President'
     return doc[start : ent.start].text.strip() or None
+
+
+def portfolio_word(doc: Doc, i: int) -> bool:
+    """A capitalised word of a portfolio, or the 'and' or comma between two of them."""
+    token = doc[i]
+    if token.lower_ in PORTFOLIO_WORDS:
+        return token.text[:1].isupper()
+    return (
+        token.lower_ in (",", "and", "&")
+        and i > 0
+        and doc[i - 1].lower_ in PORTFOLIO_WORDS
+        and doc[i - 1].text[:1].isupper()
+    )
 
 
 def intraword_hyphen(token) -> bool:

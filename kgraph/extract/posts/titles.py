@@ -265,7 +265,10 @@ def portfolio_of(before: list[str], title: Title, knowledge: Knowledge, placed: 
         ):
             break
         words.insert(0, token)
-    return " ".join(w.capitalize() for w in words[-3:])
+    words = words[-3:]
+    while words and words[0].lower() in ("and", "&"):
+        words.pop(0)  # "Food and Rural Affairs" cut to its last three words
+    return " ".join(w if w.lower() in ("and", "&") else w.capitalize() for w in words)
 
 
 def qualifies(before: list[str], knowledge: Knowledge) -> bool:
