@@ -187,7 +187,7 @@ PLANNING_VERBS = frozenset({
 ASKING_VERBS = frozenset({
     "ask", "urge", "press", "call", "invite", "implore", "beg", "encourage", "order",
     "instruct", "pressure", "pressurise", "pressurize", "challenge", "exhort", "dare", "tell",
-    "advise", "appeal", "petition", "lobby", "push",
+    "advise", "appeal", "petition", "lobby",
 })  # fmt: skip
 HYPOTHETICAL_AUXILIARIES = frozenset(
     {"would", "could", "may", "might", "should", "’d", "'d", "can"}

@@ -145,6 +145,15 @@ FAMILIES = [
         "Jane Roe was forced to meet Tom Poe.",
         {("Jane Roe", "meets", "Tom Poe", "asserted", False)},
     ),
+    # the frame is the claim's own verb's, not a noun's below it, nor a phrasal verb's
+    (
+        "Tom Poe said he was honored to have the support of the Sierra Club.",
+        {("Sierra Club", "supports", "Tom Poe", "asserted", False)},
+    ),
+    (
+        "Republicans pushed back, with Ranking Member Tom Poe blasting Democrats for it.",
+        {("Tom Poe", "criticizes", "Democratic Party", "asserted", False)},
+    ),
 ]
 
 # criticising or backing someone's words, plans or deeds is criticising or backing them

@@ -126,9 +126,9 @@ def modality_of(token: Token, rules: RelationRules) -> str:
         return "asserted"
     controllers = control_chain(verb)
     auxes = {c.lower_ for v in controllers for c in v.children if c.dep_ in ("aux", "auxpass")}
-    if any(is_planning(v) or looks_forward(v) or asks_to(v) for v in controllers[1:]):
+    if any(is_planning(v) or looks_forward(v) for v in controllers[1:]) or asked_to(controllers):
         return "planned"
-    frame = passive_frame(controllers)
+    frame = passive_frame(token, controllers)
     if frame is not None:
         return "reported" if frame.lemma_ in PASSIVE_HEARSAY_VERBS else "planned"
     if verb.dep_ == "acl" and verb.head.lemma_ in POSSIBILITY_NOUNS:
@@ -208,18 +208,21 @@ def asks_for_something(verb: Token) -> bool:
     )
 
 
-def passive_frame(controllers: list[Token]) -> Token | None:
-    """The passive verb a claim's verb is the complement of ('X is understood to have met
-    Y', 'X was bound to tell Y'), unless it says the thing was done ('was forced to')."""
-    for below, verb in zip(controllers, controllers[1:], strict=False):
-        if below.dep_ == "xcomp" and is_passive(verb) and verb.lemma_ not in PASSIVE_DONE_VERBS:
-            return verb
-    return None
+def passive_frame(token: Token, controllers: list[Token]) -> Token | None:
+    """The passive verb a claim's own verb is the complement of ('X is understood to have
+    met Y', 'X was bound to tell Y'), unless it says the thing was done ('was forced to')."""
+    if token is not controllers[0] or len(controllers) < 2 or controllers[0].dep_ != "xcomp":
+        return None
+    frame = controllers[1]
+    return frame if is_passive(frame) and frame.lemma_ not in PASSIVE_DONE_VERBS else None
 
 
-def asks_to(verb: Token) -> bool:
+def asked_to(controllers: list[Token]) -> bool:
     """'urged X to attack Y', 'was asked to meet Y': the complement is only asked for."""
-    return verb.lemma_ in ASKING_VERBS and verb.pos_ in ("VERB", "AUX")
+    return any(
+        below.dep_ == "xcomp" and verb.lemma_ in ASKING_VERBS and verb.pos_ in ("VERB", "AUX")
+        for below, verb in zip(controllers, controllers[1:], strict=False)
+    )
 
 
 def looks_forward(verb: Token) -> bool:
