@@ -74,6 +74,17 @@ from tests.helpers import relation_names
             "Jane Roe asked John Doe to withdraw from the race.",
             {("Jane Roe", "requests", "John Doe")},
         ),
+        # warning someone (not) to do something asks it of them; warning that... does not
+        (
+            "Jane Roe warned John Doe not to spend the extra cash.",
+            {("Jane Roe", "requests", "John Doe")},
+        ),
+        ("Jane Roe warned John Doe that the plan would fail.", set()),
+        # names from the lexicon's list, in the news's words
+        (
+            "Mary Okafor called Tom Poe a disappointment of historic proportions.",
+            {("Mary Okafor", "criticizes", "Tom Poe")},
+        ),
         # communicatesWith, with two coordinated objects
         (
             "Mary Okafor spoke with Tom Poe by phone on Friday.",
