@@ -38,9 +38,13 @@ APPOSITION_MODIFIERS = rf"(?:(?:{'|'.join(PARTY_DESCRIPTORS)}|\w+-term)\s+)*"
 
 @cache
 def code_pattern(codes: tuple[str, ...]) -> re.Pattern:
-    """'(R-Texas)', '(D-N.Y.)', ', R-Ohio,', '(R)' right after a name."""
+    """'(R-Texas)', '(D-N.Y.)', ', R-Ohio,', '(R)' right after a name; ', R-Texas.' ending
+    the sentence."""
     alternatives = "|".join(re.escape(c) for c in sorted(codes, key=len, reverse=True))
-    return re.compile(rf"^\s*[(,]\s*({alternatives})\s*(?:[-–—]\s*[A-Z][\w. ]{{0,20}})?[),]")
+    return re.compile(
+        rf"^\s*[(,]\s*({alternatives})\s*(?:[-–—]\s*[A-Z][\w. ]{{0,20}})?"
+        rf"(?:[),]|(?<=[A-Za-z]\.)(?:\s|$))"
+    )
 
 
 @cache

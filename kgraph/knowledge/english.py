@@ -175,13 +175,25 @@ LEADING_VERBS = frozenset({"direct", "head", "lead", "chair", "run", "manage", "
 # "X got the endorsement of Y": Y endorses X (the noun's object gave it to the verb's subject).
 RECEIVING_VERBS = frozenset({
     "get", "receive", "win", "earn", "secure", "gain", "land", "garner", "attract", "enjoy",
-    "collect", "pick", "accept", "tout", "trumpet",
+    "collect", "pick", "accept", "tout", "trumpet", "draw", "face",
 })  # fmt: skip
 
 # --- modality and negation -----------------------------------------------------------------
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})  # a verb with a tense of its own
 PLANNING_VERBS = frozenset({
     "plan", "expect", "intend", "aim", "prepare", "propose", "schedule", "hope", "promise",
     "pledge", "vow", "want", "seek", "try", "threaten",
+})  # fmt: skip
+# "X was willing to work with Y", "ready to meet", "due to meet": only intended (and
+# "unwilling to", a negating word too, not even that); an adjective's subject does them.
+READINESS_ADJECTIVES = frozenset({
+    "willing", "ready", "eager", "prepared", "keen", "determined", "anxious", "happy", "due",
+    "unwilling",
+})  # fmt: skip
+# "X was right to reject Y", "quick to praise Y": a judgement of what the subject did.
+DEED_ADJECTIVES = frozenset({
+    "right", "wrong", "quick", "first", "last", "brave", "bold", "foolish", "wise", "smart",
+    "careful", "proud", "fast", "slow",
 })  # fmt: skip
 # "urged X to attack Y", "X was asked to meet Y": what someone is asked to do is not done.
 ASKING_VERBS = frozenset({
@@ -217,9 +229,10 @@ CLAIM_NOUNS = frozenset({
     "idea", "claim", "suggestion", "notion", "allegation", "accusation", "charge", "assertion",
     "report", "rumour", "rumor", "view",
 })  # fmt: skip
+# ("unwilling to back X": the adjective cancels what follows as these verbs do)
 NEGATING_VERBS = frozenset({
     "avoid", "refuse", "decline", "deny", "fail", "reject", "rule", "refrain", "abstain",
-    "stop", "withhold", "cancel", "scrap", "forgo", "dismiss",
+    "stop", "withhold", "cancel", "scrap", "forgo", "dismiss", "unwilling",
 })  # fmt: skip
 # Verbs whose object is something asked for: "asked for a meeting with X" is only planned.
 REQUEST_VERBS = frozenset({

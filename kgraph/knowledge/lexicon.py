@@ -26,7 +26,7 @@ POS = ("VERB", "NOUN", "ADJ")
 OBJECT_STEPS = ("dobj", "poss", "subj", "compound", "ccomp", "cond")
 PREPOSITION_STEP = "prep:"
 # Where a noun trigger's subject sits; a verb always takes its (inherited) subject.
-NOUN_SUBJECTS = ("poss", "appos", "governor", "copula")
+NOUN_SUBJECTS = ("poss", "appos", "governor", "copula", "from")
 # A verb takes its (inherited) subject, or with "speaker" the one who says the clause it
 # heads ('Roe said Doe lied': Roe criticizes Doe); an adjective only the speaker.
 VERB_SUBJECTS = ("nsubj", "speaker")

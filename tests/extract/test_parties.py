@@ -10,6 +10,7 @@ from tests.helpers import relation_names
     [
         ("Sen. Jane Roe (R-Texas) criticized the bill.", "Jane Roe", "Republican Party"),
         ("Rep. John Doe, D-Calif., said the vote was close.", "John Doe", "Democratic Party"),
+        ("Mary Poe was there, as was Sen. John Doe, R-Texas.", "John Doe", "Republican Party"),
         ("Republican Gov. Jane Roe signed the law on Monday.", "Jane Roe", "Republican Party"),
         ("Democrat John Doe won the seat.", "John Doe", "Democratic Party"),
         ("Jane Roe, a Republican, voted no.", "Jane Roe", "Republican Party"),
@@ -30,6 +31,7 @@ def test_party_conventions_give_memberships(extract_text, text, member, party):
         "Conservative commentator Jane Roe disagreed.",
         "John Doe met Republican leaders and Jane Roe.",
         "Labour's attack on Mr Doe failed.",
+        "The letter was signed by John Doe, R. Poe and others.",
     ],
 )
 def test_no_membership_without_the_convention(extract_text, text):

@@ -504,7 +504,10 @@ def test_a_shadow_post_keeps_its_country_without_home_cues(extract_text):
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
-        ("Trade and Industry Secretary Jane Roe spoke.", ("Jane Roe", "Trade and Industry Secretary")),
+        (
+            "Trade and Industry Secretary Jane Roe spoke.",
+            ("Jane Roe", "Trade and Industry Secretary"),
+        ),
         ("Culture, Media and Sport Secretary Jane Roe spoke.", ("Jane Roe", "Culture Secretary")),
         ("Home Affairs spokesman John Doe spoke.", ("John Doe", "Home Affairs Spokesperson")),
         (

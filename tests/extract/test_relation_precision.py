@@ -156,6 +156,75 @@ FAMILIES = [
     ),
 ]
 
+# what comes from someone goes to the one who faces or gets it
+GIVEN = [
+    (
+        "Hillary Roe is battling off an unexpectedly strong challenge from Sen. Tom Poe.",
+        {("Tom Poe", "opposes", "Hillary Roe", "asserted", False)},
+    ),
+    (
+        "Jane Roe faced criticism from John Doe.",
+        {("John Doe", "criticizes", "Jane Roe", "asserted", False)},
+    ),
+    (
+        "Jane Roe won support from John Doe.",
+        {("John Doe", "supports", "Jane Roe", "asserted", False)},
+    ),
+    (
+        "Jane Roe received a call from John Doe.",
+        {("John Doe", "communicatesWith", "Jane Roe", "asserted", False)},
+    ),
+    # a thing faces it, and a verb that gets nothing moves it
+    ("The plan drew criticism from Jane Roe.", set()),
+    ("Jane Roe moved the support from John Doe to Tom Poe.", set()),
+    # of two governors, "the governor" is neither
+    (
+        "Ohio Gov. Jane Roe spoke on Monday. The governor has drawn criticism from Tom Poe.",
+        {("Tom Poe", "criticizes", "Jane Roe", "asserted", False)},
+    ),
+    (
+        "Ohio Gov. Jane Roe spoke on Monday. Iowa Gov. John Doe spoke too. The governor has "
+        "drawn criticism from Tom Poe.",
+        set(),
+    ),
+    # nobody named gets the calls
+    ("His regret only comes after calls from both Republicans and Democrats.", set()),
+]
+
+# what someone is willing or ready to do is intended; unwilling, it is not done
+READY = [
+    (
+        "Kevin Poe said he was willing to work with Democrats on the reforms.",
+        {("Kevin Poe", "cooperatesWith", "Democratic Party", "planned", False)},
+    ),
+    ("Jane Roe is ready to meet John Doe.", {("Jane Roe", "meets", "John Doe", "planned", False)}),
+    (
+        "Jane Roe was unwilling to back John Doe.",
+        {("Jane Roe", "supports", "John Doe", "planned", True)},
+    ),
+    (
+        "Jane Roe had been due to take on John Doe in Sedgefield.",
+        {("Jane Roe", "opposes", "John Doe", "planned", False)},
+    ),
+    (
+        "Tom Poe says he would be happy to meet Mr Doe.",
+        {("Tom Poe", "meets", "Doe", "planned", False)},
+    ),
+    # a judgement of the deed: it was done
+    (
+        "Jane Roe was quick to praise John Doe.",
+        {("Jane Roe", "praises", "John Doe", "asserted", False)},
+    ),
+    # any other adjective says nothing of the deed
+    ("Jane Roe said Democrats were ill-equipped to defeat John Doe.", set()),
+    # a finite clause under 'as' whose subject the parser lost does not take the main one's
+    (
+        "Tom Poe spoke. His comments come as the co-chairman of the Conservative Party, "
+        'Liam Fox, on Saturday called him "a disappointment of historic proportions".',
+        {("Liam Fox", "memberOf", "Conservative Party", "asserted", False)},
+    ),
+]
+
 # criticising or backing someone's words, plans or deeds is criticising or backing them
 WORKS = [
     (
@@ -261,3 +330,13 @@ def test_of_two_direct_objects_only_the_nearest_is_followed():
     deps = ["nsubj", "ROOT", "dobj", "prep", "pobj", "det", "dobj", "acl"]
     doc = Doc(Vocab(), words=words, heads=heads, deps=deps)
     assert [t.text for t in follow(doc[1], "dobj")] == ["Roe"]
+
+
+@pytest.mark.parametrize(("text", "expected"), GIVEN)
+def test_a_giver_after_from_is_the_subject(extract_text, text, expected):
+    assert qualified(extract_text(text)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), READY)
+def test_readiness_is_intent(extract_text, text, expected):
+    assert qualified(extract_text(text)) == expected

@@ -369,7 +369,9 @@ def indefinite_before(mention: Mention, text: str) -> bool:
 
 
 def role_holders(holdings: list[Holding], knowledge: Knowledge) -> dict[str, str]:
-    """Role noun -> the entity the article gives that role ('president' -> its president)."""
+    """Role noun -> the entity the article gives that role ('president' -> its president);
+    of two holders ('Gov. Roe' of one state, 'Gov. Doe' of another) only one named at least
+    twice as often, else 'the governor' stays unresolved."""
     votes: dict[str, Counter] = {}
     for holding in holdings:
         if holding.status not in ("current", "elect", "acting", "interim"):
@@ -379,4 +381,8 @@ def role_holders(holdings: list[Holding], knowledge: Knowledge) -> dict[str, str
         for title_key, title in knowledge.titles.items():
             if normalize(title.post) == role:
                 votes.setdefault(title_key, Counter())[holding.holder] += 1
-    return {role: counter.most_common(1)[0][0] for role, counter in votes.items()}
+    return {
+        role: top[0][0]
+        for role, counter in votes.items()
+        if len(top := counter.most_common(2)) == 1 or top[0][1] >= 2 * top[1][1]
+    }

@@ -8,13 +8,17 @@ from spacy.tokens import Token
 from ...knowledge import Trigger
 from ...knowledge.english import (
     CAUSE_PREPOSITIONS,
+    DEED_ADJECTIVES,
     EXAMPLE_PREPOSITIONS,
+    FINITE_TAGS,
     GROUP_QUANTIFIERS,
     GROUP_WORDS,
     PARTITIVE_NOUNS,
     POSSESSED_PROXY_NOUNS,
     POSSESSIVE_CLITICS,
     PROXY_NOUNS,
+    READINESS_ADJECTIVES,
+    RECEIVING_VERBS,
 )
 from ...vocab import PERSON
 from .context import ArticleContext
@@ -141,6 +145,8 @@ def subjects_of(verb: Token, ctx: ArticleContext, depth: int = 0) -> list[str]:
         objects = [c for c in governor.children if c.dep_ == "dobj"]
         if objects:
             return cause_doers(governor, objects, ctx)
+    if subordinate_without_subject(verb):
+        return []  # "..., as the chairman, X, called him": the parser lost the clause's own
     if verb.dep_ in INHERITING_DEPS and verb.head is not verb:
         head = verb.head
         if verb.dep_ == "conj" and head.dep_ == "ccomp" and expletive_subject(head):
@@ -151,9 +157,23 @@ def subjects_of(verb: Token, ctx: ArticleContext, depth: int = 0) -> list[str]:
             head = head.head
         if verb.dep_ == "xcomp" and is_passive(head):  # "X is expected to attack Y": X
             return entities_of([c for c in head.children if c.dep_ == "nsubjpass"], ctx)
+        if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ == "acomp":
+            if head.lemma_ not in READINESS_ADJECTIVES | DEED_ADJECTIVES:
+                return []  # "X was ill-equipped to defeat Y" says nothing of a fight
+            head = head.head  # "X was willing to work with Y": X
         if head.pos_ in ("VERB", "AUX"):
             return subjects_of(head, ctx, depth + 1)
     return []
+
+
+def subordinate_without_subject(verb: Token) -> bool:
+    """A finite clause opened by 'as', 'because', 'when'... has a subject of its own: when
+    the parse lost it, the main clause's is not it ('after meeting Y' keeps its doer)."""
+    return (
+        verb.dep_ == "advcl"
+        and verb.tag_ in FINITE_TAGS
+        and any(c.dep_ == "mark" for c in verb.children)
+    )
 
 
 def expletive_subject(verb: Token) -> bool:
@@ -242,6 +262,9 @@ def noun_subjects(noun: Token, trigger: Trigger, ctx: ArticleContext) -> list[st
     possessors = entities_of(follow(noun, "poss"), ctx) if "poss" in trigger.subjects else []
     if possessors:
         return possessors
+    givers = noun_givers(noun, trigger, ctx)
+    if givers:
+        return givers
     keys: list[str] = []
     for spec in trigger.subjects:
         if spec == "poss":
@@ -260,6 +283,17 @@ def noun_subjects(noun: Token, trigger: Trigger, ctx: ArticleContext) -> list[st
         ):
             keys += subjects_of(noun.head, ctx)
     return list(dict.fromkeys(keys))
+
+
+def noun_givers(noun: Token, trigger: Trigger, ctx: ArticleContext) -> list[str]:
+    """'a challenge from Roe', 'criticism from Doe': who gives what the noun names, for a
+    trigger whose lexicon entry has the ``from`` subject."""
+    if "from" not in trigger.subjects:
+        return []
+    found = follow(noun, "prep:from")
+    if not found and noun.dep_ == "dobj" and noun.head.lemma_ in RECEIVING_VERBS:
+        found = [t for t in follow(noun.head, "prep:from") if t.i > noun.i]  # "won support from X"
+    return entities_of(found, ctx)
 
 
 def loose_possessor(noun: Token, ctx: ArticleContext) -> list[str]:

@@ -23,8 +23,10 @@ from ..text import sentence_evidence
 from .arguments import (
     compound_people,
     entities_of,
+    governor_subjects,
     is_passive,
     joint_subjects,
+    noun_givers,
     noun_subjects,
     objects_at,
     subjects_of,
@@ -101,7 +103,11 @@ def claims_for(token: Token, trigger: Trigger, ctx: ArticleContext) -> Iterator[
             if path == "compound":  # "a Roe critic"; "his GOP opponent" is a Republican
                 found = [key for key in found if ctx.kind(key) == PERSON]
             objects += found
-        if trigger.inverse != received(token):
+        if noun_givers(token, trigger, ctx):
+            objects = objects or governor_subjects(token, ctx)  # "Y faced criticism from X"
+            if not objects:
+                return  # "calls from Republicans and Democrats": to someone unnamed
+        elif trigger.inverse != received(token):
             subjects, objects = objects, subjects
         if not rules.symmetric and not subjects and "prep:between" in trigger.objects:
             subjects = objects = mutual_parties(token, ctx)

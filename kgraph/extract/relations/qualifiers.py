@@ -13,6 +13,7 @@ from ...knowledge.english import (
     ATTRIBUTION_VERBS,
     CLAIM_NOUNS,
     EXCLUSIVES,
+    FINITE_TAGS,
     FUTURE_AUXILIARIES,
     HEARSAY_VERBS,
     HYPOTHETICAL_AUXILIARIES,
@@ -23,6 +24,7 @@ from ...knowledge.english import (
     PASSIVE_HEARSAY_VERBS,
     PLANNING_VERBS,
     POSSIBILITY_NOUNS,
+    READINESS_ADJECTIVES,
     REPORTED_ADJECTIVES,
     REPORTED_ADVERBS,
     REQUEST_VERBS,
@@ -33,7 +35,6 @@ from .references import inside_quote
 
 # "Roe, a member of X, said...": what sits in the speaker's own subject is not what they say.
 NOT_SPOKEN_DEPS = {"nsubj", "nsubjpass", "csubj", "agent", "npadvmod"}
-FINITE_TAGS = {"VBD", "VBZ", "VBP"}  # a verb with a tense of its own
 # The links through which a negating verb cancels what it governs.
 CANCELLABLE_DEPS = {"xcomp", "dobj", "ccomp", "conj", "pcomp", "prep", "acl"}
 
@@ -126,7 +127,11 @@ def modality_of(token: Token, rules: RelationRules) -> str:
         return "asserted"
     controllers = control_chain(verb)
     auxes = {c.lower_ for v in controllers for c in v.children if c.dep_ in ("aux", "auxpass")}
-    if any(is_planning(v) or looks_forward(v) for v in controllers[1:]) or asked_to(controllers):
+    if (
+        any(is_planning(v) or looks_forward(v) for v in controllers[1:])
+        or asked_to(controllers)
+        or ready_to(verb)
+    ):
         return "planned"
     frame = passive_frame(token, controllers)
     if frame is not None:
@@ -185,8 +190,8 @@ def control_chain(verb: Token) -> list[Token]:
     chain = [verb]
     node = verb
     for _ in range(3):
-        if node.dep_ not in ("xcomp", "pcomp", "conj") or node.head is node:
-            break
+        if node.dep_ not in ("xcomp", "pcomp", "conj", "acomp") or node.head is node:
+            break  # ("acomp": "would be happy to meet" climbs to 'be' and its 'would')
         if node.dep_ == "conj" and node.tag_ in FINITE_TAGS:
             break  # 'would support X but derided him': the second verb has its own tense
         node = node.head if node.dep_ != "pcomp" else node.head.head
@@ -215,6 +220,12 @@ def passive_frame(token: Token, controllers: list[Token]) -> Token | None:
         return None
     frame = controllers[1]
     return frame if is_passive(frame) and frame.lemma_ not in PASSIVE_DONE_VERBS else None
+
+
+def ready_to(verb: Token) -> bool:
+    """'X was willing to work with Y', 'ready to meet Y': only intended."""
+    head = verb.head
+    return verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.lemma_ in READINESS_ADJECTIVES
 
 
 def asked_to(controllers: list[Token]) -> bool:
