@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from .english import NAME_SUFFIXES
+from .english import KNIGHTLY_HONORIFICS, NAME_SUFFIXES, PLAIN_HONORIFICS, SURNAME_PARTICLES
 from .files import DATA
 from .text import normalize
 
@@ -81,6 +81,25 @@ def load_people() -> tuple[KnownPerson, ...]:
     """Every person of the shipped knowledge base."""
     data = (DATA / PEOPLE_FILE).read_bytes()
     return tuple(parse_people(gzip.decompress(data).decode("utf-8")))
+
+
+@cache
+def written_full_names() -> tuple[str, ...]:
+    """The knowledge base's people as news copy writes them in full ('Theresa May', 'Nicola
+    Sturgeon'): two or more capitalised words (particles aside), no honorific ('Lord Jones')
+    and no comma ('Elaine Murphy, Baroness Murphy')."""
+    found = set()
+    for person in load_people():
+        for name in person.names:
+            words = name.split()
+            if (
+                len(words) >= 2
+                and "," not in name
+                and words[0].lower() not in KNIGHTLY_HONORIFICS | PLAIN_HONORIFICS
+                and all(w[:1].isupper() or w.lower() in SURNAME_PARTICLES for w in words)
+            ):
+                found.add(name)
+    return tuple(sorted(found))
 
 
 def surname_word(name: str) -> str:

@@ -418,3 +418,17 @@ def test_a_holiday_is_no_name(config):
 )
 def test_a_status_word_left_of_an_organisation_is_no_name(config, text):
     assert not {e.text for e in config.nlp()(text).ents} & {"Ex", "Ex-"}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the NER takes 'May' for a month; the knowledge base knows the MP
+        ("Theresa May said the plans were inadequate.", {("Theresa May", "PERSON")}),
+        # a listed name inside a longer name is no person
+        ("Students at George Washington University protested.", set()),
+    ],
+)
+def test_a_listed_politician_the_ner_missed_is_a_person(config, text, expected):
+    ents = {(e.text, e.label_) for e in config.nlp()(text).ents}
+    assert {e for e in ents if e[1] == "PERSON"} == expected

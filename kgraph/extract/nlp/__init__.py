@@ -53,7 +53,8 @@ def load_pipeline(model: str | None = None, gazetteers: tuple[str, ...] = ()) ->
     nlp.add_pipe("kgraph_paragraphs", before=first)
     nlp.add_pipe("kgraph_title_abbreviations", after="kgraph_paragraphs", config=config)
     nlp.add_pipe("kgraph_gazetteer", before="ner", config=config)
-    nlp.add_pipe("kgraph_entity_cleaner", after="ner", config=config)
+    nlp.add_pipe("kgraph_known_people", after="ner", config=config)
+    nlp.add_pipe("kgraph_entity_cleaner", after="kgraph_known_people", config=config)
     return nlp
 
 

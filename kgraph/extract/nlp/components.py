@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from spacy.language import Language
+from spacy.matcher import PhraseMatcher
 from spacy.pipeline import EntityRuler
-from spacy.tokens import Doc
-from spacy.util import compile_infix_regex
+from spacy.tokens import Doc, Span
+from spacy.util import compile_infix_regex, filter_spans
 
-from ...knowledge import Knowledge, load_knowledge
+from ...knowledge import Knowledge, load_knowledge, normalize
+from ...knowledge.people import written_full_names
 from ...vocab import ORGANIZATION
 from .cleaner import EntityCleaner
 
@@ -86,6 +88,46 @@ def make_gazetteer_ruler(nlp: Language, name: str, gazetteers: list[str]):
                     patterns.append({"label": label, "pattern": form, "id": entry.name})
     ruler.add_patterns(patterns)
     return ruler
+
+
+@Language.factory("kgraph_known_people", default_config={"gazetteers": []})
+def make_known_people(nlp: Language, name: str, gazetteers: list[str]):
+    """After the NER: a full name of a politician the knowledge base lists, where the NER
+    found nothing ('Theresa May said', whose 'May' it takes for a month), is a person."""
+    knowledge = load_knowledge(tuple(gazetteers))
+    matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+    matcher.add("PERSON", list(nlp.tokenizer.pipe(written_full_names())))
+
+    def add_known_people(doc: Doc) -> Doc:
+        taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+        found = [
+            Span(doc, start, end, label="PERSON")
+            for _, start, end in matcher(doc)
+            if not any(i in taken for i in range(start, end))
+            and not inside_longer_name(doc, start, end, knowledge)
+        ]
+        if found:
+            doc.ents = filter_spans([*doc.ents, *found])
+        return doc
+
+    return add_known_people
+
+
+def inside_longer_name(doc: Doc, start: int, end: int, knowledge: Knowledge) -> bool:
+    """'George Washington University', 'Sen. John Lewis', 'Via John Lewis Partnership': a
+    capitalised word right after the name, or right before it (not a title or honorific,
+    nor the sentence's first word), makes it part of something longer."""
+    if end < len(doc) and doc[end].is_title and not doc[end].is_sent_start:
+        return True
+    if start == 0 or doc[start].is_sent_start:
+        return False
+    before = doc[start - 1]
+    return (
+        before.is_title
+        and before.pos_ == "PROPN"
+        and knowledge.title(before.text) is None
+        and normalize(before.text) not in knowledge.honorifics
+    )
 
 
 @Language.factory("kgraph_entity_cleaner", default_config={"gazetteers": []})
