@@ -265,7 +265,7 @@ PROXY_NOUNS = frozenset({
     "agenda", "plan", "plans", "rhetoric", "record", "leadership", "nomination", "candidacy",
     "proposal", "handling", "performance", "tenure", "conduct", "actions", "stance", "views",
     "presidency", "tweets", "tweet", "words", "response", "threat", "threats", "demand",
-    "demands", "claim", "claims", "request", "move",
+    "demands", "claim", "claims", "request", "move", "comment", "remark",
 })  # fmt: skip
 # Nouns that stand for their owner only when a possessive names one ("backed Roe's
 # budget"): "a House bill", "the Senate report" are no stand-in for the chamber.

@@ -80,6 +80,17 @@ from tests.helpers import relation_names
             {("Jane Roe", "requests", "John Doe")},
         ),
         ("Jane Roe warned John Doe that the plan would fail.", set()),
+        # an evaluative predicate of someone's plans or comment
+        (
+            "Labour MPs met at Westminster. Jane Roe said the government's plans were "
+            "inadequate.",
+            {("Jane Roe", "criticizes", "Government of the United Kingdom")},
+        ),
+        (
+            "Jane Roe said John Doe's comment was absurd.",
+            {("Jane Roe", "criticizes", "John Doe")},
+        ),
+        ("Jane Roe said the weather was appalling.", set()),
         # names from the lexicon's list, in the news's words
         (
             "Mary Okafor called Tom Poe a disappointment of historic proportions.",
