@@ -167,7 +167,7 @@ def described_affiliation(
             return phrase_organisation(doc, i, end, org_at, knowledge, plural=coordinated)
     if i + 1 < end and doc[i].text == "," and doc[i + 1].lower_ == "who":
         return predicate_organisation(doc, i + 2, end, org_at, knowledge)
-    if i + 2 < end and doc[i].text == "," and doc[i + 1].lower_ in ("from", "for"):
+    if i + 2 < end and doc[i].text == "," and doc[i + 1].lower_ in ("from", "for", "of"):
         return from_organisation(doc, i + 2, end, org_at)
     if i + 1 < end and doc[i].text == ",":
         return phrase_organisation(doc, i + 1, end, org_at, knowledge, plural=coordinated)
@@ -176,16 +176,19 @@ def described_affiliation(
 
 def from_organisation(doc: Doc, start: int, end: int, org_at: dict[int, str]) -> str | None:
     """'Jane Roe, from the human rights group Acme, said', 'Jane Roe, for the Acme Party,
-    said': an organisation after a few lowercase words that describe it, closing the phrase
-    ('from Ohio' names a place)."""
+    said', 'Jane Roe, of the Acme Association, said': an organisation after a few lowercase
+    words that describe it, closing the phrase ('from Ohio' names a place)."""
     j = start
     while j < end and j not in org_at and doc[j].is_lower and doc[j].pos_ in ("DET", "NOUN", "ADJ"):
         j += 1
     key = org_at.get(j)
     if key is None or j - start > MAX_OCCUPATION_WORDS:
         return None
+    first = j
     while j < end and org_at.get(j) == key:
         j += 1
+    if doc[start - 1].lower_ == "of" and j - first == 1 and doc[first].is_title:
+        return None  # "Tony Martin, of Burnley": a town the model took for a body
     return key if j >= end or doc[j].is_punct else None
 
 

@@ -48,10 +48,16 @@ def code_pattern(codes: tuple[str, ...]) -> re.Pattern:
 
 
 @cache
-def apposition_pattern(words: tuple[str, ...]) -> re.Pattern:
-    """', a Republican,' / ', the Democratic nominee' / ', a longtime Democrat' after a name."""
+def apposition_pattern(words: tuple[str, ...], states: tuple[str, ...] = ()) -> re.Pattern:
+    """', a Republican,' / ', the Democratic nominee' / ', a longtime Democrat' / ', a North
+    Carolina Republican' after a name."""
     alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"^\s*,\s+(?:a|an|the)\s+{APPOSITION_MODIFIERS}({alternatives})\b(?![-–])")
+    places = "|".join(re.escape(s) for s in sorted(states, key=len, reverse=True))
+    # "a Texas Republican" is a person; "the Wisconsin GOP" is the state party
+    state = rf"(?:(?:(?<=\ba\s)|(?<=\ban\s))(?:{places})\s+)?" if places else ""
+    return re.compile(
+        rf"^\s*,\s+(?:a|an|the)\s+{APPOSITION_MODIFIERS}{state}({alternatives})\b(?![-–])"
+    )
 
 
 def party_after(text: str, mention: Mention, knowledge: Knowledge) -> str | None:
@@ -59,7 +65,8 @@ def party_after(text: str, mention: Mention, knowledge: Knowledge) -> str | None
     match = code_pattern(tuple(knowledge.party_codes)).match(tail)
     if match:
         return knowledge.party_codes[match.group(1)]
-    match = apposition_pattern(tuple(knowledge.party_words)).match(tail)
+    states = tuple(sorted(set(knowledge.posts.states.values())))  # "a Texas Democrat"
+    match = apposition_pattern(tuple(knowledge.party_words), states).match(tail)
     if match:
         return knowledge.party_words[match.group(1)]
     return None

@@ -237,6 +237,12 @@ def test_a_post_held_in_an_organisation_or_a_persons_service(extract_text, text,
             {("Jane Roe", "memberOf", "Acme Trust")},
         ),
         ("Jane Roe, from Ohio, joined calls.", set()),
+        (
+            "Jane Roe, of the Acme Heads Association, said members were angry.",
+            {("Jane Roe", "memberOf", "Acme Heads Association")},
+        ),
+        ("Jane Roe, of Ohio, said members were angry.", set()),
+        ("Tony Roe, of Burnley, said members were angry.", set()),
         # the name opens the next clause: no apposition before it
         ("They held talks with the FBI, Mr John Doe said.", set()),
         (

@@ -14,6 +14,8 @@ from tests.helpers import relation_names
         ("Republican Gov. Jane Roe signed the law on Monday.", "Jane Roe", "Republican Party"),
         ("Democrat John Doe won the seat.", "John Doe", "Democratic Party"),
         ("Jane Roe, a Republican, voted no.", "Jane Roe", "Republican Party"),
+        ("Jane Roe, a North Carolina Republican, voted no.", "Jane Roe", "Republican Party"),
+        ("Jane Roe, an Ohio Democrat, voted no.", "Jane Roe", "Democratic Party"),
         ("Jane Roe, the Democratic nominee, spoke.", "Jane Roe", "Democratic Party"),
         ("Democratic presidential candidate John Doe met voters.", "John Doe", "Democratic Party"),
         ("Labour MP Jane Roe spoke in the debate.", "Jane Roe", "Labour Party"),
@@ -32,6 +34,7 @@ def test_party_conventions_give_memberships(extract_text, text, member, party):
         "John Doe met Republican leaders and Jane Roe.",
         "Labour's attack on Mr Doe failed.",
         "The letter was signed by John Doe, R. Poe and others.",
+        "He won endorsements from Roe, the Wisconsin GOP and the NRA.",
     ],
 )
 def test_no_membership_without_the_convention(extract_text, text):
