@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ..knowledge import Knowledge
+from ..knowledge.english import POSSESSED_PROXY_NOUNS, PROXY_NOUNS
 from ..records import Mention
 from ..vocab import ORGANIZATION
 
@@ -42,11 +43,29 @@ def government_mentions(
 
 
 def bare_government(token: Token) -> bool:
-    """'the government' with no word that makes it another one."""
+    """'the government' with no word that makes it another one, or 'government' before
+    the plans it owns ('government proposals are unrealistic')."""
     doc = token.doc
-    if token.text != "government" or token.i == 0 or doc[token.i - 1].lower_ != "the":
+    if token.text != "government":
+        return False
+    if owning_government(token):
+        return True
+    if token.i == 0 or doc[token.i - 1].lower_ != "the":
         return False
     if any(c.dep_ in ("amod", "compound", "nmod", "poss") for c in token.children):
         return False
     after = doc[token.i + 1] if token.i + 1 < len(doc) else None
     return after is None or after.lower_ not in QUALIFYING_WORDS
+
+
+def owning_government(token: Token) -> bool:
+    """'government proposals', 'the government plans': 'government' qualifying the plans
+    it makes, with no word before it that makes it another one ('local government plans',
+    'Iraqi government proposals')."""
+    head = token.head
+    if token.dep_ != "compound" or head.lower_ not in POSSESSED_PROXY_NOUNS | PROXY_NOUNS:
+        return False
+    if any(c.dep_ in ("amod", "compound", "nmod", "poss") for c in token.children):
+        return False
+    before = [c for c in head.children if c.i < token.i and c.dep_ != "det"]
+    return not before

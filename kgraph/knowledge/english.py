@@ -274,7 +274,8 @@ POSSESSED_PROXY_NOUNS = frozenset({
     "bill", "vision", "manifesto", "strategy", "pledge", "pledges", "proposals", "initiative",
     "warning", "efforts", "approach", "position", "legacy", "programme", "program",
     "taxes", "tactics", "promises", "powers", "policy", "policies", "decision", "lies",
-    "call", "calls", "offer", "announcement", "accusations", "allegations",
+    "call", "calls", "offer", "announcement", "accusations", "allegations", "investigation",
+    "inquiry", "probe",
 })  # fmt: skip
 # "the Attlee government", "Callaghan's administration": a name qualifying these is no
 # antecedent of a later pronoun.

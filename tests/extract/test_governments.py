@@ -17,6 +17,18 @@ UK_CUES = "MPs at Westminster and in the Commons voted. "
         (UK_CUES + "Jane Roe criticised the Iraqi government over its plans.", set()),
         (UK_CUES + "Jane Roe criticised the government of Iraq over its plans.", set()),
         ("Jane Roe criticised the government over its plans.", set()),
+        # the government before the plans it makes, and no other government's
+        (
+            UK_CUES + "Jane Roe said government proposals were unrealistic.",
+            {("Jane Roe", "criticizes", "Government of the United Kingdom")},
+        ),
+        (UK_CUES + "Jane Roe criticised local government plans.", set()),
+        # a union congress is British news too
+        (
+            "The TUC said so, and TUC unions agreed. The TUC has called on the government to "
+            "appoint more inspectors.",
+            {("Trades Union Congress", "requests", "Government of the United Kingdom")},
+        ),
     ],
 )
 def test_the_government_of_the_articles_country(extract_text, text, expected):

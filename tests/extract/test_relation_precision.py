@@ -243,6 +243,11 @@ WORKS = [
         "Jane Roe said Labour had rejected the Tory plans.",
         {("Labour Party", "opposes", "Conservative Party", "asserted", False)},
     ),
+    # who leads a campaign owns it
+    (
+        "Jane Roe rejected a campaign led by John Doe.",
+        {("Jane Roe", "opposes", "John Doe", "asserted", False)},
+    ),
     # Tom Poe's critics are others
     ("Liam Roe attacked Tom Poe's critics.", set()),
     # one's own record is nobody else's

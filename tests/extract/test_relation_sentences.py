@@ -82,8 +82,7 @@ from tests.helpers import relation_names
         ("Jane Roe warned John Doe that the plan would fail.", set()),
         # an evaluative predicate of someone's plans or comment
         (
-            "Labour MPs met at Westminster. Jane Roe said the government's plans were "
-            "inadequate.",
+            "Labour MPs met at Westminster. Jane Roe said the government's plans were inadequate.",
             {("Jane Roe", "criticizes", "Government of the United Kingdom")},
         ),
         (

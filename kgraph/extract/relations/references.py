@@ -13,6 +13,7 @@ from ...knowledge.english import (
     DEFINITE_DETERMINERS,
     FIRST_PERSON_SINGULAR,
     INSTITUTION_NOUNS,
+    LEADING_VERBS,
     MANNER_NOUNS,
     PARTY_ROLE_WORDS,
     PAST_HOLDER_WORDS,
@@ -126,16 +127,36 @@ def proxy_owners(noun: Token, ctx: ArticleContext) -> list[Token]:
     report") a party ("the Ruritanian proposals" of the Ruritanian Party); "a House bill"
     is no stand-in for the chamber."""
     any_compound = noun.lower_ in PROXY_NOUNS
-    return [
+    owners = [
         c
         for c in noun.children
         if c.dep_ == "poss" or (c.dep_ == "compound" and (any_compound or names_party(c, ctx)))
     ]
+    return owners or leaders_of(noun)
+
+
+def leaders_of(noun: Token) -> list[Token]:
+    """'a campaign led by X and Y', 'the inquiry headed by X': who leads what the noun
+    names owns it."""
+    return [
+        g
+        for acl in noun.children
+        if acl.dep_ == "acl" and acl.lemma_ in LEADING_VERBS
+        for agent in acl.children
+        if agent.dep_ == "agent"
+        for g in agent.children
+        if g.dep_ == "pobj"
+    ]
+
+
+OWNING_SUBTYPES = frozenset({"PoliticalParty", "GovernmentOrganization"})
 
 
 def names_party(token: Token, ctx: ArticleContext) -> bool:
+    """A party or a government body ('the Tory plans', 'government proposals', 'Home
+    Office plans'), not a chamber ('a House bill')."""
     key = ctx.token_entity.get(token.i)
-    return key is not None and ctx.entities[key].subtype == "PoliticalParty"
+    return key is not None and ctx.entities[key].subtype in OWNING_SUBTYPES
 
 
 def past_holder(noun: Token) -> bool:
