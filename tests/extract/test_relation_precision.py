@@ -177,6 +177,12 @@ GIVEN = [
     # a thing faces it, and a verb that gets nothing moves it
     ("The plan drew criticism from Jane Roe.", set()),
     ("Jane Roe moved the support from John Doe to Tom Poe.", set()),
+    # "the prime minister" is not the deputy prime minister
+    (
+        "Labour MPs met at Westminster. Deputy Prime Minister John Prescott spoke. Tory "
+        "leader Michael Howard accused the prime minister of squabbling.",
+        {("Michael Howard", "memberOf", "Conservative Party", "asserted", False)},
+    ),
     # of two governors, "the governor" is neither
     (
         "Ohio Gov. Jane Roe spoke on Monday. The governor has drawn criticism from Tom Poe.",

@@ -178,8 +178,18 @@ def title_phrase(noun: Token, ctx: ArticleContext) -> str | None:
 def role_ending_with(phrase: str, ctx: ArticleContext) -> str | None:
     """'the minority leader' after 'Senate Minority Leader Jane Roe': the one holder of
     the only role the article gives whose name ends with the phrase."""
-    holders = {key for role, key in ctx.roles.items() if role.endswith(" " + phrase)}
+    holders = {
+        key
+        for role, key in ctx.roles.items()
+        if role.endswith(" " + phrase) and not another_post(role[: -len(phrase)], ctx)
+    }
     return next(iter(holders)) if len(holders) == 1 else None
+
+
+def another_post(prefix: str, ctx: ArticleContext) -> bool:
+    """'deputy' of 'deputy prime minister', 'shadow' of 'shadow home secretary': words
+    that make a longer title another post than 'the prime minister'."""
+    return any(word in ctx.knowledge.posts.modifiers for word in prefix.split())
 
 
 def named_by_reference(noun: Token, ctx: ArticleContext) -> str | None:
@@ -264,8 +274,11 @@ def fronted_subject(pronoun: Token, ctx: ArticleContext) -> str | None:
 
 
 def agrees(key: str, pronoun: Token, ctx: ArticleContext) -> bool:
-    """A person can be what a pronoun stands for unless their known gender differs."""
+    """A person can be what a pronoun stands for unless their known gender differs; 'he'
+    or 'she' is never a place or an organisation."""
     wanted = PRONOUN_GENDERS.get(pronoun.lower_)
+    if wanted is not None and ctx.kind(key) != PERSON:
+        return False
     known = ctx.genders.get(key)
     return wanted is None or known is None or known == wanted
 
