@@ -177,6 +177,12 @@ GIVEN = [
     # a thing faces it, and a verb that gets nothing moves it
     ("The plan drew criticism from Jane Roe.", set()),
     ("Jane Roe moved the support from John Doe to Tom Poe.", set()),
+    # a reported clause whose subject the parser hung on the verb does not take the speaker
+    (
+        "Labour MP Robin Roe spoke. He warned the Abstentions Party was the real challenge "
+        "to Labour.",
+        {("Robin Roe", "memberOf", "Labour Party", "asserted", False)},
+    ),
     # "the prime minister" is not the deputy prime minister
     (
         "Labour MPs met at Westminster. Deputy Prime Minister John Prescott spoke. Tory "

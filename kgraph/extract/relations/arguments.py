@@ -167,13 +167,14 @@ def subjects_of(verb: Token, ctx: ArticleContext, depth: int = 0) -> list[str]:
 
 
 def subordinate_without_subject(verb: Token) -> bool:
-    """A finite clause opened by 'as', 'because', 'when'... has a subject of its own: when
-    the parse lost it, the main clause's is not it ('after meeting Y' keeps its doer)."""
-    return (
-        verb.dep_ == "advcl"
-        and verb.tag_ in FINITE_TAGS
-        and any(c.dep_ == "mark" for c in verb.children)
-    )
+    """A finite clause opened by 'as', 'because', 'when'..., or reported ('X warned Y was
+    ...'), has a subject of its own: when the parse lost it, the main clause's is not it
+    ('after meeting Y' keeps its doer)."""
+    if verb.tag_ not in FINITE_TAGS:
+        return False
+    if verb.dep_ == "ccomp":  # "X warned the Y Party was the real challenge to Z": Y's
+        return True
+    return verb.dep_ == "advcl" and any(c.dep_ == "mark" for c in verb.children)
 
 
 def expletive_subject(verb: Token) -> bool:
