@@ -277,11 +277,6 @@ def test_audited_families_give_exactly_these_claims(extract_text, text, expected
     assert qualified(extract_text(text)) == expected
 
 
-@pytest.mark.parametrize(("text", "expected"), WORKS)
-def test_what_someone_says_or_does_stands_for_them(extract_text, text, expected):
-    assert qualified(extract_text(text)) == expected
-
-
 PRONOUNS = [
     # a definite role noun is a mention of the post's holder
     (
@@ -349,11 +344,7 @@ def test_of_two_direct_objects_only_the_nearest_is_followed():
     assert [t.text for t in follow(doc[1], "dobj")] == ["Roe"]
 
 
-@pytest.mark.parametrize(("text", "expected"), GIVEN)
-def test_a_giver_after_from_is_the_subject(extract_text, text, expected):
-    assert qualified(extract_text(text)) == expected
-
-
-@pytest.mark.parametrize(("text", "expected"), READY)
-def test_readiness_is_intent(extract_text, text, expected):
+@pytest.mark.parametrize(("text", "expected"), WORKS + GIVEN + READY)
+def test_owners_givers_and_intent(extract_text, text, expected):
+    """Who a possessed deed, a giver after 'from' and an intent adjective point to."""
     assert qualified(extract_text(text)) == expected
