@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ..knowledge import Knowledge
-from ..knowledge.english import POSSESSED_PROXY_NOUNS, PROXY_NOUNS
+from ..knowledge.english import STAND_IN_NOUNS
 from ..records import Mention
 from ..vocab import ORGANIZATION
 
@@ -63,7 +63,7 @@ def owning_government(token: Token) -> bool:
     it makes, with no word before it that makes it another one ('local government plans',
     'Iraqi government proposals')."""
     head = token.head
-    if token.dep_ != "compound" or head.lower_ not in POSSESSED_PROXY_NOUNS | PROXY_NOUNS:
+    if token.dep_ != "compound" or head.lower_ not in STAND_IN_NOUNS:
         return False
     if any(c.dep_ in ("amod", "compound", "nmod", "poss") for c in token.children):
         return False

@@ -60,12 +60,18 @@ def apposition_pattern(words: tuple[str, ...], states: tuple[str, ...] = ()) -> 
     )
 
 
-def party_after(text: str, mention: Mention, knowledge: Knowledge) -> str | None:
+def state_names(knowledge: Knowledge) -> tuple[str, ...]:
+    """The states a party label may name before the party ('a Texas Democrat')."""
+    return tuple(sorted(set(knowledge.posts.states.values())))
+
+
+def party_after(
+    text: str, mention: Mention, knowledge: Knowledge, states: tuple[str, ...] = ()
+) -> str | None:
     tail = text[mention.end : mention.end + 60]
     match = code_pattern(tuple(knowledge.party_codes)).match(tail)
     if match:
         return knowledge.party_codes[match.group(1)]
-    states = tuple(sorted(set(knowledge.posts.states.values())))  # "a Texas Democrat"
     match = apposition_pattern(tuple(knowledge.party_words), states).match(tail)
     if match:
         return knowledge.party_words[match.group(1)]
@@ -233,12 +239,13 @@ def party_claims(
         for m, k in zip(mentions, keys, strict=True)
     ]
     previous = coordinated_with(spans)
+    states = state_names(knowledge)
     listed: dict[int, str] = {}  # mention index -> the party a plural title gives its list
     for index, (mention, key) in enumerate(zip(mentions, keys, strict=True)):
         span = spans[index]
         if span is None:
             continue
-        party = party_after(text_of(doc), mention, knowledge)
+        party = party_after(text_of(doc), mention, knowledge, states)
         if party is None:
             party = party_before(span[0], knowledge)
             if party is not None and plural_before(span[0], knowledge):

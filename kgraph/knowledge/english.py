@@ -195,6 +195,8 @@ DEED_ADJECTIVES = frozenset({
     "right", "wrong", "quick", "first", "last", "brave", "bold", "foolish", "wise", "smart",
     "careful", "proud", "fast", "slow",
 })  # fmt: skip
+# The adjectives whose subject does what follows them ("willing to", "right to").
+SUBJECT_PASSING_ADJECTIVES = READINESS_ADJECTIVES | DEED_ADJECTIVES
 # "urged X to attack Y", "X was asked to meet Y": what someone is asked to do is not done.
 ASKING_VERBS = frozenset({
     "ask", "urge", "press", "call", "invite", "implore", "beg", "encourage", "order",
@@ -277,6 +279,8 @@ POSSESSED_PROXY_NOUNS = frozenset({
     "call", "calls", "offer", "announcement", "accusations", "allegations", "investigation",
     "inquiry", "probe",
 })  # fmt: skip
+# Every noun that stands for its owner, one way or the other.
+STAND_IN_NOUNS = PROXY_NOUNS | POSSESSED_PROXY_NOUNS
 # "the Attlee government", "Callaghan's administration": a name qualifying these is no
 # antecedent of a later pronoun.
 INSTITUTION_NOUNS = frozenset({

@@ -8,17 +8,15 @@ from spacy.tokens import Token
 from ...knowledge import Trigger
 from ...knowledge.english import (
     CAUSE_PREPOSITIONS,
-    DEED_ADJECTIVES,
     EXAMPLE_PREPOSITIONS,
     FINITE_TAGS,
     GROUP_QUANTIFIERS,
     GROUP_WORDS,
     PARTITIVE_NOUNS,
-    POSSESSED_PROXY_NOUNS,
     POSSESSIVE_CLITICS,
-    PROXY_NOUNS,
-    READINESS_ADJECTIVES,
     RECEIVING_VERBS,
+    STAND_IN_NOUNS,
+    SUBJECT_PASSING_ADJECTIVES,
 )
 from ...vocab import PERSON
 from .context import ArticleContext
@@ -56,7 +54,7 @@ def counted_members(token: Token) -> bool:
     """'three Democrats', 'some Republicans', '14 Tory MPs', 'a number of Senate
     Republicans': a number of a group's members is not the group itself, so it is no
     argument of the group's relations."""
-    if token.tag_ not in ("NNPS", "NNS") or token.lower_ in PROXY_NOUNS | POSSESSED_PROXY_NOUNS:
+    if token.tag_ not in ("NNPS", "NNS") or token.lower_ in STAND_IN_NOUNS:
         return False  # "Labour's six new pledges" are Labour's, not six of Labour
     partitive = (
         token.dep_ == "pobj"
@@ -158,7 +156,7 @@ def subjects_of(verb: Token, ctx: ArticleContext, depth: int = 0) -> list[str]:
         if verb.dep_ == "xcomp" and is_passive(head):  # "X is expected to attack Y": X
             return entities_of([c for c in head.children if c.dep_ == "nsubjpass"], ctx)
         if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ == "acomp":
-            if head.lemma_ not in READINESS_ADJECTIVES | DEED_ADJECTIVES:
+            if head.lemma_ not in SUBJECT_PASSING_ADJECTIVES:
                 return []  # "X was ill-equipped to defeat Y" says nothing of a fight
             head = head.head  # "X was willing to work with Y": X
         if head.pos_ in ("VERB", "AUX"):
