@@ -427,6 +427,11 @@ def test_a_status_word_left_of_an_organisation_is_no_name(config, text):
         ("Theresa May said the plans were inadequate.", {("Theresa May", "PERSON")}),
         # a listed name inside a longer name is no person
         ("Students at George Washington University protested.", set()),
+        # another form of the given name; the NER took it for an organisation
+        (
+            "Vincent Cable, for the Liberal Democrats, accused him of ducking choices.",
+            {("Vincent Cable", "PERSON")},
+        ),
     ],
 )
 def test_a_listed_politician_the_ner_missed_is_a_person(config, text, expected):

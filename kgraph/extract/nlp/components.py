@@ -93,24 +93,51 @@ def make_gazetteer_ruler(nlp: Language, name: str, gazetteers: list[str]):
 @Language.factory("kgraph_known_people", default_config={"gazetteers": []})
 def make_known_people(nlp: Language, name: str, gazetteers: list[str]):
     """After the NER: a full name of a politician the knowledge base lists, where the NER
-    found nothing ('Theresa May said', whose 'May' it takes for a month), is a person."""
+    found nothing ('Theresa May said', whose 'May' it takes for a month) or took exactly
+    that name for an organisation ('Vincent Cable, for the Liberal Democrats'), is a
+    person."""
     knowledge = load_knowledge(tuple(gazetteers))
     matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
-    matcher.add("PERSON", list(nlp.tokenizer.pipe(written_full_names())))
+    names = with_given_name_variants(written_full_names(), knowledge.given_names)
+    matcher.add("PERSON", list(nlp.tokenizer.pipe(names)))
 
     def add_known_people(doc: Doc) -> Doc:
-        taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+        organisations = {(e.start, e.end) for e in doc.ents if e.label_ == "ORG"}
+        taken = {
+            i
+            for e in doc.ents
+            if (e.start, e.end) not in organisations
+            for i in range(e.start, e.end)
+        }
         found = [
             Span(doc, start, end, label="PERSON")
             for _, start, end in matcher(doc)
-            if not any(i in taken for i in range(start, end))
+            if ((start, end) in organisations or not any(i in taken for i in range(start, end)))
             and not inside_longer_name(doc, start, end, knowledge)
         ]
         if found:
-            doc.ents = filter_spans([*doc.ents, *found])
+            kept = [
+                e for e in doc.ents if (e.start, e.end) not in {(f.start, f.end) for f in found}
+            ]
+            doc.ents = filter_spans([*kept, *found])
         return doc
 
     return add_known_people
+
+
+def with_given_name_variants(names: tuple[str, ...], variants: dict[str, str]) -> list[str]:
+    """Each name also with the other forms of its given name ('Vince Cable' is written
+    'Vincent Cable'; 'William Hague', 'Bill Hague')."""
+    forms: dict[str, set[str]] = {}
+    for short, full in variants.items():
+        forms.setdefault(full, {full}).add(short)
+        forms.setdefault(short, {short}).add(full)
+    found = set(names)
+    for name in names:
+        given, rest = name.split(" ", 1)
+        for other in forms.get(given.lower(), ()):
+            found.add(f"{other.capitalize()} {rest}")
+    return sorted(found)
 
 
 def inside_longer_name(doc: Doc, start: int, end: int, knowledge: Knowledge) -> bool:
