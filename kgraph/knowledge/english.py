@@ -172,6 +172,8 @@ AFFILIATION_VERBS = frozenset({
 # "X, who directs Y's studies" / "X heads Y": verbs whose object is the organisation run.
 LEADING_VERBS = frozenset({"direct", "head", "lead", "chair", "run", "manage", "found"})
 
+# "X gave his backing to Y", "offered support to Y": the noun goes to the verb's "to".
+GIVING_VERBS = frozenset({"give", "lend", "offer", "extend", "throw", "pledge"})
 # "X got the endorsement of Y": Y endorses X (the noun's object gave it to the verb's subject).
 RECEIVING_VERBS = frozenset({
     "get", "receive", "win", "earn", "secure", "gain", "land", "garner", "attract", "enjoy",
@@ -277,7 +279,7 @@ POSSESSED_PROXY_NOUNS = frozenset({
     "warning", "efforts", "approach", "position", "legacy", "programme", "program",
     "taxes", "tactics", "promises", "powers", "policy", "policies", "decision", "lies",
     "call", "calls", "offer", "announcement", "accusations", "allegations", "investigation",
-    "inquiry", "probe",
+    "inquiry", "probe", "ambitions", "ambition",
 })  # fmt: skip
 # Every noun that stands for its owner, one way or the other.
 STAND_IN_NOUNS = PROXY_NOUNS | POSSESSED_PROXY_NOUNS

@@ -174,6 +174,16 @@ GIVEN = [
         "Jane Roe received a call from John Doe.",
         {("John Doe", "communicatesWith", "Jane Roe", "asserted", False)},
     ),
+    # what is given goes to the verb's "to", and to the owner of ambitions
+    (
+        "Jane Roe lent her backing to John Doe.",
+        {("Jane Roe", "supports", "John Doe", "asserted", False)},
+    ),
+    (
+        "Robin Roe gave his support to Mr Doe's prime ministerial ambitions.",
+        {("Robin Roe", "supports", "Doe", "asserted", False)},
+    ),
+    ("Jane Roe gave support to schools, John Doe said.", set()),
     # a thing faces it, and a verb that gets nothing moves it
     ("The plan drew criticism from Jane Roe.", set()),
     ("Jane Roe moved the support from John Doe to Tom Poe.", set()),

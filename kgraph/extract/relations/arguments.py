@@ -289,10 +289,16 @@ def noun_givers(noun: Token, trigger: Trigger, ctx: ArticleContext) -> list[str]
     trigger whose lexicon entry has the ``from`` subject."""
     if "from" not in trigger.subjects:
         return []
-    found = follow(noun, "prep:from")
-    if not found and noun.dep_ == "dobj" and noun.head.lemma_ in RECEIVING_VERBS:
-        found = [t for t in follow(noun.head, "prep:from") if t.i > noun.i]  # "won support from X"
-    return entities_of(found, ctx)
+    found = follow(noun, "prep:from") or on_the_verb(noun, "prep:from", RECEIVING_VERBS)
+    return entities_of(found, ctx)  # "a challenge from X", "won support from X"
+
+
+def on_the_verb(noun: Token, step: str, verbs: frozenset[str]) -> list[Token]:
+    """What the parser hangs on the verb but belongs to its object noun ('won support from
+    X', 'gave his backing to X'), for verbs that give or get what the noun names."""
+    if noun.dep_ != "dobj" or noun.head.lemma_ not in verbs:
+        return []
+    return [t for t in follow(noun.head, step) if t.i > noun.i]
 
 
 def loose_possessor(noun: Token, ctx: ArticleContext) -> list[str]:

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Token
 
 from ...knowledge import Knowledge, RelationRules, Trigger
-from ...knowledge.english import RECEIVING_VERBS
+from ...knowledge.english import GIVING_VERBS, RECEIVING_VERBS
 from ...knowledge.genders import given_name_genders
 from ...knowledge.people import people_by_surname
 from ...knowledge.text import fold
@@ -29,6 +29,7 @@ from .arguments import (
     noun_givers,
     noun_subjects,
     objects_at,
+    on_the_verb,
     subjects_of,
 )
 from .context import ArticleContext, build_context
@@ -100,6 +101,8 @@ def claims_for(token: Token, trigger: Trigger, ctx: ArticleContext) -> Iterator[
             if path == "prep:between" or (path == "compound" and rules.symmetric):
                 continue  # "the Roe-Doe meeting" names both participants (below)
             found = objects_at(token, path, ctx)
+            if not found and path.startswith("prep:"):  # "gave his backing to X"
+                found = entities_of(on_the_verb(token, path, GIVING_VERBS), ctx)
             if path == "compound":  # "a Roe critic"; "his GOP opponent" is a Republican
                 found = [key for key in found if ctx.kind(key) == PERSON]
             objects += found
