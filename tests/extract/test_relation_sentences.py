@@ -74,6 +74,12 @@ from tests.helpers import relation_names
             "Jane Roe asked John Doe to withdraw from the race.",
             {("Jane Roe", "requests", "John Doe")},
         ),
+        # a joint news conference is a meeting; a conference alone is not
+        (
+            "Jane Roe, speaking at a joint news conference with John Doe, stressed it.",
+            {("Jane Roe", "meets", "John Doe")},
+        ),
+        ("Jane Roe spoke at a conference with John Doe.", set()),
         # warning someone (not) to do something asks it of them; warning that... does not
         (
             "Jane Roe warned John Doe not to spend the extra cash.",
