@@ -85,7 +85,11 @@ NAME_PARTICLES = frozenset({
 
 # --- words around a place name ---------------------------------------------------------
 # "the MP for X", "Member for X": X is a constituency, a place.
-CONSTITUENCY_MEMBERS = frozenset({"mp", "msp", "mep", "mla", "ms", "td", "member", "members"})
+CONSTITUENCY_MEMBERS = frozenset({
+    "mp", "msp", "mep", "mla", "ms", "td", "member", "members", "candidate", "candidates",
+})  # fmt: skip
+# "he would contest Bethnal Green": one contests a seat, not a person.
+SEAT_VERBS = frozenset({"contest"})
 PLACE_RELATIVES = frozenset({"where"})  # "X, where ...": X is a place
 # "campaigned in A, B and C": a list of places; "leaflets in X", for a lone word the article
 # gives no person evidence ("faith in X" has X's full name elsewhere; "from X" is also whom
@@ -96,7 +100,7 @@ PLACE_NOUNS = frozenset({
     "city", "cities", "town", "towns", "village", "villages", "capital", "hamlet", "suburb",
     "province", "region", "port", "township", "municipality", "county", "island", "state",
     "valley", "slum", "district", "neighborhood", "neighbourhood", "resort", "settlement",
-    "centre",
+    "centre", "constituency", "constituencies", "borough", "boroughs", "ward", "parish",
 })  # fmt: skip
 # "the X airport", "the X territory", "X foothills": a lowercase place noun the name modifies.
 PLACE_HEAD_NOUNS = frozenset({

@@ -126,6 +126,10 @@ def test_related_story_link_text_names_nobody(config):
             "Mr Roe will travel to Bexhill North, where the party holds a majority.",
             {"Bexhill North"},
         ),
+        # a constituency, a seat one contests, a seat one is a candidate for
+        ("Here in this constituency of Bethnal Green and Bow there is anger.", {"Bethnal Green"}),
+        ("He said he would contest Bethnal Green, in London.", {"Bethnal Green"}),
+        ("He is one of the candidates for Bethnal Green and Bow from it.", {"Bethnal Green"}),
     ],
 )
 def test_the_sentence_shows_a_place(config, text, places):
@@ -437,3 +441,11 @@ def test_a_status_word_left_of_an_organisation_is_no_name(config, text):
 def test_a_listed_politician_the_ner_missed_is_a_person(config, text, expected):
     ents = {(e.text, e.label_) for e in config.nlp()(text).ents}
     assert {e for e in ents if e[1] == "PERSON"} == expected
+
+
+def test_the_owner_of_a_seat_stays_a_person(config):
+    kinds = {
+        m.surface: m.kind
+        for m in mentions(config, "Jane Roe, the candidate for Tom Poe's old seat, spoke.")
+    }
+    assert kinds.get("Tom Poe") == "Person"

@@ -39,6 +39,7 @@ from ...knowledge.english import (
     PORTFOLIO_WORDS,
     POSSESSIVE_ENDINGS,
     POST_NOMINALS,
+    SEAT_VERBS,
     SPAN_BREAKS,
 )
 from ...knowledge.genders import gender_of_name, starts_with_given_name
@@ -734,14 +735,17 @@ def person_words(spans: list[Span]) -> set[str]:
 
 def placed_by_context(span: Span) -> bool:
     """'Dorset and Torbay' (listed with places only), 'Leicester South, where ...', 'the
-    MP for Leicester South': the small model's person or organisation is a place."""
+    MP for Leicester South', 'candidates for X', 'contest X': the small model's person or
+    organisation is a place."""
     doc = span.doc
     followed = span.end + 1 < len(doc) and doc[span.end].text == ","
     if followed and doc[span.end + 1].lower_ in PLACE_RELATIVES and not named_like_a_person(span):
         return True
     after_for = span.start >= 2 and doc[span.start - 1].lower_ == "for"
     if after_for and doc[span.start - 2].lower_ in CONSTITUENCY_MEMBERS:
-        return True
+        return not possessive_follows(span)  # "the candidate for Roe's old seat": Roe owns it
+    if span.root.dep_ == "dobj" and span.root.head.lemma_ in SEAT_VERBS:
+        return True  # "he would contest Bethnal Green"
     return listed_with_places(span)
 
 
