@@ -114,6 +114,12 @@ def test_related_story_link_text_names_nobody(config):
     assert [m.surface for m in mentions_in(config.nlp()(text), config.knowledge())] == []
 
 
+def test_related_story_link_text_with_a_nickname_names_nobody_in_full(config):
+    text = "Democrats hoped for Pete Roe Peter (Pete) Paul RoePoll: voters remain unsure."
+    surfaces = {m.surface for m in mentions_in(config.nlp()(text), config.knowledge())}
+    assert not any(s.startswith("Pete Roe") for s in surfaces)
+
+
 @pytest.mark.parametrize(
     ("text", "places"),
     [

@@ -813,11 +813,12 @@ def described_as_person(span: Span) -> bool:
 
 
 def link_text_follows(span: Span) -> bool:
-    """'President Trump Donald John TrumpWest Virginia ...': a name running into a glued
-    token that starts with one of its words is the text of a related-story link."""
+    """'President Trump Donald John TrumpWest Virginia ...', 'Pete Buttigieg Peter (Pete)
+    Paul ButtigiegPoll: ...': a name running, over a full name with its nickname, into a
+    glued token that starts with one of its words is the text of a related-story link."""
     doc = span.doc
     words = {t.text for t in span if t.is_alpha}
-    for token in doc[span.end : min(span.end + 3, len(doc))]:
+    for token in doc[span.end : min(span.end + 6, len(doc))]:
         if glued(token.text) and any(token.text.startswith(w) for w in words):
             return True
     return False
