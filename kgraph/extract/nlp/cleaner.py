@@ -562,7 +562,7 @@ def apposed_to_a_place_noun(span: Span) -> bool:
 def of_a_place_noun(span: Span) -> bool:
     """'the city of X', 'the towns of X, Y and Z', 'the Armenian capital of X'."""
     first = span.root
-    while first.dep_ == "conj" and first.head is not first:
+    while first.dep_ == "conj" and first.head.i != first.i:
         first = first.head
     of = first.head
     if first.dep_ != "pobj" or of.lower_ != "of":
@@ -764,7 +764,7 @@ def listed_with_places(span: Span) -> bool:
     if len(span) != 1:
         return False
     first = span.root
-    while first.dep_ == "conj" and first.head is not first:
+    while first.dep_ == "conj" and first.head.i != first.i:
         first = first.head
     doc = span.doc
     others = [doc[i] for i in coordinated(first) if i != span.start and doc[i].ent_type_]

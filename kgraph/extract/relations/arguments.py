@@ -105,7 +105,7 @@ def person_above(noun: Token, ctx: ArticleContext) -> str | None:
     """The person whose phrase a place or organisation name sits in ('X, a student at Y')."""
     node = noun
     for _ in range(5):
-        if node.dep_ not in ("pobj", "prep", "appos", "compound", "conj") or node.head is node:
+        if node.dep_ not in ("pobj", "prep", "appos", "compound", "conj") or node.head.i == node.i:
             return None
         node = node.head
         key = ctx.token_entity.get(node.i)
@@ -145,7 +145,7 @@ def subjects_of(verb: Token, ctx: ArticleContext, depth: int = 0) -> list[str]:
             return cause_doers(governor, objects, ctx)
     if subordinate_without_subject(verb):
         return []  # "..., as the chairman, X, called him": the parser lost the clause's own
-    if verb.dep_ in INHERITING_DEPS and verb.head is not verb:
+    if verb.dep_ in INHERITING_DEPS and verb.head.i != verb.i:
         head = verb.head
         if verb.dep_ == "conj" and head.dep_ == "ccomp" and expletive_subject(head):
             head = head.head  # "X replied it was a mistake and called on Y": X calls
@@ -212,7 +212,7 @@ def noun_owner(acl: Token, ctx: ArticleContext) -> list[str]:
     if not any(c.dep_ == "aux" and c.lower_ == "to" for c in acl.children):
         key = refers_to(noun, ctx)
         return [key] if key else []
-    while noun.dep_ == "conj" and noun.head is not noun:
+    while noun.dep_ == "conj" and noun.head.i != noun.i:
         noun = noun.head
     return entities_of(follow(noun, "poss"), ctx) or governor_subjects(noun, ctx)
 

@@ -93,7 +93,7 @@ def negating_head(token: Token) -> bool:
     node = token
     for _ in range(4):
         claimed = node.dep_ == "relcl" and node.head.lemma_ in CLAIM_NOUNS
-        if (node.dep_ not in CANCELLABLE_DEPS and not claimed) or node.head is node:
+        if (node.dep_ not in CANCELLABLE_DEPS and not claimed) or node.head.i == node.i:
             return False  # "rejected the idea X posed a threat" parses X's clause as relative
         head = node.head
         if head.lemma_ in NEGATING_VERBS:
@@ -157,7 +157,7 @@ def alleged(token: Token) -> bool:
     trigger, is asserted)."""
     node = token
     for _ in range(3):
-        if node.dep_ not in ("pcomp", "pobj", "prep", "xcomp") or node.head is node:
+        if node.dep_ not in ("pcomp", "pobj", "prep", "xcomp") or node.head.i == node.i:
             return False
         node = node.head
         if node.lemma_ in ALLEGING_VERBS and node.pos_ in ("VERB", "AUX"):
@@ -190,7 +190,7 @@ def control_chain(verb: Token) -> list[Token]:
     chain = [verb]
     node = verb
     for _ in range(3):
-        if node.dep_ not in ("xcomp", "pcomp", "conj", "acomp") or node.head is node:
+        if node.dep_ not in ("xcomp", "pcomp", "conj", "acomp") or node.head.i == node.i:
             break  # ("acomp": "would be happy to meet" climbs to 'be' and its 'would')
         if node.dep_ == "conj" and node.tag_ in FINITE_TAGS:
             break  # 'would support X but derided him': the second verb has its own tense

@@ -350,7 +350,7 @@ def names_an_institution(name: Token, ctx: ArticleContext) -> bool:
     head = name.head
     return (
         name.dep_ in ("compound", "poss")
-        and head is not name
+        and head.i != name.i
         and head.i not in ctx.token_entity
         and head.lower_ in INSTITUTION_NOUNS
     )
@@ -388,7 +388,7 @@ def salience(mention: Token, pronoun: Token) -> float:
 
 def argument_role(token: Token) -> str:
     """subject, object or other; a possessive counts by the noun it qualifies."""
-    while token.dep_ in ("poss", "compound", "appos", "conj") and token.head is not token:
+    while token.dep_ in ("poss", "compound", "appos", "conj") and token.head.i != token.i:
         token = token.head
     if token.dep_ in ("nsubj", "nsubjpass"):
         return "subject"
@@ -413,7 +413,7 @@ def reporting_subject(pronoun: Token, ctx: ArticleContext) -> str | None:
         return None
     node = pronoun.head
     for _ in range(4):
-        if node.head is node:
+        if node.head.i == node.i:
             return None
         node = node.head
         named = [c for c in node.children if c.dep_ == "nsubj" and c.i in ctx.token_entity]
