@@ -3,7 +3,7 @@ from spacy.tokens import Span
 
 from kgraph.errors import KgraphError
 from kgraph.extract.nlp import choose_model, mentions_in
-from kgraph.extract.nlp.cleaner import date_word, glued, without_post_nominals
+from kgraph.extract.nlp.cleaner import date_word, glued, headline_case, without_post_nominals
 
 
 def mentions(config, text):
@@ -455,3 +455,20 @@ def test_the_owner_of_a_seat_stays_a_person(config):
         for m in mentions(config, "Jane Roe, the candidate for Tom Poe's old seat, spoke.")
     }
     assert kinds.get("Tom Poe") == "Person"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Fractured Establishment Looks to Challenge Donald Trump", True),
+        ("Labour Plans Tax Rise For Richest Families", True),
+        (  # a body sentence heavy with names: its few common words are lower case
+            "Born in Portsmouth, Hampshire, and educated at Portsmouth Northern Secondary "
+            "School, Lord Callow joined the Inland Revenue.",
+            False,
+        ),
+    ],
+)
+def test_headline_case_counts_common_words_not_names(config, text, expected):
+    doc = config.nlp()(text)
+    assert headline_case(doc[0:1]) is expected

@@ -515,8 +515,12 @@ def date_word(span: Span) -> bool:
 
 def headline_case(span: Span) -> bool:
     """Whether the span's sentence is written in title case, as headlines are: most of
-    its words of four letters or more are capitalised."""
+    its words of four letters or more are capitalised. Proper nouns do not count while
+    other words remain, so a body sentence full of names ('educated at Portsmouth Northern
+    Secondary School, Lord Roe became a clerk') is not a headline."""
     words = [t for t in span.sent if t.is_alpha and len(t.text) >= 4]
+    common = [t for t in words if t.pos_ != "PROPN"]
+    words = common or words
     return bool(words) and sum(t.text[:1].isupper() for t in words) * 2 > len(words)
 
 
