@@ -203,3 +203,53 @@ def test_a_role_phrase_names_the_holder_of_the_longer_post(extract_text):
         "Senate Minority Leader Jane Roe spoke. The minority leader called on John Doe to resign."
     )
     assert ("Jane Roe", "requests", "John Doe") in relation_names(extract_text(text))
+
+
+def test_a_party_qualified_role_is_not_another_post_of_that_name(extract_text):
+    text = (
+        "Peter Poe, Leader of the Commons, spoke first. "
+        "Then Mark Jones accused the Tory leader of cowardice."
+    )
+    assert ("Mark Jones", "criticizes", "Peter Poe") not in relation_names(extract_text(text))
+
+
+def test_a_party_qualified_role_is_its_holder_in_that_party(extract_text):
+    text = (
+        "Tory leader John Doe spoke on Monday. Peter Poe, Leader of the Commons, spoke first. "
+        "Then Mark Jones accused the Tory leader of cowardice."
+    )
+    found = relation_names(extract_text(text))
+    assert ("Mark Jones", "criticizes", "John Doe") in found
+    assert ("Mark Jones", "criticizes", "Peter Poe") not in found
+
+
+def test_a_role_qualified_by_a_two_word_party_name_skips_other_parties(extract_text):
+    text = (
+        "Labour spokesman Paul Smith spoke on Monday. Mark Jones criticised the Lib Dem spokesman."
+    )
+    assert ("Mark Jones", "criticizes", "Paul Smith") not in relation_names(extract_text(text))
+
+
+def test_a_role_qualified_by_a_nationality_is_the_bare_roles_holder(extract_text):
+    text = "President John Doe spoke on Monday. On Tuesday the Pakistani president met Paul Smith."
+    assert relation_names(extract_text(text)) == {("John Doe", "meets", "Paul Smith")}
+
+
+def test_a_possessive_name_is_not_a_salient_subject(extract_text):
+    text = (
+        "Paul Smith spoke on Monday. The Tory leader John Doe said, however, that "
+        "Peter Poe's plan was wrong. Mary Major backed him."
+    )
+    found = relation_names(extract_text(text))
+    assert ("Mary Major", "supports", "John Doe") in found
+    assert ("Mary Major", "supports", "Peter Poe") not in found
+
+
+def test_a_possessive_is_not_the_people_its_noun_is_apposed_to(extract_text):
+    text = (
+        "John Doe spoke on Monday. "
+        "Reporters watched Peter Poe and Mark Jones, now his rivals for the post."
+    )
+    found = relation_names(extract_text(text))
+    assert ("Peter Poe", "opposes", "John Doe") in found
+    assert ("Peter Poe", "opposes", "Mark Jones") not in found

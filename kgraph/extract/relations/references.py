@@ -37,6 +37,7 @@ ANTECEDENT_SENTENCES = 3  # sentences before the pronoun's own that are searched
 RECENCY_WEIGHT = 100.0  # the whole salience is halved for each sentence back
 ROLE_WEIGHTS = {"subject": 80.0, "object": 50.0, "other": 40.0}
 PARALLEL_ROLE_WEIGHT = 35.0
+SAME_CLAUSE_WEIGHT = 50.0  # 'X said Roe's bill ... his fight': the pronoun's own clause first
 QUOTED_WEIGHT = 0.25  # a person named inside a quotation, for a pronoun outside it
 QUOTE_SENTENCES = 2  # sentences back a quotation without its own attribution is searched
 
@@ -73,13 +74,11 @@ def resolve_reference(token: Token, ctx: ArticleContext) -> str | None:
         and any(c.lower_ in DEFINITE_DETERMINERS for c in token.children)
         and not past_holder(token)
     ):
-        phrase = title_phrase(token, ctx)
-        if phrase:  # "the prime minister": that post's holder or nobody, not any minister
-            return ctx.roles.get(phrase) or role_ending_with(phrase, ctx)
-        role = ctx.roles.get(token.lemma_.lower()) or ctx.roles.get(token.lower_)
-        if role:
-            return role
-        described = ctx.descriptors.get(token.lemma_.lower())
+        role = role_holder(token, ctx)
+        if role or title_phrase(token, ctx):
+            return role  # "the prime minister": that post's holder or nobody
+        party_named = any(ctx.knowledge.party_words.get(t) for t in party_qualifier(token))
+        described = None if party_named else ctx.descriptors.get(token.lemma_.lower())
         if described:
             return described
     if token.lemma_.lower() in MANNER_NOUNS:  # "the way Roe's government operates": Roe
@@ -175,6 +174,34 @@ def title_phrase(noun: Token, ctx: ArticleContext) -> str | None:
     return phrase if phrase in ctx.roles or ctx.knowledge.title(phrase) else None
 
 
+def role_holder(noun: Token, ctx: ArticleContext) -> str | None:
+    """The holder the article names for a definite role noun: 'the prime minister' that
+    post's holder (not any minister's); 'the Tory leader' the holder of a post so named
+    or a leader the article makes a Tory, never its other leader ('Leader of the
+    Commons')."""
+    phrase = title_phrase(noun, ctx)
+    if phrase:
+        return ctx.roles.get(phrase) or role_ending_with(phrase, ctx)
+    bare = ctx.roles.get(noun.lemma_.lower()) or ctx.roles.get(noun.lower_)
+    qualifier = party_qualifier(noun)
+    parties = {ctx.knowledge.party_words.get(text) for text in qualifier} - {None}
+    if not parties:
+        return bare  # 'the Pakistani president', 'the Liberal leader': the bare role's holder
+    exact = ctx.roles.get(" ".join([qualifier[0].lower(), noun.lower_]))
+    members = {key for party in parties for key in ctx.party_members.get(party, ())}
+    return exact or (bare if bare in members else None)
+
+
+def party_qualifier(noun: Token) -> list[str]:
+    """The capitalised words before a role noun that may name its party, whole first and
+    then one by one ('the Lib Dem spokesman': 'Lib Dem', 'Lib', 'Dem')."""
+    words = [c for c in noun.lefts if c.dep_ in ("compound", "amod") and c.text[:1].isupper()]
+    if not words:
+        return []
+    whole = noun.doc[min(w.left_edge.i for w in words) : noun.i].text
+    return [whole, *(w.text for w in words)]
+
+
 def role_ending_with(phrase: str, ctx: ArticleContext) -> str | None:
     """'the minority leader' after 'Senate Minority Leader Jane Roe': the one holder of
     the only role the article gives whose name ends with the phrase."""
@@ -232,6 +259,7 @@ def antecedent(pronoun: Token, ctx: ArticleContext) -> str | None:
     ):
         verb = pronoun.head if pronoun.dep_ != "pobj" else pronoun.head.head
         excluded = {k for k in arguments.subjects_of(verb, ctx, depth=0) if k}
+    excluded |= apposed_owners(pronoun, ctx)
     quoted = inside_quote(pronoun)
     if quoted:  # '"Work with him," Roe said': him is not Roe
         excluded.add(quote_speaker(pronoun, ctx))
@@ -240,6 +268,16 @@ def antecedent(pronoun: Token, ctx: ArticleContext) -> str | None:
         for token, key in person_mentions_before(pronoun, ctx)
         if key not in excluded and agrees(key, pronoun, ctx)
     )
+
+
+def apposed_owners(pronoun: Token, ctx: ArticleContext) -> set[str]:
+    """'Roe and Doe, now his rivals': the people a possessive's own noun is apposed to are
+    not what the possessive stands for (nobody is their own rival)."""
+    noun = pronoun.head
+    if pronoun.dep_ != "poss" or noun.dep_ != "appos" or noun.head.i == noun.i:
+        return set()
+    named = [noun.head, *noun.head.conjuncts]
+    return {ctx.token_entity[t.i] for t in named if t.i in ctx.token_entity}
 
 
 def quoted_weight(mention: Token, pronoun_quoted: bool) -> float:
@@ -368,8 +406,7 @@ def role_mentions(doc, ctx: ArticleContext, start: int, end: int) -> list[tuple[
             continue
         if past_holder(token):
             continue
-        phrase = title_phrase(token, ctx)
-        key = ctx.roles.get(phrase) if phrase else ctx.roles.get(token.lemma_.lower())
+        key = role_holder(token, ctx)
         if key and key in ctx.entities and ctx.kind(key) == PERSON:
             found.append((token, key))
     return found
@@ -383,12 +420,27 @@ def salience(mention: Token, pronoun: Token) -> float:
     score = RECENCY_WEIGHT + ROLE_WEIGHTS[role]
     if role == argument_role(pronoun) and role != "other":
         score += PARALLEL_ROLE_WEIGHT
+    if clause_of(mention) == clause_of(pronoun):
+        score += SAME_CLAUSE_WEIGHT
     return score / (2 ** sentence_distance(mention, pronoun))
 
 
+def clause_of(token: Token) -> int:
+    """The position of the verb whose clause holds the token (the sentence's root for a
+    verbless one)."""
+    node = token
+    while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
+        node = node.head
+    return node.i
+
+
 def argument_role(token: Token) -> str:
-    """subject, object or other; a possessive counts by the noun it qualifies."""
-    while token.dep_ in ("poss", "compound", "appos", "conj") and token.head.i != token.i:
+    """subject, object or other. A possessive or a name qualifying a noun is embedded in
+    another phrase ('Roe's stance was putting ...'), which Lappin and Leass give no
+    subject emphasis: other."""
+    if token.dep_ in ("poss", "compound") and token.head.i != token.i:
+        return "other"
+    while token.dep_ in ("appos", "conj") and token.head.i != token.i:
         token = token.head
     if token.dep_ in ("nsubj", "nsubjpass"):
         return "subject"
