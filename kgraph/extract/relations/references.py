@@ -77,7 +77,7 @@ def resolve_reference(token: Token, ctx: ArticleContext) -> str | None:
         role = role_holder(token, ctx)
         if role or title_phrase(token, ctx):
             return role  # "the prime minister": that post's holder or nobody
-        party_named = any(ctx.knowledge.party_words.get(t) for t in party_qualifier(token))
+        party_named = qualifying_parties(token, ctx)
         described = None if party_named else ctx.descriptors.get(token.lemma_.lower())
         if described:
             return described
@@ -183,13 +183,21 @@ def role_holder(noun: Token, ctx: ArticleContext) -> str | None:
     if phrase:
         return ctx.roles.get(phrase) or role_ending_with(phrase, ctx)
     bare = ctx.roles.get(noun.lemma_.lower()) or ctx.roles.get(noun.lower_)
-    qualifier = party_qualifier(noun)
-    parties = {ctx.knowledge.party_words.get(text) for text in qualifier} - {None}
+    parties = qualifying_parties(noun, ctx)
     if not parties:
         return bare  # 'the Pakistani president', 'the Liberal leader': the bare role's holder
-    exact = ctx.roles.get(" ".join([qualifier[0].lower(), noun.lower_]))
+    exact = ctx.roles.get(" ".join([party_qualifier(noun)[0].lower(), noun.lower_]))
     members = {key for party in parties for key in ctx.party_members.get(party, ())}
     return exact or (bare if bare in members else None)
+
+
+def qualifying_parties(noun: Token, ctx: ArticleContext) -> set[str]:
+    """The parties the capitalised words before a role noun name ('the Tory leader')."""
+    return {
+        ctx.knowledge.party_words[t]
+        for t in party_qualifier(noun)
+        if t in ctx.knowledge.party_words
+    }
 
 
 def party_qualifier(noun: Token) -> list[str]:
