@@ -203,10 +203,23 @@ class EntityCleaner:
         if label == "PERSON":
             start = self.skip_titles(doc, start, end)
             start = skip_headline_words(doc, start, end)
-        if start >= end or self.status_words_only(doc[start:end]):
+        if (
+            start >= end
+            or self.status_words_only(doc[start:end])
+            or self.honorific_only(doc[start:end])
+        ):
             return None
         kb_id = ent.kb_id_ if (start, end) == (ent.start, ent.end) else ""
         return Span(doc, start, end, label=label, kb_id=kb_id, span_id=ent.id_)
+
+    def honorific_only(self, span: Span) -> bool:
+        """'like Gens. Jane Roe and John Doe': an honorific or its plural alone is no name."""
+        if len(span) != 1:
+            return False
+        word = normalize(span[0].text)
+        return word in self.knowledge.honorifics or (
+            word.endswith("s") and word[:-1] in self.knowledge.honorifics
+        )
 
     def status_words_only(self, span: Span) -> bool:
         """'Ex' left of 'Ex-Welsh Office Minister' once the office is taken: a status cue

@@ -58,13 +58,15 @@ def make_title_abbreviations(nlp: Language, name: str, gazetteers: list[str]):
 
 
 def abbreviated_title(word: str, knowledge: Knowledge) -> bool:
-    """'Sen.', 'Sens.', 'Gov.', 'Dr.': a title or honorific written with a point."""
+    """'Sen.', 'Sens.', 'Gov.', 'Dr.', 'Gens.': a title or honorific written with a point."""
     bare = word.rstrip(".")
+    plural = bare.endswith("s")
     return bool(
         knowledge.title(word)
         or knowledge.title(bare + ".")
-        or (bare.endswith("s") and knowledge.title(bare[:-1] + "."))
+        or (plural and knowledge.title(bare[:-1] + "."))
         or bare.lower() in knowledge.honorifics
+        or (plural and bare[:-1].lower() in knowledge.honorifics)
     )
 
 
