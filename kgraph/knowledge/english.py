@@ -285,6 +285,9 @@ POSSESSED_PROXY_NOUNS = frozenset({
     "call", "calls", "offer", "announcement", "accusations", "allegations", "investigation",
     "inquiry", "probe", "ambitions", "ambition",
 })  # fmt: skip
+# "a spokesman for Roe said": who speaks for someone stands for them ('a lawyer for Roe'
+# acts for a client, which is no statement of the client's own).
+SPEAKING_FOR_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokesmen"})
 # Every noun that stands for its owner, one way or the other.
 STAND_IN_NOUNS = PROXY_NOUNS | POSSESSED_PROXY_NOUNS
 # "the Attlee government", "Callaghan's administration": a name qualifying these is no

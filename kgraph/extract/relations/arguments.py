@@ -35,8 +35,9 @@ def entities_of(tokens: list[Token], ctx: ArticleContext) -> list[str]:
             if counted_members(t) or listed_with_common_nouns(t, ctx):
                 continue
             key = apposed_name(t, ctx) or refers_to(t, ctx)
-            if key and key not in keys:
-                keys.append(key)
+            # "figures such as X and Y", "Republicans such as X": the examples named
+            found = named_examples(t, ctx) or ([key] if key else [])
+            keys += [k for k in found if k not in keys]
     return keys
 
 
@@ -77,6 +78,25 @@ def apposed_name(token: Token, ctx: ArticleContext) -> str | None:
     for child in token.children:
         if child.dep_ == "appos" and child.i in ctx.token_entity:
             return ctx.token_entity[child.i]
+    return name_hung_on_organisation(token, ctx)
+
+
+def name_hung_on_organisation(noun: Token, ctx: ArticleContext) -> str | None:
+    """'the director of the Victims Trust, Norman Roe, said': the parser hangs the name
+    apposed to the role noun on the organisation's name closing its phrase; a person
+    apposed to an organisation is the role noun's."""
+    for t in noun.subtree:
+        key = ctx.token_entity.get(t.i)
+        if (
+            t.i > noun.i
+            and key
+            and ctx.kind(key) == PERSON
+            and t.dep_ in ("appos", "npadvmod")
+            and noun.doc[t.left_edge.i - 1].text == ","
+            and t.head.i in ctx.token_entity
+            and ctx.kind(ctx.token_entity[t.head.i]) != PERSON
+        ):
+            return key
     return None
 
 
@@ -277,11 +297,26 @@ def noun_subjects(noun: Token, trigger: Trigger, ctx: ArticleContext) -> list[st
             keys += named_examples(noun, ctx)
         elif spec == "governor":
             keys += governor_subjects(noun, ctx)
-        elif (
-            spec == "copula" and noun.dep_ in ("attr", "oprd") and noun.head.pos_ in ("AUX", "VERB")
-        ):
-            keys += subjects_of(noun.head, ctx)
+        elif spec == "copula":
+            keys += role_bearers(noun, ctx)
     return list(dict.fromkeys(keys))
+
+
+def role_bearers(noun: Token, ctx: ArticleContext) -> list[str]:
+    """Who the verb makes what the noun names: 'X is an adviser to Y', 'X serves as an
+    adviser to Y' (its subject), 'hired X as an adviser', 'X was named adviser' (its object,
+    active or passive)."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "as":
+        head = head.head
+    elif noun.dep_ not in ("attr", "oprd"):
+        return []
+    if head.pos_ not in ("AUX", "VERB"):
+        return []
+    if is_passive(head):
+        return entities_of([c for c in head.children if c.dep_ == "nsubjpass"], ctx)
+    objects = [c for c in head.children if c.dep_ in ("dobj", "dative")]
+    return entities_of(objects, ctx) if objects else subjects_of(head, ctx)
 
 
 def noun_givers(noun: Token, trigger: Trigger, ctx: ArticleContext) -> list[str]:

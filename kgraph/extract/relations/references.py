@@ -26,12 +26,13 @@ from ...knowledge.english import (
     REFLEXIVE_PRONOUNS,
     RELATIVE_PRONOUNS,
     REPORTING_VERBS,
+    SPEAKING_FOR_NOUNS,
 )
 from ...vocab import PERSON
 from ..text import text_of
 from . import arguments
 from .context import ArticleContext
-from .paths import SUBJECT_DEPS
+from .paths import SUBJECT_DEPS, follow
 
 ANTECEDENT_SENTENCES = 3  # sentences before the pronoun's own that are searched first
 RECENCY_WEIGHT = 100.0  # the whole salience is halved for each sentence back
@@ -87,8 +88,9 @@ def resolve_reference(token: Token, ctx: ArticleContext) -> str | None:
         return refers_to(subjects[0], ctx) if subjects else None
     if token.lower_ in PROXY_NOUNS or token.lower_ in POSSESSED_PROXY_NOUNS:
         for owner in proxy_owners(token, ctx):
-            if owner.i in ctx.token_entity or owner.lower_ in PERSON_PRONOUNS:
-                return refers_to(owner, ctx)
+            key = refers_to(owner, ctx)  # "Roe's record", "his record", "the chancellor's record"
+            if key:
+                return key
     if token.pos_ == "NOUN":
         return named_by_reference(token, ctx)
     return None
@@ -131,7 +133,14 @@ def proxy_owners(noun: Token, ctx: ArticleContext) -> list[Token]:
         for c in noun.children
         if c.dep_ == "poss" or (c.dep_ == "compound" and (any_compound or names_party(c, ctx)))
     ]
-    return owners or leaders_of(noun)
+    return owners or leaders_of(noun) or spoken_for(noun)
+
+
+def spoken_for(noun: Token) -> list[Token]:
+    """'a spokesman for UKIP': whom the spokesman speaks for."""
+    if noun.lower_ not in SPEAKING_FOR_NOUNS:
+        return []
+    return follow(noun, "prep:for")
 
 
 def leaders_of(noun: Token) -> list[Token]:
