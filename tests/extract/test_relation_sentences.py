@@ -80,12 +80,17 @@ from tests.helpers import relation_names
             {("Jane Roe", "meets", "John Doe")},
         ),
         ("Jane Roe spoke at a conference with John Doe.", set()),
-        # warning someone (not) to do something asks it of them; warning that... does not
+        # warning someone (not) to do something asks it of them; warning a person that...
+        # tells them, and asks nothing; a warning of an organisation may be a speech
         (
             "Jane Roe warned John Doe not to spend the extra cash.",
             {("Jane Roe", "requests", "John Doe")},
         ),
-        ("Jane Roe warned John Doe that the plan would fail.", set()),
+        (
+            "Jane Roe warned John Doe that the plan would fail.",
+            {("Jane Roe", "communicatesWith", "John Doe")},
+        ),
+        ("Jane Roe warned Acme Corp that the plan would fail.", set()),
         # an evaluative predicate of someone's plans or comment
         (
             "Labour MPs met at Westminster. Jane Roe said the government's plans were inadequate.",
@@ -401,6 +406,33 @@ NEWS_WORDINGS = [
     ),
     ("Jane Roe, a lawyer for John Doe, said so.", {("Jane Roe", "advises", "John Doe")}),
     ("Jane Roe subpoenaed John Doe for his records.", {("Jane Roe", "requests", "John Doe")}),
+    # a name the parser hangs on the organisation closing a role noun's phrase is the role's
+    (
+        "The director of the Acme Trust, Tom Poe, accused John Doe of lying.",
+        {("Tom Poe", "criticizes", "John Doe")},
+    ),
+    ("A spokesman for Acme Corp criticised John Doe.", {("Acme Corp", "criticizes", "John Doe")}),
+    # the people a plural noun is illustrated by are its arguments
+    (
+        "Jane Roe met senior figures such as John Doe and Tom Poe.",
+        {("Jane Roe", "meets", "John Doe"), ("Jane Roe", "meets", "Tom Poe")},
+    ),
+    # 'as an adviser': the verb's subject, or its object when it makes someone one
+    ("Jane Roe is acting as an adviser for John Doe.", {("Jane Roe", "advises", "John Doe")}),
+    ("Jane Roe was hired as an adviser to John Doe.", {("Jane Roe", "advises", "John Doe")}),
+    (
+        "Acme Corp hired Jane Roe as an adviser to John Doe.",
+        {("Acme Corp", "appoints", "Jane Roe"), ("Jane Roe", "advises", "John Doe")},
+    ),
+    ("Jane Roe will be gunning for John Doe.", {("Jane Roe", "opposes", "John Doe")}),
+    ("Jane Roe is gunning for the top job.", set()),
+    # calling someone what one admires praises them
+    ("Jane Roe called John Doe a giant of the movement.", {("Jane Roe", "praises", "John Doe")}),
+    # an honorific's plural is no name: 'Gens.' is no general
+    (
+        "Jane Roe won the backing of generals like Gens. Tom Poe and John Doe.",
+        set(),
+    ),
 ]
 
 
@@ -419,6 +451,10 @@ def test_news_wordings_give_exactly_these_claims(extract_text, text, expected):
         (
             "Jane Roe opened the forum with an attack on John Doe's record.",
             {("Jane Roe", "criticizes", "John Doe")},
+        ),
+        (
+            "John Doe is the chancellor. Jane Roe praised the chancellor's record.",
+            {("Jane Roe", "praises", "John Doe")},
         ),
         # a chamber before a bill is no stand-in for it
         ("Jane Roe criticised the Senate bill.", set()),

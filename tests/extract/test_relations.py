@@ -286,6 +286,7 @@ def test_reported_subject_pronoun_is_the_reporter(extract_text):
     [
         ("Jane Roe lashed out at John Doe on Monday.", ("Jane Roe", "criticizes", "John Doe")),
         ("Jane Roe hit out at John Doe over the budget.", ("Jane Roe", "criticizes", "John Doe")),
+        ("Jane Roe hit back at John Doe on Monday.", ("Jane Roe", "criticizes", "John Doe")),
         ("Jane Roe railed against John Doe at the rally.", ("Jane Roe", "criticizes", "John Doe")),
         ("Jane Roe called out John Doe for his remarks.", ("Jane Roe", "criticizes", "John Doe")),
         ("Jane Roe rebuffed John Doe's demand for a vote.", ("Jane Roe", "opposes", "John Doe")),

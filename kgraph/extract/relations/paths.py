@@ -101,8 +101,8 @@ def requirements_met(token: Token, trigger: Trigger) -> bool:
             )
         elif dep == "dobj":
             found = any(c.dep_ == "dobj" and c.lemma_.lower() in words for c in token.children)
-        else:
-            found = any(c.dep_ == dep and c.lower_ in words for c in token.children)
+        else:  # no words: any child of that label ("warned X that ...": a ccomp)
+            found = any(c.dep_ == dep and (not words or c.lower_ in words) for c in token.children)
         if not found:
             return False
     return True
