@@ -14,7 +14,11 @@ Sources (each folder's README gives its licence):
   gender of every member of Congress since 1789), ``legislators-current.yaml``;
 - us-governors-wikidata (Wikidata, CC0): governors with their gender;
 - uk-wikidata-every-politician-scrapers (Wikidata, CC0): MPs, peers, ministers and
-  officeholders with their gender.
+  officeholders with their gender;
+- world-cabinets-wikidata (Wikidata, CC0): ministers of 34 countries with their gender,
+  used only for names the sources above do not have (so "Nicola" stays a woman's name in
+  English news though Italy's ministers called Nicola are men), and not for the countries
+  whose English labels put the family name first (China, South Korea).
 
 Output: tab-separated ``name  gender  people`` (gender ``F`` or ``M``), sorted by name, with
 a header line; the same input gives the same bytes.
@@ -83,6 +87,18 @@ def collect(kb: Path) -> list[tuple[str, str]]:
     return found
 
 
+# Cabinets whose English labels put the family name first ("Li Keqiang").
+FAMILY_NAME_FIRST = ("china-ministers", "south-korea-ministers")
+
+
+def world_cabinets(kb: Path) -> list[tuple[str, str]]:
+    found = []
+    for path in sorted((kb / "world-cabinets-wikidata").glob("*_holders21.csv")):
+        if not path.name.startswith(FAMILY_NAME_FIRST):
+            found += labelled_csv(path, "person")
+    return found
+
+
 def table(found: list[tuple[str, str]]) -> list[tuple[str, str, int]]:
     """The names that point clearly to one gender, with how many people bore them."""
     counts: dict[str, Counter[str]] = defaultdict(Counter)
@@ -103,7 +119,11 @@ def main() -> int:
     parser.add_argument("kb", type=Path, help="the shared kb folder")
     parser.add_argument("output", type=Path, help="the .tsv to write")
     args = parser.parse_args()
-    rows = table(collect(args.kb))
+    primary = collect(args.kb)
+    rows = table(primary)
+    seen = {name for name, _ in primary}
+    extra = [(name, gender) for name, gender in world_cabinets(args.kb) if name not in seen]
+    rows = sorted(rows + table(extra))  # only names the sources above never saw
     lines = ["# name\tgender\tpeople"] + [f"{n}\t{g}\t{c}" for n, g, c in rows]
     args.output.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"{len(rows)} given names written to {args.output}", file=sys.stderr)

@@ -44,6 +44,17 @@ from tests.helpers import relation_names
             ("Peter Poe", "opposes", "John Doe"),
             ("Peter Poe", "opposes", "Mark Jones"),
         ),
+        (  # 'he' is not whom 'she' stood for, though her given name tells no gender
+            "John Doe spoke on Monday. Zorya Roe said she left because she felt he was "
+            "attacking Peter Poe.",
+            ("John Doe", "criticizes", "Peter Poe"),
+            ("Zorya Roe", "criticizes", "Peter Poe"),
+        ),
+        (  # a given name the cabinets of other countries know: Susana is a woman
+            "John Doe spoke on Monday. Susana Roe, the governor, has criticized his remarks.",
+            ("Susana Roe", "criticizes", "John Doe"),
+            ("Susana Roe", "criticizes", "Susana Roe"),
+        ),
     ],
 )
 def test_the_reference_is_the_fitting_salient_person(extract_text, text, expected, absent):

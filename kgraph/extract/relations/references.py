@@ -263,14 +263,15 @@ def antecedent(pronoun: Token, ctx: ArticleContext) -> str | None:
     """The person a third-person pronoun stands for: the most salient person of its gender
     in the sentences just before it (see ``salience``), skipping the clause's own subject
     for object pronouns ('Roe ... calling him a communist': him is not Roe)."""
+    other_gender = other_gender_referents(pronoun, ctx)
     fronted = fronted_subject(pronoun, ctx)
-    if fronted and agrees(fronted, pronoun, ctx):
+    if fronted and agrees(fronted, pronoun, ctx) and fronted not in other_gender:
         return fronted
     if pronoun.dep_ in ("nsubj", "nsubjpass"):
         speaker = reporting_subject(pronoun, ctx)
-        if speaker and agrees(speaker, pronoun, ctx):
+        if speaker and agrees(speaker, pronoun, ctx) and speaker not in other_gender:
             return speaker
-    excluded = set()
+    excluded = set(other_gender)
     if pronoun.dep_ in ("dobj", "pobj", "dative") or (
         pronoun.lower_ in ("him", "her") and pronoun.dep_ != "poss"
     ):
@@ -295,6 +296,24 @@ def apposed_owners(pronoun: Token, ctx: ArticleContext) -> set[str]:
         return set()
     named = [noun.head, *noun.head.conjuncts]
     return {ctx.token_entity[t.i] for t in named if t.i in ctx.token_entity}
+
+
+def other_gender_referents(pronoun: Token, ctx: ArticleContext) -> set[str]:
+    """'Roe said she left because she felt he was wrong': whom an earlier subject pronoun
+    of the other gender in the sentence stands for is not what this one stands for (Roe's
+    given name may tell no gender). A possessive's guess is too weak to rule anyone out."""
+    wanted = PRONOUN_GENDERS.get(pronoun.lower_)
+    if wanted is None:
+        return set()
+    found = set()
+    for token in pronoun.sent:
+        if token.i >= pronoun.i:
+            break
+        gender = PRONOUN_GENDERS.get(token.lower_)
+        if token.dep_ in ("nsubj", "nsubjpass") and gender not in (None, wanted):
+            key = refers_to(token, ctx)
+            found |= {key} if key else set()
+    return found
 
 
 def quoted_weight(mention: Token, pronoun_quoted: bool) -> float:
