@@ -176,8 +176,11 @@ AFFILIATION_VERBS = frozenset({
 # "X, who directs Y's studies" / "X heads Y": verbs whose object is the organisation run.
 LEADING_VERBS = frozenset({"direct", "head", "lead", "chair", "run", "manage", "found"})
 
-# "X gave his backing to Y", "offered support to Y": the noun goes to the verb's "to".
-GIVING_VERBS = frozenset({"give", "lend", "offer", "extend", "throw", "pledge"})
+# "X gave his backing to Y", "threw her support behind Y", "took a swipe at Y": the noun
+# goes where the verb's preposition points.
+GIVING_VERBS = frozenset({
+    "give", "lend", "offer", "extend", "throw", "pledge", "provide", "take", "fire", "aim",
+})  # fmt: skip
 # "X got the endorsement of Y": Y endorses X (the noun's object gave it to the verb's subject).
 RECEIVING_VERBS = frozenset({
     "get", "receive", "win", "earn", "secure", "gain", "land", "garner", "attract", "enjoy",
@@ -283,7 +286,11 @@ POSSESSED_PROXY_NOUNS = frozenset({
     "warning", "efforts", "approach", "position", "legacy", "programme", "program",
     "taxes", "tactics", "promises", "powers", "policy", "policies", "decision", "lies",
     "call", "calls", "offer", "announcement", "accusations", "allegations", "investigation",
-    "inquiry", "probe", "ambitions", "ambition",
+    "inquiry", "probe", "ambitions", "ambition", "run",
+    # conduct and character: "condemned X's authoritarianism", "praised X's honesty"
+    "authoritarianism", "honesty", "integrity", "courage", "failure", "failures",
+    "incompetence", "arrogance", "hypocrisy", "dishonesty", "inaction", "behaviour",
+    "behavior", "judgment", "judgement", "stewardship", "attitude",
 })  # fmt: skip
 # "a spokesman for Roe said": who speaks for someone stands for them ('a lawyer for Roe'
 # acts for a client, which is no statement of the client's own).

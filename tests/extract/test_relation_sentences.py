@@ -426,6 +426,16 @@ NEWS_WORDINGS = [
     ),
     ("Jane Roe will be gunning for John Doe.", {("Jane Roe", "opposes", "John Doe")}),
     ("Jane Roe is gunning for the top job.", set()),
+    # a participle after an apposition is the apposed person's
+    (
+        "Jane Roe, a congressman seeking to oust John Doe, won the primary.",
+        {("Jane Roe", "opposes", "John Doe")},
+    ),
+    # what one provides to someone's run goes to them
+    (
+        "Jane Roe provided advice to John Doe's presidential run.",
+        {("Jane Roe", "advises", "John Doe")},
+    ),
     # calling someone what one admires praises them
     ("Jane Roe called John Doe a giant of the movement.", {("Jane Roe", "praises", "John Doe")}),
     # an honorific's plural is no name: 'Gens.' is no general
@@ -456,6 +466,12 @@ def test_news_wordings_give_exactly_these_claims(extract_text, text, expected):
             "John Doe is the chancellor. Jane Roe praised the chancellor's record.",
             {("Jane Roe", "praises", "John Doe")},
         ),
+        # one's conduct and character are one's own
+        (
+            "Jane Roe condemned John Doe's authoritarianism.",
+            {("Jane Roe", "criticizes", "John Doe")},
+        ),
+        ("Jane Roe praised John Doe's honesty.", {("Jane Roe", "praises", "John Doe")}),
         # a chamber before a bill is no stand-in for it
         ("Jane Roe criticised the Senate bill.", set()),
     ],

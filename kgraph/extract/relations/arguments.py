@@ -231,6 +231,8 @@ def noun_owner(acl: Token, ctx: ArticleContext) -> list[str]:
     noun = acl.head
     if not any(c.dep_ == "aux" and c.lower_ == "to" for c in acl.children):
         key = refers_to(noun, ctx)
+        if not key and noun.dep_ == "appos":  # "X, a congressman seeking to oust Y": X
+            key = refers_to(noun.head, ctx)
         return [key] if key else []
     while noun.dep_ == "conj" and noun.head.i != noun.i:
         noun = noun.head
