@@ -286,7 +286,7 @@ POSSESSED_PROXY_NOUNS = frozenset({
     "warning", "efforts", "approach", "position", "legacy", "programme", "program",
     "taxes", "tactics", "promises", "powers", "policy", "policies", "decision", "lies",
     "call", "calls", "offer", "announcement", "accusations", "allegations", "investigation",
-    "inquiry", "probe", "ambitions", "ambition", "run",
+    "inquiry", "probe", "ambitions", "ambition", "run", "criticism", "criticisms", "attacks",
     # conduct and character: "condemned X's authoritarianism", "praised X's honesty"
     "authoritarianism", "honesty", "integrity", "courage", "failure", "failures",
     "incompetence", "arrogance", "hypocrisy", "dishonesty", "inaction", "behaviour",

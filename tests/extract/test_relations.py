@@ -287,6 +287,16 @@ def test_reported_subject_pronoun_is_the_reporter(extract_text):
         ("Jane Roe lashed out at John Doe on Monday.", ("Jane Roe", "criticizes", "John Doe")),
         ("Jane Roe hit out at John Doe over the budget.", ("Jane Roe", "criticizes", "John Doe")),
         ("Jane Roe hit back at John Doe on Monday.", ("Jane Roe", "criticizes", "John Doe")),
+        (
+            "Jane Roe hit back on John Doe's criticism of the bill.",
+            ("Jane Roe", "criticizes", "John Doe"),
+        ),
+        ("Jane Roe took a swipe at John Doe.", ("Jane Roe", "criticizes", "John Doe")),
+        ("Jane Roe took repeated shots at John Doe.", ("Jane Roe", "criticizes", "John Doe")),
+        (
+            "Jane Roe threw her support behind John Doe in July.",
+            ("Jane Roe", "supports", "John Doe"),
+        ),
         ("Jane Roe railed against John Doe at the rally.", ("Jane Roe", "criticizes", "John Doe")),
         ("Jane Roe called out John Doe for his remarks.", ("Jane Roe", "criticizes", "John Doe")),
         ("Jane Roe rebuffed John Doe's demand for a vote.", ("Jane Roe", "opposes", "John Doe")),
