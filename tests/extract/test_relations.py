@@ -210,6 +210,14 @@ def test_reported_speech_keeps_the_speaker(extract_text):
     assert names[claim.stated_by] == "Jane Roe"
 
 
+def test_letters_after_a_name_are_the_speaker(extract_text):
+    text = "Tom Poe QC, a member of the Acme Chambers, says Jane Roe met John Doe."
+    extraction = extract_text(text)
+    names = entity_names(extraction)
+    claim = next(c for c in extraction.claims if c.predicate == "meets")
+    assert names[claim.stated_by] == "Tom Poe"
+
+
 def test_subject_apposition_is_not_speech(extract_text):
     extraction = extract_text("Jane Roe, a member of the Green Party, said the plan would fail.")
     claim = next(c for c in extraction.claims if c.predicate == "memberOf")

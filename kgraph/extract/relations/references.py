@@ -20,6 +20,7 @@ from ...knowledge.english import (
     PERSON_PRONOUNS,
     PERSON_RELATIVES,
     POSSESSED_PROXY_NOUNS,
+    POST_NOMINALS,
     PRONOUN_GENDERS,
     PROXY_NOUNS,
     REFERENCE_NOUNS,
@@ -57,6 +58,8 @@ def refers_to(token: Token, ctx: ArticleContext) -> str | None:
 def resolve_reference(token: Token, ctx: ArticleContext) -> str | None:
     """A pronoun's, relative pronoun's, role noun's or proxy noun's referent."""
     lower = token.lower_
+    if token.text in POST_NOMINALS:
+        return post_nominal_holder(token, ctx)
     if lower in REFLEXIVE_PRONOUNS:  # "X defended herself": X, so no relation of X with X
         verb = token.head if token.dep_ != "pobj" else token.head.head
         subjects = arguments.subjects_of(verb, ctx) if verb.pos_ in ("VERB", "AUX") else []
@@ -94,6 +97,16 @@ def resolve_reference(token: Token, ctx: ArticleContext) -> str | None:
     if token.pos_ == "NOUN":
         return named_by_reference(token, ctx)
     return None
+
+
+def post_nominal_holder(token: Token, ctx: ArticleContext) -> str | None:
+    """'Philippe Sands QC, a barrister, says': the parser makes the letters after a name
+    the head of the phrase; they stand for the person they follow."""
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    if before is None or before.head.i != token.i:
+        return None
+    key = ctx.token_entity.get(before.i)
+    return key if key and ctx.kind(key) == PERSON else None
 
 
 def party_descriptor(noun: Token, ctx: ArticleContext) -> str | None:
@@ -473,7 +486,9 @@ def clause_of(token: Token) -> int:
 def argument_role(token: Token) -> str:
     """subject, object or other. A possessive or a name qualifying a noun is embedded in
     another phrase ('Roe's stance was putting ...'), which Lappin and Leass give no
-    subject emphasis: other."""
+    subject emphasis: other. Letters after a name ('Roe QC') head the name's phrase."""
+    if token.dep_ == "compound" and token.head.text in POST_NOMINALS:
+        token = token.head
     if token.dep_ in ("poss", "compound") and token.head.i != token.i:
         return "other"
     while token.dep_ in ("appos", "conj") and token.head.i != token.i:
