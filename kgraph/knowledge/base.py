@@ -73,6 +73,10 @@ class Knowledge:
         """'United States' -> 'the United States', as in 'President of the United States'."""
         return f"the {place}" if place in self.definite_places else place
 
+    def honorific(self, word: str) -> bool:
+        """'Gen', 'Gens', 'mr': an honorific or its plural (the word normalised)."""
+        return word in self.honorifics or (word.endswith("s") and word[:-1] in self.honorifics)
+
     def title(self, words: str) -> Title | None:
         return self.titles.get(normalize(words))
 

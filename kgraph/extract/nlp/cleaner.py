@@ -214,12 +214,7 @@ class EntityCleaner:
 
     def honorific_only(self, span: Span) -> bool:
         """'like Gens. Jane Roe and John Doe': an honorific or its plural alone is no name."""
-        if len(span) != 1:
-            return False
-        word = normalize(span[0].text)
-        return word in self.knowledge.honorifics or (
-            word.endswith("s") and word[:-1] in self.knowledge.honorifics
-        )
+        return len(span) == 1 and self.knowledge.honorific(normalize(span[0].text))
 
     def status_words_only(self, span: Span) -> bool:
         """'Ex' left of 'Ex-Welsh Office Minister' once the office is taken: a status cue

@@ -65,8 +65,7 @@ def abbreviated_title(word: str, knowledge: Knowledge) -> bool:
         knowledge.title(word)
         or knowledge.title(bare + ".")
         or (plural and knowledge.title(bare[:-1] + "."))
-        or bare.lower() in knowledge.honorifics
-        or (plural and bare[:-1].lower() in knowledge.honorifics)
+        or knowledge.honorific(bare.lower())
     )
 
 
